@@ -1,0 +1,93 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { baseUrlExpression, environmentProperties, oauthBaseUrl } from '../nodes/shared/environment';
+
+export class ZoomConnectorServerToServerOAuthApi implements ICredentialType {
+	name = 'zoomConnectorServerToServerOAuthApi';
+
+	displayName = 'Zoom Connector Server-to-Server OAuth API';
+
+	icon: Icon = { light: 'file:../icons/zoom.svg', dark: 'file:../icons/zoom.dark.svg' };
+
+	documentationUrl = 'https://developers.zoom.us/docs/internal-apps/s2s-oauth/';
+
+	properties: INodeProperties[] = [
+		...environmentProperties,
+		{
+			displayName: 'Account ID',
+			name: 'accountId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. Ab1CdEfGh2IjKlMnOpQ3rs',
+			hint: 'On the app’s App Credentials page in the Zoom Marketplace',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			// n8n fills this through preAuthentication when it is empty, keeps it between
+			// executions, and empties and refills it when Zoom answers 401 (expired token).
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString(
+			'base64',
+		);
+		const response = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: `${oauthBaseUrl(credentials)}/token`,
+			headers: {
+				Authorization: `Basic ${basic}`,
+				'Content-Type': 'application/x-www-form-urlencoded',
+			},
+			body: new URLSearchParams({
+				grant_type: 'account_credentials',
+				account_id: String(credentials.accountId ?? ''),
+			}).toString(),
+			json: true,
+		})) as { access_token: string };
+		return { accessToken: response.access_token };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: baseUrlExpression('api', '$credentials'),
+			url: '/users',
+			qs: { page_size: 1 },
+		},
+	};
+}

@@ -1,0 +1,39 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { authenticationProperty, zoomApiCredentials } from '../shared/transport';
+import { route } from './router';
+import * as user from './resources/user';
+
+export class ZoomConnector implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Zoom Connector',
+		name: 'zoomConnector',
+		icon: { light: 'file:zoomConnector.svg', dark: 'file:zoomConnector.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Work with Zoom meetings, webinars, registrants, participants, reports, recordings and users',
+		defaults: { name: 'Zoom Connector' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: zoomApiCredentials,
+		properties: [
+			authenticationProperty,
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [{ name: 'User', value: 'user' }],
+				default: 'user',
+			},
+			...user.description,
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await route.call(this);
+	}
+}

@@ -1,0 +1,12 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { zoomApiRequest } from '../../../shared/transport';
+import { userIdField } from '../../descriptions';
+import { requireText } from '../../validation';
+
+export const description: INodeProperties[] = [userIdField('user', ['get'])];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const userId = requireText(this, 'userId', itemIndex);
+	return await zoomApiRequest.call(this, 'GET', `/users/${encodeURIComponent(userId)}`, { itemIndex });
+}

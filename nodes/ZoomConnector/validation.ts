@@ -1,0 +1,14 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** A required text parameter, trimmed; a clear error naming the field when it is empty. */
+export function requireText(context: IExecuteFunctions, name: string, itemIndex: number): string {
+	const value = String(context.getNodeParameter(name, itemIndex, '') ?? '').trim();
+	if (!value) {
+		throw new NodeOperationError(context.getNode(), `The field "${name}" is empty`, {
+			itemIndex,
+			description: `Fill in "${name}" (item ${itemIndex}).`,
+		});
+	}
+	return value;
+}

@@ -1,0 +1,38 @@
+/**
+ * Granular scopes the Zoom Connector nodes use, user-level variants. Zoom takes the scopes from the
+ * app's Marketplace page, not from the authorize URL; the list is prefilled so people know what to tick.
+ */
+export const USER_APP_SCOPES = [
+	'user:read:user',
+	'meeting:read:meeting',
+	'meeting:read:list_meetings',
+	'meeting:read:invitation',
+	'meeting:write:meeting',
+	'meeting:update:meeting',
+	'meeting:delete:meeting',
+	'meeting:read:list_registrants',
+	'meeting:write:registrant',
+	'meeting:update:registrant_status',
+	'meeting:read:past_meeting',
+	'meeting:read:list_past_instances',
+	'meeting:read:list_past_participants',
+	'meeting:read:participant',
+	'webinar:read:webinar',
+	'webinar:read:list_webinars',
+	'webinar:write:webinar',
+	'webinar:update:webinar',
+	'webinar:delete:webinar',
+	'webinar:read:list_registrants',
+	'webinar:write:registrant',
+	'webinar:update:registrant_status',
+	'webinar:read:past_webinar',
+	'webinar:read:list_past_participants',
+	'webinar:read:list_absentees',
+	'cloud_recording:read:list_user_recordings',
+	'cloud_recording:read:list_recording_files',
+	'cloud_recording:read:recording',
+	'report:read:meeting:admin',
+	'report:read:list_meeting_participants:admin',
+	'report:read:webinar:admin',
+	'report:read:list_webinar_participants:admin',
+];

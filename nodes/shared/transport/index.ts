@@ -1,0 +1,291 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	INodeProperties,
+	IPollFunctions,
+	IWebhookFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { apiBaseUrl } from '../environment';
+import { describeZoomError, type ZoomErrorBody } from './errors';
+import { isRateCategory, RatePacer, rateCategory } from './rateLimit';
+import { backoffDelay, isNetworkErrorCode, isSafeToRepeat, parseRetryAfter, RETRY } from './retry';
+
+export type ZoomContext =
+	| IExecuteFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export const ZOOM_USER_APP = 'zoomConnectorOAuth2Api';
+export const ZOOM_ACCOUNT_APP = 'zoomConnectorServerToServerOAuthApi';
+export type ZoomApiCredentialType = typeof ZOOM_USER_APP | typeof ZOOM_ACCOUNT_APP;
+
+/** The Authentication parameter every Zoom API node carries; its value is the credential type. */
+export const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'OAuth2 (User)', value: ZOOM_USER_APP },
+		{ name: 'Server-to-Server OAuth (Account)', value: ZOOM_ACCOUNT_APP },
+	],
+	default: ZOOM_USER_APP,
+};
+
+export const zoomApiCredentials = [
+	{
+		name: ZOOM_USER_APP,
+		required: true,
+		displayOptions: { show: { authentication: [ZOOM_USER_APP] } },
+	},
+	{
+		name: ZOOM_ACCOUNT_APP,
+		required: true,
+		displayOptions: { show: { authentication: [ZOOM_ACCOUNT_APP] } },
+	},
+];
+
+/** One pacer per n8n process: every Zoom call of every node shares it, keyed by credential. */
+export const pacer = new RatePacer();
+
+export interface ZoomRequestOptions {
+	qs?: IDataObject;
+	body?: IDataObject;
+	itemIndex?: number;
+	/** An absolute URL (recording downloads); the path is still used for pacing. */
+	url?: string;
+	encoding?: IHttpRequestOptions['encoding'];
+	headers?: IDataObject;
+}
+
+export interface ZoomResponse<T> {
+	body: T;
+	headers: Record<string, unknown>;
+	statusCode: number;
+}
+
+export function credentialType(context: ZoomContext): ZoomApiCredentialType {
+	const value =
+		'getInputData' in context
+			? (context as IExecuteFunctions).getNodeParameter('authentication', 0, ZOOM_USER_APP)
+			: (context as IPollFunctions).getNodeParameter('authentication', ZOOM_USER_APP);
+	return value === ZOOM_ACCOUNT_APP ? ZOOM_ACCOUNT_APP : ZOOM_USER_APP;
+}
+
+interface Failure {
+	status: number;
+	headers: Record<string, unknown>;
+	body: ZoomErrorBody | undefined;
+	networkCode?: string;
+}
+
+/** n8n wraps the HTTP client's error (NodeApiError → cause); find the response or socket error inside. */
+function readFailure(error: unknown): Failure {
+	let current: unknown = error;
+	let networkCode: string | undefined;
+	for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
+		const candidate = current as {
+			response?: { status?: number; headers?: Record<string, unknown>; data?: unknown };
+			code?: unknown;
+			cause?: unknown;
+		};
+		if (!networkCode && isNetworkErrorCode(candidate.code)) networkCode = candidate.code as string;
+		if (candidate.response && typeof candidate.response.status === 'number') {
+			return {
+				status: candidate.response.status,
+				headers: candidate.response.headers ?? {},
+				body: parseBody(candidate.response.data),
+				networkCode,
+			};
+		}
+		current = candidate.cause;
+	}
+	if (!networkCode && /socket hang up|ECONNRESET/i.test(String((error as Error)?.message))) {
+		networkCode = 'ECONNRESET';
+	}
+	return { status: 0, headers: {}, body: undefined, networkCode };
+}
+
+function parseBody(data: unknown): ZoomErrorBody | undefined {
+	if (data === undefined || data === null) return undefined;
+	if (typeof data === 'object' && !(data instanceof ArrayBuffer) && !Buffer.isBuffer(data)) {
+		return data as ZoomErrorBody;
+	}
+	const text = Buffer.isBuffer(data)
+		? data.toString('utf8')
+		: data instanceof ArrayBuffer
+			? Buffer.from(data).toString('utf8')
+			: String(data);
+	try {
+		return JSON.parse(text) as ZoomErrorBody;
+	} catch {
+		return { message: text.slice(0, 300) };
+	}
+}
+
+function header(headers: Record<string, unknown>, name: string): unknown {
+	const lower = name.toLowerCase();
+	for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === lower) return value;
+	return undefined;
+}
+
+function learnFromHeaders(key: string, headers: Record<string, unknown>): void {
+	const category = header(headers, 'x-ratelimit-category');
+	const limit = Number(header(headers, 'x-ratelimit-limit'));
+	const type = header(headers, 'x-ratelimit-type');
+	// Only per-second limits set the pace; a daily counter's limit is not a rate.
+	if (isRateCategory(category) && (type === undefined || type === 'QPS')) {
+		pacer.learnLimit(key, category, limit);
+	}
+}
+
+function pathOf(url: string): string {
+	return url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/^\/v2(?=\/)/, '');
+}
+
+/**
+ * One Zoom call with pacing, Zoom's errors and safe retries. Returns the full response; most
+ * callers want `zoomApiRequest`.
+ */
+export async function zoomApiRequestFull<T = IDataObject>(
+	this: ZoomContext,
+	method: IHttpRequestMethods,
+	endpoint: string,
+	options: ZoomRequestOptions = {},
+): Promise<ZoomResponse<T>> {
+	const type = credentialType(this);
+	const credentials = await this.getCredentials(type);
+	const url = options.url ?? `${apiBaseUrl(credentials)}${endpoint}`;
+	const category = rateCategory(method, options.url ? pathOf(options.url) : endpoint);
+	const key = `${type}:${this.getNode().credentials?.[type]?.id ?? this.getNode().name}`;
+
+	let rateLimitRetries = 0;
+	let serverRetries = 0;
+	for (;;) {
+		const wait = pacer.reserve(key, category);
+		if (wait > 0) await sleep(wait);
+		try {
+			const response = (await this.helpers.httpRequestWithAuthentication.call(this, type, {
+				method,
+				url,
+				qs: options.qs,
+				body: options.body,
+				headers: options.headers,
+				json: options.encoding === undefined,
+				encoding: options.encoding,
+				returnFullResponse: true,
+			})) as { body: T; headers: Record<string, unknown>; statusCode: number };
+			learnFromHeaders(key, response.headers ?? {});
+			const body = (response.body === '' || response.body === undefined ? {} : response.body) as T;
+			return { body, headers: response.headers ?? {}, statusCode: response.statusCode };
+		} catch (error) {
+			const failure = readFailure(error);
+			if (failure.status === 429 && rateLimitRetries < RETRY.maxRateLimitRetries) {
+				const retryAfter = parseRetryAfter(header(failure.headers, 'retry-after'));
+				const dailyLimit = header(failure.headers, 'x-ratelimit-type') === 'Daily-limit';
+				const delay = retryAfter ?? backoffDelay(rateLimitRetries);
+				if (!dailyLimit && delay <= RETRY.maxRetryAfterMs) {
+					pacer.backOff(key, category, delay);
+					rateLimitRetries++;
+					continue;
+				}
+			}
+			const transient =
+				failure.status >= 500 || (failure.status === 0 && failure.networkCode !== undefined);
+			if (transient && isSafeToRepeat(method) && serverRetries < RETRY.maxServerErrorRetries) {
+				await sleep(backoffDelay(serverRetries));
+				serverRetries++;
+				continue;
+			}
+			throw zoomError(this, error, failure, method, options.itemIndex);
+		}
+	}
+}
+
+function zoomError(
+	context: ZoomContext,
+	error: unknown,
+	failure: Failure,
+	method: string,
+	itemIndex: number | undefined,
+): NodeApiError {
+	const text = describeZoomError(failure.status, failure.body);
+	let description = text.description;
+	if ((failure.status >= 500 || failure.status === 0) && !isSafeToRepeat(method)) {
+		description = `Zoom did not confirm this ${method}. It may have been carried out, so it was not repeated (that could create or change things twice): check in Zoom before running it again.`;
+	}
+	const response = (failure.body ?? { message: (error as Error)?.message ?? 'Request failed' }) as JsonObject;
+	const apiError = new NodeApiError(context.getNode(), response, {
+		message: text.message,
+		description,
+		httpCode: failure.status ? String(failure.status) : undefined,
+		itemIndex,
+	});
+	const zoomCode = failure.body?.code;
+	if (zoomCode !== undefined) apiError.context.zoomCode = Number(zoomCode);
+	return apiError;
+}
+
+/** One Zoom call; the parsed body ({} for Zoom's 204s). */
+export async function zoomApiRequest(
+	this: ZoomContext,
+	method: IHttpRequestMethods,
+	endpoint: string,
+	options: ZoomRequestOptions = {},
+): Promise<IDataObject> {
+	const response = (await zoomApiRequestFull.call(this, method, endpoint, options)) as ZoomResponse<IDataObject>;
+	return response.body;
+}
+
+export const MAX_PAGE_SIZE = 300;
+
+/**
+ * Pages of a Zoom list, following next_page_token. page_size stays the same on every page
+ * (Zoom binds the token to the query), at most 300.
+ */
+export async function* zoomApiPages(
+	this: ZoomContext,
+	endpoint: string,
+	propertyName: string,
+	options: ZoomRequestOptions & { pageSize?: number } = {},
+): AsyncGenerator<IDataObject[], void, undefined> {
+	const pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, options.pageSize ?? MAX_PAGE_SIZE));
+	let nextPageToken = '';
+	do {
+		const qs: IDataObject = { ...options.qs, page_size: pageSize };
+		if (nextPageToken) qs.next_page_token = nextPageToken;
+		const page = await zoomApiRequest.call(this, 'GET', endpoint, { ...options, qs });
+		const items = page[propertyName];
+		yield Array.isArray(items) ? (items as IDataObject[]) : [];
+		nextPageToken = typeof page.next_page_token === 'string' ? page.next_page_token : '';
+	} while (nextPageToken);
+}
+
+/** Every item of a Zoom list (Return All), or the first `limit`; memory holds only the result. */
+export async function zoomApiRequestAllItems(
+	this: ZoomContext,
+	endpoint: string,
+	propertyName: string,
+	options: ZoomRequestOptions & { limit?: number } = {},
+): Promise<IDataObject[]> {
+	const limit = options.limit && options.limit > 0 ? options.limit : undefined;
+	const results: IDataObject[] = [];
+	for await (const items of zoomApiPages.call(this, endpoint, propertyName, {
+		...options,
+		pageSize: limit,
+	})) {
+		for (const item of items) {
+			results.push(item);
+			if (limit !== undefined && results.length >= limit) return results;
+		}
+	}
+	return results;
+}

@@ -1,0 +1,69 @@
+// The /v2 pipeline: route → bearer auth (§2.6) → scope (4711) → rate limit (§6) → handler.
+import type { Ctx, RequestMeta, Route, Sandbox } from './core';
+import { ZoomError, json, matchPattern, parseJson, rawSegments } from './http';
+import type { Reply } from './http';
+import { meetingRoutes, webinarRoutes } from './meetings';
+import { pastRoutes } from './past';
+import type { Category } from './ratelimit';
+import { recordingRoutes } from './recordings';
+import { registrantRoutes } from './registrants';
+import { userRoutes } from './users';
+import { bearer, unauthorized } from './auth';
+
+const ROUTES: Route[] = [...userRoutes, ...meetingRoutes, ...webinarRoutes, ...registrantRoutes, ...pastRoutes, ...recordingRoutes];
+
+function findRoute(method: string, segments: string[]): { route: Route; params: Record<string, string> } | undefined {
+	for (const route of ROUTES) {
+		if (route.method !== method) continue;
+		const params = matchPattern(route.pattern, segments);
+		if (params) return { route, params };
+	}
+	return undefined;
+}
+
+/** Rate-limit category of a /v2 path (Light for unknown routes). */
+export function categoryOf(method: string, pathname: string): Category {
+	return findRoute(method, rawSegments(pathname).slice(1))?.route.category ?? 'Light';
+}
+
+export async function handleApi(sb: Sandbox, method: string, url: URL, headers: Record<string, string | string[] | undefined>, body: Buffer, meta: RequestMeta): Promise<Reply> {
+	const segments = rawSegments(url.pathname).slice(1); // drop "v2"
+	const found = findRoute(method, segments);
+	const category: Category = found?.route.category ?? 'Light';
+	meta.category = category;
+	meta.route = found ? `/v2${found.route.pattern.text}` : undefined;
+	let account = sb.store.accountId;
+	try {
+		// Since Feb 2023 a token in the query string is refused outright.
+		if (url.searchParams.has('access_token')) {
+			meta.tokenKind = 'invalid';
+			throw unauthorized('Invalid access token, this access token is not supported as query parameter string.');
+		}
+		const token = bearer(sb, headers.authorization as string | undefined, meta);
+		account = token.accountId;
+		if (!found) throw new ZoomError(404, 404, 'The requested resource was not found.');
+		const { route, params } = found;
+		if (!route.scopes.some((s) => token.scopes.includes(s)))
+			throw new ZoomError(400, 4711, `Invalid access token, does not contain scopes:[${route.scopes.slice(0, 2).join(', ')}].`);
+		const rl = sb.limiter.take(account, category);
+		const rlHeaders = { 'X-RateLimit-Category': category, 'X-RateLimit-Limit': rl.limit, 'X-RateLimit-Remaining': rl.remaining };
+		if (!rl.ok)
+			throw new ZoomError(429, 429, 'You have reached the maximum per-second rate limit for this API. Try again later.', undefined, {
+				...rlHeaders,
+				'Retry-After': rl.retryAfter,
+				'X-RateLimit-Type': 'QPS',
+			});
+		const me = sb.store.users.find((u) => u.id === token.userId) ?? sb.store.owner;
+		const ctx: Ctx = { sb, params, query: url.searchParams, body: ['POST', 'PATCH', 'PUT'].includes(method) ? parseJson(body) : {}, token, me, route: route.pattern.text };
+		const reply = await route.handler(ctx);
+		reply.headers = { ...rlHeaders, ...reply.headers };
+		return reply;
+	} catch (e) {
+		if (!(e instanceof ZoomError)) throw e;
+		const rl = sb.limiter.peek(account, category);
+		return {
+			...json(e.status, e.body()),
+			headers: { 'X-RateLimit-Category': category, 'X-RateLimit-Limit': rl.limit, 'X-RateLimit-Remaining': rl.remaining, ...e.headers },
+		};
+	}
+}

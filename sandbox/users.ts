@@ -1,0 +1,66 @@
+// Users API (§3.1): list and get, with `me`, ids and emails.
+import type { Ctx, Route } from './core';
+import { route } from './core';
+import { ZoomError, json } from './http';
+import { paginate } from './paging';
+import type { User } from './store';
+
+/** Find `{userId}` or answer 404 1001 like Zoom. */
+export function userParam(ctx: Ctx, name = 'userId'): User {
+	const key = ctx.params[name];
+	const user = ctx.sb.store.findUser(key, ctx.me.id);
+	if (!user) throw new ZoomError(404, 1001, `User does not exist: ${key}.`);
+	return user;
+}
+
+function listItem(u: User) {
+	return {
+		id: u.id,
+		first_name: u.first_name,
+		last_name: u.last_name,
+		display_name: `${u.first_name} ${u.last_name}`.trim(),
+		email: u.email,
+		type: u.type,
+		pmi: u.pmi,
+		timezone: u.timezone,
+		verified: 1,
+		dept: '',
+		created_at: u.created_at,
+		user_created_at: u.created_at,
+		last_login_time: u.created_at,
+		last_client_version: '6.2.0.46690(mac)',
+		language: 'en-US',
+		status: u.status,
+		role_id: u.role_id,
+		group_ids: [],
+		im_group_ids: [],
+	};
+}
+
+export function userJson(ctx: Ctx, u: User) {
+	return {
+		...listItem(u),
+		account_id: ctx.sb.store.accountId,
+		account_number: 1234567890,
+		role_name: u.role_id === '0' ? 'Owner' : 'Member',
+		use_pmi: false,
+		personal_meeting_url: `${ctx.sb.origin}/j/${u.pmi}`,
+		vanity_url: '',
+		pic_url: '',
+		phone_number: '',
+		jid: `${u.id.toLowerCase()}@xmpp.zoom.us`,
+		cluster: 'us05',
+		cms_user_id: '',
+	};
+}
+
+export const userRoutes: Route[] = [
+	route('GET', '/users', 'Medium', 'user:read:list_users:admin', 'user:read:admin', (ctx) => {
+		const status = ctx.query.get('status') ?? 'active';
+		if (!['active', 'inactive', 'pending'].includes(status)) throw new ZoomError(400, 300, 'Invalid field.', [{ field: 'status', message: 'Invalid value' }]);
+		const page = paginate(ctx, ctx.sb.store.users.filter((u) => u.status === status));
+		const { items, ...meta } = page;
+		return json(200, { ...meta, users: items.map(listItem) });
+	}),
+	route('GET', '/users/:userId', 'Light', 'user:read:user', 'user:read', (ctx) => json(200, userJson(ctx, userParam(ctx)))),
+];

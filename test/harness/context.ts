@@ -1,0 +1,59 @@
+/** What the n8n tests share: one sandbox and one n8n (started by globalSetup), and credentials in it. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import axios, { type AxiosInstance } from 'axios';
+
+import { N8n, type N8nState } from './n8n';
+import { PACKAGE_DIR } from './paths';
+
+/** One state file per jest run, so runs side by side (CI, a developer, a helper) never share an n8n. */
+export const stateFile = (pid: number = process.pid) => join(PACKAGE_DIR, '.n8n-harness', `state-${pid}.json`);
+
+export interface CredentialRef {
+	id: string;
+	name: string;
+}
+
+export interface HarnessState {
+	sandboxUrl: string;
+	n8n: N8nState;
+	credentials: { oauth2: CredentialRef; s2s: CredentialRef; webhook: CredentialRef };
+	timings: Record<string, number>;
+}
+
+export interface Harness {
+	n8n: N8n;
+	sandboxUrl: string;
+	/** The sandbox's control API (/_sandbox) and Zoom API, for seeding and reading its request log. */
+	sandbox: AxiosInstance;
+	credentials: HarnessState['credentials'];
+	state: HarnessState;
+}
+
+let cached: Harness | undefined;
+
+export function harness(): Harness {
+	if (!cached) {
+		const state = JSON.parse(readFileSync(process.env.ZOOM_HARNESS_STATE ?? stateFile(), 'utf8')) as HarnessState;
+		cached = {
+			n8n: new N8n(state.n8n),
+			sandboxUrl: state.sandboxUrl,
+			sandbox: axios.create({ baseURL: state.sandboxUrl, validateStatus: () => true }),
+			credentials: state.credentials,
+			state,
+		};
+	}
+	return cached;
+}
+
+/** Node credentials block for a Zoom API node using the shared OAuth2 or S2S credential. */
+export function zoomCredentials(kind: 'oauth2' | 's2s' = 'oauth2', ref?: CredentialRef): Record<string, CredentialRef> {
+	const h = harness();
+	return kind === 'oauth2'
+		? { zoomConnectorOAuth2Api: ref ?? h.credentials.oauth2 }
+		: { zoomConnectorServerToServerOAuthApi: ref ?? h.credentials.s2s };
+}
+
+export function authentication(kind: 'oauth2' | 's2s' = 'oauth2'): string {
+	return kind === 'oauth2' ? 'zoomConnectorOAuth2Api' : 'zoomConnectorServerToServerOAuthApi';
+}

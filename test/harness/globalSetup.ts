@@ -1,0 +1,19 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+import { stateFile } from './context';
+import { startEnvironment } from './setup';
+
+export default async function globalSetup(): Promise<void> {
+	const started = Date.now();
+	const environment = await startEnvironment();
+	(globalThis as any).__ZOOM_ENVIRONMENT__ = environment;
+	const file = stateFile();
+	mkdirSync(dirname(file), { recursive: true });
+	writeFileSync(file, JSON.stringify(environment.state, null, 2));
+	process.env.ZOOM_HARNESS_STATE = file;
+	const t = environment.state.timings;
+	console.log(
+		`\n[harness] n8n ${t.n8nInstallColdSeconds !== undefined ? `installed cold in ${t.n8nInstallColdSeconds}s` : `install cached (${t.n8nInstallCachedSeconds}s)`}, started in ${t.n8nStartSeconds}s, setup ${((Date.now() - started) / 1000).toFixed(1)}s total`,
+	);
+}

@@ -1,0 +1,315 @@
+/**
+ * Drives a real n8n 2.x: installs it once into a cache outside the repo, loads this package the way
+ * users get it (an installed community package under ~/.n8n/nodes), starts it on free ports and
+ * talks to its REST and public APIs.
+ */
+import axios, { type AxiosInstance } from 'axios';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { ARTIFACTS_DIR, N8N_BIN, N8N_DIR, NODE24, PACKAGE_DIR, PACKAGE_NAME } from './paths';
+
+export const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Ada',
+	lastName: 'Owner',
+	password: 'Sandbox-Passw0rd!',
+};
+
+export function ensureN8nInstalled(): { seconds: number; cached: boolean } {
+	const cached = existsSync(join(N8N_DIR, '.complete'));
+	const started = Date.now();
+	if (!cached) {
+		const result = spawnSync('bash', [join(__dirname, 'install-n8n.sh')], { stdio: 'inherit' });
+		if (result.status !== 0) throw new Error(`installing n8n failed (exit ${result.status})`);
+	}
+	return { seconds: (Date.now() - started) / 1000, cached };
+}
+
+export async function freePort(): Promise<number> {
+	return await new Promise((resolvePort, reject) => {
+		const server = createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+export interface N8nOptions {
+	/** Extra environment for the n8n process. */
+	env?: Record<string, string>;
+	/** Reuse this user folder (to restart n8n on the same database). */
+	userFolder?: string;
+	port?: number;
+	logName?: string;
+}
+
+export interface N8nState {
+	url: string;
+	port: number;
+	userFolder: string;
+	pid: number;
+	cookie: string;
+	apiKey: string;
+	logFile: string;
+}
+
+/** Loads the package as an installed community package: a symlink under <userFolder>/.n8n/nodes/node_modules. */
+function linkPackage(userFolder: string): void {
+	const modules = join(userFolder, '.n8n', 'nodes', 'node_modules');
+	mkdirSync(modules, { recursive: true });
+	const link = join(modules, PACKAGE_NAME);
+	if (!existsSync(link)) symlinkSync(PACKAGE_DIR, link, 'dir');
+}
+
+export function n8nEnvironment(userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
+	const { PATH, HOME, LANG, TZ } = process.env;
+	return {
+		PATH: `${join(NODE24, '..')}:${PATH ?? ''}`,
+		HOME,
+		LANG,
+		TZ,
+		N8N_USER_FOLDER: userFolder,
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/`,
+		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_SECURE_COOKIE: 'false',
+		N8N_DISABLED_MODULES: 'mcp-registry',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
+		N8N_ENCRYPTION_KEY: 'zoom-connector-harness-key',
+		N8N_PUBLIC_API_SWAGGERUI_DISABLED: 'true',
+		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
+		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
+		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
+		DB_SQLITE_POOL_SIZE: '2',
+		NODE_OPTIONS: '--max-old-space-size=2048',
+	};
+}
+
+export class N8n {
+	readonly rest: AxiosInstance;
+	readonly api: AxiosInstance;
+	constructor(public state: N8nState) {
+		this.rest = axios.create({
+			baseURL: `${state.url}/rest`,
+			headers: { cookie: state.cookie, 'browser-id': 'zoom-connector-harness' },
+			validateStatus: () => true,
+		});
+		this.api = axios.create({
+			baseURL: `${state.url}/api/v1`,
+			headers: { 'X-N8N-API-KEY': state.apiKey },
+			validateStatus: () => true,
+		});
+	}
+
+	/** Starts n8n and waits until it is ready; creates the owner and an API key on a fresh database. */
+	static async start(options: N8nOptions = {}): Promise<{ n8n: N8n; startSeconds: number }> {
+		ensureN8nInstalled();
+		const userFolder = options.userFolder ?? mkdtempSync(join(tmpdir(), 'n8n-zoom-'));
+		linkPackage(userFolder);
+		const port = options.port ?? (await freePort());
+		const brokerPort = await freePort();
+		mkdirSync(ARTIFACTS_DIR, { recursive: true });
+		const logFile = join(ARTIFACTS_DIR, `${options.logName ?? 'n8n'}-${port}.log`);
+		const log = createWriteStream(logFile);
+		const started = Date.now();
+		const child = spawn(NODE24, [N8N_BIN, 'start'], {
+			env: { ...n8nEnvironment(userFolder, port, brokerPort), ...options.env },
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
+		child.stdout?.pipe(log);
+		child.stderr?.pipe(log);
+		const url = `http://127.0.0.1:${port}`;
+		await waitForReady(url, child, logFile);
+		const startSeconds = (Date.now() - started) / 1000;
+
+		const { cookie, apiKey } = await setupOwner(url);
+		const n8n = new N8n({ url, port, userFolder, pid: child.pid ?? 0, cookie, apiKey, logFile });
+		return { n8n, startSeconds };
+	}
+
+	async stop(options: { removeUserFolder?: boolean } = {}): Promise<void> {
+		const pid = this.state.pid;
+		if (pid) {
+			try {
+				process.kill(-pid, 'SIGTERM');
+			} catch {
+				// already gone
+			}
+			const deadline = Date.now() + 20_000;
+			while (Date.now() < deadline && isAlive(pid)) await delay(200);
+			if (isAlive(pid)) {
+				try {
+					process.kill(-pid, 'SIGKILL');
+				} catch {
+					// already gone
+				}
+			}
+		}
+		if (options.removeUserFolder) rmSync(this.state.userFolder, { recursive: true, force: true });
+	}
+
+	/** REST call as the owner (what the editor does); throws with n8n's message on failure. */
+	async restCall<T = any>(method: string, path: string, data?: unknown): Promise<T> {
+		const response = await this.rest.request({ method, url: path, data });
+		if (response.status >= 400) {
+			throw new Error(`n8n ${method} /rest${path} → ${response.status}: ${JSON.stringify(response.data)}`);
+		}
+		return (response.data?.data ?? response.data) as T;
+	}
+
+	async apiCall<T = any>(method: string, path: string, data?: unknown): Promise<T> {
+		const response = await this.api.request({ method, url: path, data });
+		if (response.status >= 400) {
+			throw new Error(`n8n ${method} /api/v1${path} → ${response.status}: ${JSON.stringify(response.data)}`);
+		}
+		return response.data as T;
+	}
+
+	async createCredential(name: string, type: string, data: Record<string, unknown>): Promise<string> {
+		const created = await this.restCall<{ id: string }>('POST', '/credentials', { name, type, data });
+		return created.id;
+	}
+
+	async getCredential(id: string): Promise<any> {
+		return await this.restCall('GET', `/credentials/${id}?includeData=true`);
+	}
+
+	/** n8n's own credential test (the "Test" button), against the stored credential. */
+	async testCredential(id: string): Promise<{ status: string; message: string }> {
+		const credential = await this.getCredential(id);
+		return await this.restCall('POST', '/credentials/test', {
+			credentials: { id, name: credential.name, type: credential.type, data: credential.data },
+		});
+	}
+
+	/** The node types n8n loaded, as the editor sees them. */
+	async nodeTypes(): Promise<Array<{ name: string; displayName: string }>> {
+		const response = await axios.get(`${this.state.url}/types/nodes.json`, { headers: { cookie: this.state.cookie }, validateStatus: () => true });
+		if (response.status !== 200) throw new Error(`types/nodes.json → ${response.status}`);
+		return response.data;
+	}
+
+	async credentialTypes(): Promise<Array<{ name: string; displayName: string }>> {
+		const response = await axios.get(`${this.state.url}/types/credentials.json`, { headers: { cookie: this.state.cookie }, validateStatus: () => true });
+		if (response.status !== 200) throw new Error(`types/credentials.json → ${response.status}`);
+		return response.data;
+	}
+
+	async createWorkflow(workflow: Record<string, unknown>): Promise<string> {
+		const created = await this.apiCall<{ id: string }>('POST', '/workflows', {
+			settings: { executionOrder: 'v1', saveManualExecutions: true },
+			...workflow,
+		});
+		return created.id;
+	}
+
+	async activate(workflowId: string): Promise<void> {
+		await this.apiCall('POST', `/workflows/${workflowId}/activate`, {});
+	}
+
+	async deactivate(workflowId: string): Promise<void> {
+		await this.apiCall('POST', `/workflows/${workflowId}/deactivate`, {});
+	}
+
+	async deleteWorkflow(workflowId: string): Promise<void> {
+		await this.apiCall('DELETE', `/workflows/${workflowId}`);
+	}
+
+	/** Executions of a workflow, newest first, with their data. */
+	async executions(workflowId: string, limit = 20): Promise<any[]> {
+		const result = await this.apiCall<{ data: any[] }>(
+			'GET',
+			`/executions?workflowId=${workflowId}&includeData=true&limit=${limit}`,
+		);
+		return result.data;
+	}
+
+	/** Waits until the workflow has at least `count` finished executions. */
+	async waitForExecutions(workflowId: string, count: number, timeoutMs = 20_000): Promise<any[]> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const executions = (await this.executions(workflowId, Math.max(20, count))).filter(
+				(e) => e.finished || e.stoppedAt,
+			);
+			if (executions.length >= count) return executions;
+			if (Date.now() > deadline) {
+				throw new Error(`expected ${count} executions of ${workflowId}, saw ${executions.length}`);
+			}
+			await delay(150);
+		}
+	}
+}
+
+async function waitForReady(url: string, child: ChildProcess, logFile: string): Promise<void> {
+	const deadline = Date.now() + 180_000;
+	let exited: number | null = null;
+	child.once('exit', (code) => (exited = code ?? -1));
+	while (Date.now() < deadline) {
+		if (exited !== null) throw new Error(`n8n exited with ${exited} before it was ready; see ${logFile}`);
+		try {
+			const response = await axios.get(`${url}/healthz/readiness`, { validateStatus: () => true, timeout: 2000 });
+			if (response.status === 200) return;
+		} catch {
+			// not listening yet
+		}
+		await delay(250);
+	}
+	throw new Error(`n8n was not ready within 180 s; see ${logFile}`);
+}
+
+async function setupOwner(url: string): Promise<{ cookie: string; apiKey: string }> {
+	const rest = axios.create({ baseURL: `${url}/rest`, validateStatus: () => true });
+	let response = await rest.post('/owner/setup', OWNER);
+	if (response.status >= 400) {
+		response = await rest.post('/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+	}
+	if (response.status >= 400) throw new Error(`owner setup/login failed: ${JSON.stringify(response.data)}`);
+	const cookie = (response.headers['set-cookie'] ?? [])
+		.map((c: string) => c.split(';')[0])
+		.find((c: string) => c.startsWith('n8n-auth='));
+	if (!cookie) throw new Error('n8n set no n8n-auth cookie');
+	const authed = axios.create({
+		baseURL: `${url}/rest`,
+		headers: { cookie, 'browser-id': 'zoom-connector-harness' },
+		validateStatus: () => true,
+	});
+	const scopes = (await authed.get('/api-keys/scopes')).data?.data ?? [];
+	const key = await authed.post('/api-keys', {
+		label: `harness-${Date.now()}`,
+		expiresAt: null,
+		scopes,
+	});
+	const apiKey = key.data?.data?.rawApiKey;
+	if (!apiKey) throw new Error(`creating an API key failed: ${JSON.stringify(key.data)}`);
+	return { cookie, apiKey };
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+export function delay(ms: number): Promise<void> {
+	return new Promise((resolveDelay) => setTimeout(resolveDelay, ms));
+}

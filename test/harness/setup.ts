@@ -1,0 +1,57 @@
+/** Brings up the sandbox and n8n with credentials pointed at it: shared by the tests and `npm start`. */
+import { startSandbox, SANDBOX_DEFAULTS, type RunningSandbox } from '../../sandbox';
+import { ensureN8nInstalled, N8n, type N8nOptions } from './n8n';
+import type { HarnessState } from './context';
+import { connectOAuth2 } from './oauth';
+
+export interface Environment {
+	sandbox: RunningSandbox;
+	n8n: N8n;
+	state: HarnessState;
+}
+
+export function sandboxCredentialData(sandboxUrl: string) {
+	const custom = { environment: 'custom', apiBaseUrl: `${sandboxUrl}/v2`, oauthBaseUrl: `${sandboxUrl}/oauth` };
+	return {
+		oauth2: { ...custom, clientId: SANDBOX_DEFAULTS.oauthClientId, clientSecret: SANDBOX_DEFAULTS.oauthClientSecret },
+		s2s: {
+			...custom,
+			accountId: SANDBOX_DEFAULTS.s2sAccountId,
+			clientId: SANDBOX_DEFAULTS.s2sClientId,
+			clientSecret: SANDBOX_DEFAULTS.s2sClientSecret,
+		},
+		webhook: { secretToken: SANDBOX_DEFAULTS.webhookSecretToken },
+	};
+}
+
+export async function startEnvironment(options: { sandboxPort?: number; n8n?: N8nOptions } = {}): Promise<Environment> {
+	const timings: Record<string, number> = {};
+	let mark = Date.now();
+	const install = ensureN8nInstalled();
+	timings[install.cached ? 'n8nInstallCachedSeconds' : 'n8nInstallColdSeconds'] = (Date.now() - mark) / 1000;
+
+	const sandbox = await startSandbox({ port: options.sandboxPort ?? 0, quiet: true });
+	mark = Date.now();
+	const { n8n, startSeconds } = await N8n.start(options.n8n);
+	timings.n8nStartSeconds = startSeconds;
+
+	const data = sandboxCredentialData(sandbox.url);
+	const oauth2Id = await n8n.createCredential('Zoom sandbox (OAuth2)', 'zoomConnectorOAuth2Api', data.oauth2);
+	const connect = await connectOAuth2(n8n, oauth2Id);
+	if (connect.callbackStatus >= 400) throw new Error(`OAuth callback failed: ${connect.callbackBody.slice(0, 300)}`);
+	const s2sId = await n8n.createCredential('Zoom sandbox (Server-to-Server)', 'zoomConnectorServerToServerOAuthApi', data.s2s);
+	const webhookId = await n8n.createCredential('Zoom sandbox (webhook secret)', 'zoomConnectorWebhookApi', data.webhook);
+	timings.setupSeconds = (Date.now() - mark) / 1000;
+
+	const state: HarnessState = {
+		sandboxUrl: sandbox.url,
+		n8n: n8n.state,
+		credentials: {
+			oauth2: { id: oauth2Id, name: 'Zoom sandbox (OAuth2)' },
+			s2s: { id: s2sId, name: 'Zoom sandbox (Server-to-Server)' },
+			webhook: { id: webhookId, name: 'Zoom sandbox (webhook secret)' },
+		},
+		timings,
+	};
+	return { sandbox, n8n, state };
+}

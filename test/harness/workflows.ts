@@ -1,0 +1,145 @@
+/**
+ * Runs nodes of this package inside real n8n workflows: a Webhook node (answering with the last
+ * node's output) starts the workflow, the execution is read back from n8n, and each node's output
+ * items and error are returned.
+ */
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+
+import type { N8n } from './n8n';
+
+export const PKG = 'n8n-nodes-zoom-connector';
+
+export interface NodeSpec {
+	name: string;
+	type: string;
+	parameters: Record<string, unknown>;
+	typeVersion?: number;
+	credentials?: Record<string, { id: string; name: string }>;
+	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
+	webhookId?: string;
+}
+
+export interface NodeRun {
+	/** Output items' json per output index. */
+	outputs: Array<Array<Record<string, any>>>;
+	/** Full items (json, binary, pairedItem) per output index. */
+	items: Array<Array<{ json: Record<string, any>; binary?: Record<string, any>; pairedItem?: any }>>;
+	error?: { message: string; description?: string; httpCode?: string; context?: Record<string, unknown>; name?: string };
+}
+
+export interface WorkflowRun {
+	status: number;
+	response: any;
+	execution: any;
+	nodes: Record<string, NodeRun>;
+	/** Output items of one node's first output. */
+	json(node: string, output?: number): Array<Record<string, any>>;
+}
+
+export function readRun(execution: any): Record<string, NodeRun> {
+	const runData = execution?.data?.resultData?.runData ?? {};
+	const result: Record<string, NodeRun> = {};
+	for (const [name, runs] of Object.entries<any[]>(runData)) {
+		const run = runs[runs.length - 1];
+		const main: any[][] = run?.data?.main ?? [];
+		result[name] = {
+			items: main.map((output) => output ?? []),
+			outputs: main.map((output) => (output ?? []).map((item: any) => item.json)),
+			error: run?.error,
+		};
+	}
+	return result;
+}
+
+/**
+ * A workflow Webhook → [Split Out of body.items] → nodes (a chain), created and activated once, run
+ * as often as needed.
+ */
+export class NodeWorkflow {
+	private workflowId?: string;
+	readonly path = `run-${randomUUID()}`;
+	private runs = 0;
+
+	constructor(
+		private readonly n8n: N8n,
+		private readonly nodes: NodeSpec[],
+		private readonly options: { splitItems?: boolean; name?: string } = {},
+	) {}
+
+	get id(): string | undefined {
+		return this.workflowId;
+	}
+
+	private definition(): Record<string, unknown> {
+		const start: NodeSpec = {
+			name: 'Start',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			webhookId: randomUUID(),
+			parameters: {
+				httpMethod: 'POST',
+				path: this.path,
+				responseMode: 'lastNode',
+				responseData: 'allEntries',
+				options: {},
+			},
+		};
+		const chain: NodeSpec[] = [start];
+		if (this.options.splitItems) {
+			chain.push({
+				name: 'Items',
+				type: 'n8n-nodes-base.splitOut',
+				typeVersion: 1,
+				parameters: { fieldToSplitOut: 'body.items', options: {} },
+			});
+		}
+		chain.push(...this.nodes);
+		const connections: Record<string, unknown> = {};
+		for (let i = 0; i < chain.length - 1; i++) {
+			connections[chain[i].name] = { main: [[{ node: chain[i + 1].name, type: 'main', index: 0 }]] };
+		}
+		return {
+			name: this.options.name ?? `harness ${this.path}`,
+			nodes: chain.map((node, index) => ({
+				id: randomUUID(),
+				typeVersion: 1,
+				position: [index * 220, 0],
+				...node,
+			})),
+			connections,
+		};
+	}
+
+	async ensure(): Promise<string> {
+		if (!this.workflowId) {
+			this.workflowId = await this.n8n.createWorkflow(this.definition());
+			await this.n8n.activate(this.workflowId);
+		}
+		return this.workflowId;
+	}
+
+	/** Runs the workflow once with `body` as the webhook's JSON body (`items` for Split Out). */
+	async run(body: Record<string, unknown> = {}): Promise<WorkflowRun> {
+		const workflowId = await this.ensure();
+		const response = await axios.post(`${this.n8n.state.url}/webhook/${this.path}`, body, {
+			validateStatus: () => true,
+			timeout: 300_000,
+		});
+		this.runs++;
+		const executions = await this.n8n.waitForExecutions(workflowId, this.runs, 60_000);
+		const execution = executions[0];
+		const nodes = readRun(execution);
+		return {
+			status: response.status,
+			response: response.data,
+			execution,
+			nodes,
+			json: (node: string, output = 0) => nodes[node]?.outputs[output] ?? [],
+		};
+	}
+
+	async remove(): Promise<void> {
+		if (this.workflowId) await this.n8n.deleteWorkflow(this.workflowId).catch(() => undefined);
+	}
+}

@@ -1,0 +1,188 @@
+/**
+ * The foundation in a real n8n: the package loads as an installed community package, both API
+ * credentials pass n8n's own credential test against the sandbox, the OAuth2 connect flow went through
+ * n8n's callback, and a Server-to-Server token is fetched once, reused, and renewed after it expires.
+ */
+import { readFileSync } from 'node:fs';
+
+import { authentication, harness, zoomCredentials, type CredentialRef } from '../harness/context';
+import { delay } from '../harness/n8n';
+import { sandboxCredentialData } from '../harness/setup';
+import { NodeWorkflow, PKG } from '../harness/workflows';
+
+const h = () => harness();
+
+async function sandboxRequests(): Promise<Array<{ method: string; path: string; status: number }>> {
+	const response = await h().sandbox.get('/_sandbox/requests');
+	expect(response.status).toBe(200);
+	return response.data;
+}
+
+function userGetNode(kind: 'oauth2' | 's2s', credential?: CredentialRef) {
+	return {
+		name: 'Zoom',
+		type: `${PKG}.zoomConnector`,
+		parameters: { authentication: authentication(kind), resource: 'user', operation: 'get', userId: 'me' },
+		credentials: zoomCredentials(kind, credential),
+	};
+}
+
+afterEach(async () => {
+	await h().sandbox.post('/_sandbox/config', { tokenTtlSeconds: 3600 });
+	await h().sandbox.delete('/_sandbox/faults');
+});
+
+describe('the package in n8n', () => {
+	it('loads our nodes and credentials under the package name, beside n8n’s own Zoom', async () => {
+		const nodeTypes = (await h().n8n.nodeTypes()).map((t) => t.name);
+		expect(nodeTypes).toContain(`${PKG}.zoomConnector`);
+		expect(nodeTypes).toContain('n8n-nodes-base.zoom');
+
+		const credentialTypes = (await h().n8n.credentialTypes()).map((t) => t.name);
+		for (const name of ['zoomConnectorOAuth2Api', 'zoomConnectorServerToServerOAuthApi', 'zoomConnectorWebhookApi']) {
+			expect(credentialTypes.filter((t) => t === name)).toHaveLength(1);
+		}
+		// n8n's built-in Zoom credentials are still there and untouched.
+		expect(credentialTypes).toContain('zoomApi');
+		expect(credentialTypes).toContain('zoomOAuth2Api');
+	});
+
+	it('logged no error loading the package', () => {
+		const log = readFileSync(h().n8n.state.logFile, 'utf8');
+		const problems = log.split('\n').filter((line) => /zoom-connector/i.test(line) && /error|fail|warn/i.test(line));
+		expect(problems).toEqual([]);
+	});
+});
+
+describe('credentials against the sandbox', () => {
+	it('the OAuth2 credential was connected through n8n’s own callback and the sandbox consent page', async () => {
+		const credential = await h().n8n.getCredential(h().credentials.oauth2.id);
+		expect(credential.data.oauthTokenData).toBeTruthy();
+		const run = await new NodeWorkflow(h().n8n, [userGetNode('oauth2')]).run();
+		expect(run.nodes.Zoom.error).toBeUndefined();
+		expect(run.json('Zoom')).toEqual([expect.objectContaining({ email: 'host@example.com' })]);
+	});
+
+	it('both API credentials pass n8n’s credential test', async () => {
+		await expect(h().n8n.testCredential(h().credentials.oauth2.id)).resolves.toMatchObject({ status: 'OK' });
+		await expect(h().n8n.testCredential(h().credentials.s2s.id)).resolves.toMatchObject({ status: 'OK' });
+	});
+
+	it('a Server-to-Server credential with a wrong secret fails its test with Zoom’s reason', async () => {
+		const data = { ...sandboxCredentialData(h().sandboxUrl).s2s, clientSecret: 'wrong-secret' };
+		const id = await h().n8n.createCredential('S2S wrong secret', 'zoomConnectorServerToServerOAuthApi', data);
+		const result = await h().n8n.testCredential(id);
+		expect(result.status).toBe('Error');
+	});
+
+	it('a Server-to-Server token is fetched once, reused across executions, and renewed after it expires', async () => {
+		await h().sandbox.post('/_sandbox/config', { tokenTtlSeconds: 4 });
+		const data = sandboxCredentialData(h().sandboxUrl).s2s;
+		const credential = { id: await h().n8n.createCredential('S2S reuse', 'zoomConnectorServerToServerOAuthApi', data), name: 'S2S reuse' };
+		const workflow = new NodeWorkflow(h().n8n, [userGetNode('s2s', credential)]);
+		await workflow.ensure();
+		await h().sandbox.delete('/_sandbox/requests');
+
+		for (let i = 0; i < 3; i++) {
+			const run = await workflow.run();
+			expect(run.nodes.Zoom.error).toBeUndefined();
+			expect(run.json('Zoom')[0]).toHaveProperty('id');
+		}
+		let log = await sandboxRequests();
+		expect(log.filter((r) => r.path === '/oauth/token')).toHaveLength(1);
+		expect(log.filter((r) => r.path === '/v2/users/me' && r.status === 200)).toHaveLength(3);
+
+		await delay(4500);
+		const afterExpiry = await workflow.run();
+		expect(afterExpiry.nodes.Zoom.error).toBeUndefined();
+		log = await sandboxRequests();
+		// The expired token got Zoom's 401, n8n asked for a new one once, and the call went through.
+		expect(log.filter((r) => r.path === '/v2/users/me' && r.status === 401)).toHaveLength(1);
+		expect(log.filter((r) => r.path === '/oauth/token')).toHaveLength(2);
+		expect(log.filter((r) => r.path === '/v2/users/me' && r.status === 200)).toHaveLength(4);
+	});
+
+	it('an expired OAuth2 access token is refreshed with the rotating refresh token', async () => {
+		await h().sandbox.post('/_sandbox/config', { tokenTtlSeconds: 2 });
+		const data = sandboxCredentialData(h().sandboxUrl).oauth2;
+		const id = await h().n8n.createCredential('OAuth2 refresh', 'zoomConnectorOAuth2Api', data);
+		const { connectOAuth2 } = await import('../harness/oauth');
+		const connected = await connectOAuth2(h().n8n, id);
+		expect(connected.callbackStatus).toBeLessThan(400);
+		const workflow = new NodeWorkflow(h().n8n, [userGetNode('oauth2', { id, name: 'OAuth2 refresh' })]);
+		await workflow.ensure();
+		await delay(2500);
+		await h().sandbox.delete('/_sandbox/requests');
+		const run = await workflow.run();
+		expect(run.nodes.Zoom.error).toBeUndefined();
+		const log = await sandboxRequests();
+		expect(log.filter((r) => r.path === '/v2/users/me').map((r) => r.status)).toEqual([401, 200]);
+		expect(log.filter((r) => r.path === '/oauth/token')).toHaveLength(1);
+	});
+});
+
+describe('the transport in n8n', () => {
+	it('Return All follows next_page_token across pages of 300, and Limit stops early', async () => {
+		const users = Array.from({ length: 650 }, (_, i) => ({ email: `member${i}@example.com`, first_name: 'Member', last_name: String(i) }));
+		const seeded = await h().sandbox.post('/_sandbox/scenario', { users });
+		expect(seeded.status).toBeLessThan(300);
+		const node = (parameters: Record<string, unknown>) => ({
+			name: 'Zoom',
+			type: `${PKG}.zoomConnector`,
+			parameters: { authentication: authentication('s2s'), resource: 'user', operation: 'getAll', status: 'active', ...parameters },
+			credentials: zoomCredentials('s2s'),
+		});
+		await h().sandbox.delete('/_sandbox/requests');
+		const all = await new NodeWorkflow(h().n8n, [node({ returnAll: true })]).run();
+		expect(all.nodes.Zoom.error).toBeUndefined();
+		const emails = all.json('Zoom').map((u) => u.email);
+		expect(new Set(emails).size).toBe(emails.length);
+		expect(emails).toEqual(expect.arrayContaining(users.map((u) => u.email)));
+		const pages = (await sandboxRequests()).filter((r) => r.path === '/v2/users');
+		expect(pages.length).toBe(Math.ceil(emails.length / 300));
+
+		const limited = await new NodeWorkflow(h().n8n, [node({ returnAll: false, limit: 7 })]).run();
+		expect(limited.json('Zoom')).toHaveLength(7);
+	});
+
+	it('waits out a 429 with Retry-After and retries a 500 on GET, losing nothing', async () => {
+		const node = {
+			name: 'Zoom',
+			type: `${PKG}.zoomConnector`,
+			parameters: { authentication: authentication('s2s'), resource: 'user', operation: 'getAll', status: 'active', returnAll: true },
+			credentials: zoomCredentials('s2s'),
+		};
+		const workflow = new NodeWorkflow(h().n8n, [node]);
+		const clean = await workflow.run();
+		const expected = clean.json('Zoom').length;
+		expect(expected).toBeGreaterThan(300);
+
+		await h().sandbox.post('/_sandbox/faults', { method: 'GET', path: '/v2/users', kind: 'status', status: 429, count: 1, retryAfter: 1 });
+		await h().sandbox.post('/_sandbox/faults', { method: 'GET', path: '/v2/users', kind: 'status', status: 500, count: 2 });
+		await h().sandbox.delete('/_sandbox/requests');
+		const started = Date.now();
+		const run = await workflow.run();
+		expect(run.nodes.Zoom.error).toBeUndefined();
+		expect(run.json('Zoom')).toHaveLength(expected);
+		const statuses = (await sandboxRequests()).filter((r) => r.path === '/v2/users').map((r) => r.status);
+		expect(statuses.filter((s) => s === 429)).toHaveLength(1);
+		expect(statuses.filter((s) => s === 500)).toHaveLength(2);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+	});
+
+	it('turns Zoom’s 1001 into a clear error, and Continue On Fail into an error item', async () => {
+		const failing = {
+			name: 'Zoom',
+			type: `${PKG}.zoomConnector`,
+			parameters: { authentication: authentication('oauth2'), resource: 'user', operation: 'get', userId: 'nobody@example.com' },
+			credentials: zoomCredentials('oauth2'),
+		};
+		const run = await new NodeWorkflow(h().n8n, [failing]).run();
+		expect(run.nodes.Zoom.error?.message).toBe('User nobody@example.com not found (Zoom code 1001)');
+
+		const tolerant = await new NodeWorkflow(h().n8n, [{ ...failing, onError: 'continueRegularOutput' as const }]).run();
+		expect(tolerant.json('Zoom')).toEqual([
+			expect.objectContaining({ error: 'User nobody@example.com not found (Zoom code 1001)', zoomCode: 1001 }),
+		]);
+	});
+});

@@ -1,0 +1,198 @@
+import fc from 'fast-check';
+
+import { describeZoomError } from '../../nodes/shared/transport/errors';
+import { DEFAULT_RATES, RatePacer, rateCategory } from '../../nodes/shared/transport/rateLimit';
+import { backoffDelay, isSafeToRepeat, parseRetryAfter, RETRY } from '../../nodes/shared/transport/retry';
+import { encodeSessionRef } from '../../nodes/shared/uuid';
+
+describe('encodeSessionRef (reference §4)', () => {
+	it('passes numeric IDs through', () => {
+		expect(encodeSessionRef(85746065432)).toBe('85746065432');
+		expect(encodeSessionRef(' 85746065432 ')).toBe('85746065432');
+	});
+
+	it('encodes a plain UUID once', () => {
+		expect(encodeSessionRef('aDYlohsHRtCd4ii1uC2+hA==')).toBe('aDYlohsHRtCd4ii1uC2%2BhA%3D%3D');
+	});
+
+	it('encodes twice when the UUID starts with / or contains //', () => {
+		expect(encodeSessionRef('/abc==')).toBe('%252Fabc%253D%253D');
+		expect(encodeSessionRef('ab//cd==')).toBe('ab%252F%252Fcd%253D%253D');
+	});
+
+	it('round-trips: decoding as many times as it was encoded gives the UUID back', () => {
+		const uuidChars = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/='.split(''));
+		fc.assert(
+			fc.property(fc.string({ unit: uuidChars, minLength: 1, maxLength: 24 }), (uuid) => {
+				fc.pre(!/^\d+$/.test(uuid));
+				const encoded = encodeSessionRef(uuid);
+				const twice = uuid.startsWith('/') || uuid.includes('//');
+				const decoded = twice ? decodeURIComponent(decodeURIComponent(encoded)) : decodeURIComponent(encoded);
+				expect(decoded).toBe(uuid);
+				expect(encoded).not.toMatch(/[/+=]/);
+			}),
+		);
+	});
+});
+
+describe('rateCategory (reference §6.2)', () => {
+	it.each([
+		['GET', '/users/me', 'Light'],
+		['GET', '/users', 'Medium'],
+		['POST', '/users/me/meetings', 'Medium'],
+		['GET', '/users/me/meetings', 'Medium'],
+		['GET', '/meetings/123', 'Light'],
+		['PATCH', '/meetings/123', 'Light'],
+		['POST', '/users/me/webinars', 'Light'],
+		['GET', '/meetings/1/registrants', 'Medium'],
+		['PUT', '/webinars/1/registrants/status', 'Medium'],
+		['GET', '/past_meetings/abc%3D%3D', 'Light'],
+		['GET', '/past_meetings/1/participants', 'Medium'],
+		['GET', '/past_meetings/1/instances', 'Medium'],
+		['GET', '/past_webinars/1/absentees', 'Heavy'],
+		['GET', '/report/webinars/1/participants', 'Heavy'],
+		['GET', '/meetings/1/recordings', 'Light'],
+		['GET', '/users/me/recordings', 'Medium'],
+	])('%s %s is %s', (method, path, category) => {
+		expect(rateCategory(method, path)).toBe(category);
+	});
+});
+
+describe('RatePacer', () => {
+	function clock(start = 1_000_000) {
+		let now = start;
+		return { now: () => now, advance: (ms: number) => (now += ms) };
+	}
+
+	it('lets a burst of one second through, then spaces calls at the rate', () => {
+		const time = clock();
+		const pacer = new RatePacer(time.now, 1);
+		pacer.learnLimit('acct', 'Medium', 10);
+		// A fresh bucket starts full at the default rate's burst, capped by the learned capacity.
+		const waits = Array.from({ length: 30 }, () => pacer.reserve('acct', 'Medium'));
+		const immediate = waits.filter((w) => w === 0).length;
+		expect(immediate).toBeLessThanOrEqual(DEFAULT_RATES.Medium);
+		// Reservations queue: the 30th call waits about (30 - burst) / rate seconds.
+		expect(waits[29]).toBeGreaterThan(waits[20]);
+		expect(waits[29]).toBeCloseTo(((30 - immediate) / 10) * 1000, -2);
+	});
+
+	it('never admits more than rate × seconds + burst over any run of calls (property)', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({ min: 1, max: 80 }),
+				fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 1, maxLength: 200 }),
+				(rate, gaps) => {
+					const time = clock();
+					const pacer = new RatePacer(time.now, 1);
+					pacer.learnLimit('k', 'Light', rate);
+					// Drain the initial default burst so only the learned rate matters.
+					const sendTimes: number[] = [];
+					for (const gap of gaps) {
+						time.advance(gap);
+						const wait = pacer.reserve('k', 'Light');
+						sendTimes.push(time.now() + wait);
+					}
+					const start = Math.min(...sendTimes);
+					const end = Math.max(...sendTimes);
+					const allowed = (rate * (end - start)) / 1000 + Math.max(DEFAULT_RATES.Light, rate) + 1;
+					expect(sendTimes.length).toBeLessThanOrEqual(allowed);
+				},
+			),
+		);
+	});
+
+	it('keeps categories and accounts apart', () => {
+		const time = clock();
+		const pacer = new RatePacer(time.now, 1);
+		pacer.learnLimit('a', 'Heavy', 1);
+		for (let i = 0; i < 20; i++) pacer.reserve('a', 'Heavy');
+		expect(pacer.reserve('a', 'Heavy')).toBeGreaterThan(5000);
+		expect(pacer.reserve('a', 'Light')).toBe(0);
+		expect(pacer.reserve('b', 'Heavy')).toBe(0);
+	});
+
+	it('after a 429 holds calls back for Retry-After and slows down', () => {
+		const time = clock();
+		const pacer = new RatePacer(time.now, 1);
+		const before = pacer.rate('a', 'Medium');
+		pacer.backOff('a', 'Medium', 2000);
+		expect(pacer.rate('a', 'Medium')).toBeLessThan(before);
+		expect(pacer.reserve('a', 'Medium')).toBeGreaterThanOrEqual(2000);
+	});
+});
+
+describe('retry policy', () => {
+	it('repeats only calls that cannot create or change twice', () => {
+		expect(isSafeToRepeat('GET')).toBe(true);
+		expect(isSafeToRepeat('post')).toBe(false);
+		expect(isSafeToRepeat('PATCH')).toBe(false);
+		expect(isSafeToRepeat('DELETE')).toBe(false);
+	});
+
+	it('reads Retry-After as seconds, HTTP date or ISO date', () => {
+		const now = Date.parse('2026-11-22T10:00:00Z');
+		expect(parseRetryAfter('2', now)).toBe(2000);
+		expect(parseRetryAfter('0.5', now)).toBe(500);
+		expect(parseRetryAfter('2026-11-23T00:00:00Z', now)).toBe(14 * 3600 * 1000);
+		expect(parseRetryAfter('Sun, 22 Nov 2026 10:00:05 GMT', now)).toBe(5000);
+		expect(parseRetryAfter(undefined, now)).toBeUndefined();
+		expect(parseRetryAfter('soon', now)).toBeUndefined();
+	});
+
+	it('backs off exponentially with jitter, never past the cap', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: 0, max: 30 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), (attempt, r) => {
+				const delay = backoffDelay(attempt, () => r);
+				const ceiling = Math.min(RETRY.maxDelayMs, RETRY.baseDelayMs * 2 ** attempt);
+				expect(delay).toBeGreaterThanOrEqual(Math.floor(ceiling / 2));
+				expect(delay).toBeLessThanOrEqual(ceiling);
+			}),
+		);
+	});
+});
+
+describe('describeZoomError', () => {
+	it('names the meeting for 3001', () => {
+		const text = describeZoomError(404, { code: 3001, message: 'Meeting does not exist: 123.' });
+		expect(text.message).toBe('Meeting 123 not found (Zoom code 3001)');
+	});
+
+	it('names the webinar for 3001', () => {
+		expect(describeZoomError(404, { code: 3001, message: 'Webinar does not exist: 987.' }).message).toBe(
+			'Webinar 987 not found (Zoom code 3001)',
+		);
+	});
+
+	it('names the missing scope and where to add it for 4711 and 4700', () => {
+		const text = describeZoomError(400, {
+			code: 4711,
+			message: 'Invalid access token, does not contain scopes:[meeting:read:meeting, meeting:read:meeting:admin].',
+		});
+		expect(text.message).toBe(
+			'The credential lacks scope meeting:read:meeting, meeting:read:meeting:admin (Zoom code 4711)',
+		);
+		expect(text.description).toMatch(/Zoom Marketplace/);
+		expect(describeZoomError(400, { code: 4700, message: 'Invalid access token, does not contain scopes:[x:y].' }).message).toContain('scope x:y (Zoom code 4700)');
+	});
+
+	it('tells what to do for 124, 200, 429 and 300', () => {
+		expect(describeZoomError(401, { code: 124, message: 'Access token is expired.' }).message).toBe(
+			'Zoom rejected the access token (Zoom code 124): Access token is expired',
+		);
+		expect(describeZoomError(401, { code: 124, message: 'x' }).description).toMatch(/Reconnect/);
+		expect(describeZoomError(400, { code: 200, message: 'No permission.' }).description).toMatch(/paid plan|licence|admin/);
+		expect(describeZoomError(429, { code: 429, message: 'You have reached the maximum per-second rate limit for this API. Try again later.' }).message).toMatch(/^Zoom rate limit reached \(Zoom code 429\)/);
+		expect(
+			describeZoomError(400, { code: 300, message: 'Validation Failed.', errors: [{ field: 'start_time', message: 'Invalid value.' }] }).message,
+		).toBe('Zoom rejected the request (Zoom code 300): Validation Failed (start_time: Invalid value)');
+	});
+
+	it('says when Zoom could not be reached or failed', () => {
+		expect(describeZoomError(0, undefined).message).toMatch(/could not be reached/);
+		expect(describeZoomError(502, undefined).message).toBe('Zoom had a server error (HTTP 502)');
+		expect(describeZoomError(400, { reason: 'Invalid client_id or client_secret', error: 'invalid_client' }).message).toBe(
+			'Zoom answered HTTP 400: Invalid client_id or client_secret',
+		);
+	});
+});
