@@ -6,7 +6,7 @@
 import axios from 'axios';
 import { randomUUID } from 'node:crypto';
 
-import type { N8n } from './n8n';
+import { delay, type N8n } from './n8n';
 
 export const PKG = 'n8n-nodes-zoom-connector';
 
@@ -122,12 +122,20 @@ export class NodeWorkflow {
 	/** Runs the workflow once with `body` as the webhook's JSON body (`items` for Split Out). */
 	async run(body: Record<string, unknown> = {}): Promise<WorkflowRun> {
 		const workflowId = await this.ensure();
-		const response = await axios.post(`${this.n8n.state.url}/webhook/${this.path}`, body, {
-			validateStatus: () => true,
-			timeout: 300_000,
-		});
+		// n8n registers a just-activated workflow's webhook a moment after the activation call returns.
+		const deadline = Date.now() + 15_000;
+		let response = await this.post(body);
+		while (response.status === 404 && Date.now() < deadline) {
+			await delay(200);
+			response = await this.post(body);
+		}
+		if (response.status === 404) {
+			throw new Error(`the webhook of workflow ${workflowId} is not registered: ${JSON.stringify(response.data)}`);
+		}
 		this.runs++;
-		const executions = await this.n8n.waitForExecutions(workflowId, this.runs, 60_000);
+		const executions = await this.n8n.waitForExecutions(workflowId, this.runs, 60_000).catch((error: Error) => {
+			throw new Error(`${error.message}; the webhook answered ${response.status} ${JSON.stringify(response.data).slice(0, 500)}`);
+		});
 		const execution = executions[0];
 		const nodes = readRun(execution);
 		return {
@@ -137,6 +145,13 @@ export class NodeWorkflow {
 			nodes,
 			json: (node: string, output = 0) => nodes[node]?.outputs[output] ?? [],
 		};
+	}
+
+	private async post(body: Record<string, unknown>) {
+		return await axios.post(`${this.n8n.state.url}/webhook/${this.path}`, body, {
+			validateStatus: () => true,
+			timeout: 300_000,
+		});
 	}
 
 	async remove(): Promise<void> {
