@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, zoomApiCredentials } from '../shared/transport';
 import { route } from './router';
-import * as user from './resources/user';
+import { resourceOptions, resources } from './resources';
 
 export class ZoomConnector implements INodeType {
 	description: INodeTypeDescription = {
@@ -26,10 +26,10 @@ export class ZoomConnector implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'User', value: 'user' }],
+				options: resourceOptions,
 				default: 'user',
 			},
-			...user.description,
+			...Object.values(resources).flatMap((resource) => resource.description),
 		],
 	};
 

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import * as user from './resources/user';
+import { resources as resourceModules } from './resources';
 
 type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[] | INodeExecutionData[]>;
 
-const resources: Record<string, Record<string, { execute: Operation }>> = {
-	user: user.operations,
-};
+const resources: Record<string, Record<string, { execute: Operation }>> = Object.fromEntries(
+	Object.entries(resourceModules).map(([name, module]) => [name, module.operations]),
+);
 
 function isExecutionData(value: unknown): value is INodeExecutionData {
 	return typeof value === 'object' && value !== null && 'json' in value;

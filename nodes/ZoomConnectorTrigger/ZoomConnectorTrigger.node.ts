@@ -1,0 +1,302 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import {
+	DEFAULT_TOLERANCE_SECONDS,
+	deliveryKeys,
+	hasSeen,
+	headerValue,
+	isSelected,
+	itemDeliveryKeys,
+	loadSeen,
+	MAX_BODY_BYTES,
+	remember,
+	screen,
+	secretTokenProblem,
+	summarise,
+	type Headers,
+} from './signature';
+
+/** The parts of n8n's request (express + n8n's raw-body reader) this node uses. */
+interface RawRequest {
+	headers: Headers;
+	rawBody?: Buffer;
+	readRawBody?: () => Promise<void>;
+}
+
+interface PlainResponse {
+	status(code: number): PlainResponse;
+	json(body: unknown): unknown;
+}
+
+const EVENTS: INodePropertyOptions[] = [
+	{ name: 'All', value: '*', description: 'Any event the Zoom app is subscribed to' },
+	{ name: 'App Deauthorized', value: 'app_deauthorized' },
+	{ name: 'Meeting Created', value: 'meeting.created' },
+	{ name: 'Meeting Deleted', value: 'meeting.deleted' },
+	{ name: 'Meeting Ended', value: 'meeting.ended' },
+	{ name: 'Meeting Participant Joined', value: 'meeting.participant_joined' },
+	{ name: 'Meeting Participant Left', value: 'meeting.participant_left' },
+	{ name: 'Meeting Registration Created', value: 'meeting.registration_created' },
+	{ name: 'Meeting Started', value: 'meeting.started' },
+	{ name: 'Meeting Updated', value: 'meeting.updated' },
+	{ name: 'Recording Completed', value: 'recording.completed' },
+	{ name: 'Recording Transcript Completed', value: 'recording.transcript_completed' },
+	{ name: 'User Created', value: 'user.created' },
+	{ name: 'Webinar Created', value: 'webinar.created' },
+	{ name: 'Webinar Ended', value: 'webinar.ended' },
+	{ name: 'Webinar Participant Joined', value: 'webinar.participant_joined' },
+	{ name: 'Webinar Participant Left', value: 'webinar.participant_left' },
+	{ name: 'Webinar Registration Created', value: 'webinar.registration_created' },
+	{ name: 'Webinar Started', value: 'webinar.started' },
+];
+
+const SEEN_KEY = 'zoomDeliveriesSeen';
+
+/** Answers a refused request itself, so n8n starts no execution for it. */
+function refuse(context: IWebhookFunctions, status: number, reason: string): IWebhookResponseData {
+	const res = context.getResponseObject() as unknown as PlainResponse;
+	res.status(status).json({ status, error: reason });
+	return { noWebhookResponse: true };
+}
+
+export class ZoomConnectorTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Zoom Connector Trigger',
+		name: 'zoomConnectorTrigger',
+		icon: { light: 'file:zoomConnectorTrigger.svg', dark: 'file:zoomConnectorTrigger.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{"Events: " + $parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Zoom sends a verified event (meetings, webinars, recordings, users)',
+		defaults: { name: 'Zoom Connector Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'zoomConnectorWebhookApi',
+				required: true,
+				testedBy: 'zoomWebhookSecretTest',
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: '={{$parameter["responseMode"]}}',
+				path: '={{$parameter["path"]}}',
+			},
+		],
+		eventTriggerDescription: 'Waiting for Zoom to send an event',
+		activationMessage: 'Zoom can now deliver events to the production URL. Validate it in your Zoom app.',
+		properties: [
+			{
+				displayName:
+					'In your Zoom app (Zoom App Marketplace → Manage → your app → Features → Access → Event Subscription), add a subscription, paste this node’s Production URL as the event notification endpoint URL, add the same events as below, then activate this workflow and click Validate in Zoom. Copy the app’s Secret Token into this node’s credential.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Path',
+				name: 'path',
+				type: 'string',
+				default: 'zoom',
+				required: true,
+				placeholder: 'zoom',
+				description: 'The last part of the webhook URL that Zoom posts to',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				options: EVENTS,
+				default: ['*'],
+				required: true,
+				description:
+					'The events that start the workflow. Zoom only sends the events subscribed in the app; others are acknowledged and dropped.',
+			},
+			{
+				displayName: 'Respond',
+				name: 'responseMode',
+				type: 'options',
+				options: [
+					{
+						name: 'Immediately',
+						value: 'onReceived',
+						description: 'Answer Zoom with 200 as soon as the event is verified (recommended: Zoom waits at most 3 s)',
+					},
+					{
+						name: 'When Last Node Finishes',
+						value: 'lastNode',
+						description: 'Answer with the last node’s output; Zoom retries if the workflow takes over 3 s',
+					},
+				],
+				default: 'onReceived',
+				description: 'When to answer Zoom',
+			},
+			{
+				displayName: 'Options',
+				name: 'settings',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Include Request Headers',
+						name: 'includeHeaders',
+						type: 'boolean',
+						default: false,
+						description: 'Whether to add the request’s headers to the output item under "headers"',
+					},
+					{
+						displayName: 'Timestamp Tolerance (Seconds)',
+						name: 'toleranceSeconds',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: DEFAULT_TOLERANCE_SECONDS,
+						description:
+							'How far the x-zm-request-timestamp header may be from now. Older requests are refused as replays.',
+					},
+				],
+			},
+			{
+				// n8n skips its own body parsing for a version 1 webhook node whose options.binaryData is
+				// set, so malformed JSON reaches this node (and gets 400) instead of n8n's 422, and the
+				// signature is checked over the bytes exactly as Zoom sent them.
+				displayName: 'Raw Body',
+				name: 'options',
+				type: 'hidden',
+				default: { binaryData: true },
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			async zoomWebhookSecretTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted<ICredentialDataDecryptedObject>,
+			): Promise<INodeCredentialTestResult> {
+				// The secret token is only ever used to check Zoom's signatures, so there is nothing to
+				// call: check it looks like one.
+				const problem = secretTokenProblem(credential.data?.secretToken);
+				if (problem) return { status: 'Error', message: problem };
+				return {
+					status: 'OK',
+					message: 'The secret token has the shape of a Zoom secret token. Validate the URL in Zoom to prove it matches.',
+				};
+			},
+		},
+	};
+
+	// Zoom has no API to register an Event Subscription: the user pastes the URL into the app. The
+	// lifecycle only keeps this node's record of delivered events ready, and keeps it on deactivation
+	// so that a redelivery arriving after reactivation is still recognised.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				return staticData[SEEN_KEY] !== undefined;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const staticData = this.getWorkflowStaticData('node');
+				staticData[SEEN_KEY] = loadSeen(staticData[SEEN_KEY]) as unknown as IDataObject;
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const req = this.getRequestObject() as unknown as RawRequest;
+		const headers = req.headers;
+
+		// Refuse a declared oversize body before reading it.
+		const declaredLength = Number(headerValue(headers, 'content-length') ?? 0);
+		if (declaredLength > MAX_BODY_BYTES) {
+			return refuse(this, 413, `Body is larger than ${MAX_BODY_BYTES} bytes`);
+		}
+		if (!req.rawBody && typeof req.readRawBody === 'function') {
+			try {
+				await req.readRawBody();
+			} catch (error) {
+				return refuse(this, 400, `Could not read the request body: ${(error as Error).message}`);
+			}
+		}
+		const rawBody = req.rawBody ?? Buffer.alloc(0);
+
+		const credentials = await this.getCredentials<{ secretToken?: string }>('zoomConnectorWebhookApi');
+		const settings = this.getNodeParameter('settings', {}) as { includeHeaders?: boolean; toleranceSeconds?: number };
+		const nowSeconds = Math.floor(Date.now() / 1000);
+		const decision = screen({
+			secret: credentials.secretToken ?? '',
+			headers,
+			rawBody,
+			nowSeconds,
+			toleranceSeconds: settings.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+		});
+		if (!decision.ok) {
+			this.logger.warn(`Zoom Connector Trigger refused a request (${decision.status}): ${decision.reason}`);
+			return refuse(this, decision.status, decision.reason);
+		}
+		if (decision.kind === 'validation') {
+			return { webhookResponse: decision.answer };
+		}
+
+		const body = decision.body;
+		const events = this.getNodeParameter('events', []) as string[];
+		if (!isSelected(events, body.event)) {
+			return { webhookResponse: { received: true, emitted: false, reason: 'Event not selected in the node' } };
+		}
+
+		const staticData = this.getWorkflowStaticData('node');
+		const seen = loadSeen(staticData[SEEN_KEY]);
+		const keys = deliveryKeys(headers, body);
+		if (hasSeen(seen, keys, nowSeconds)) {
+			return { webhookResponse: { received: true, emitted: false, reason: 'Delivery already received' } };
+		}
+		// Recorded here for n8n versions that save a webhook's static data when it starts a run; n8n
+		// 2.40 drops it then (see execute), so the run records the delivery as well.
+		staticData[SEEN_KEY] = remember(seen, keys, nowSeconds) as unknown as IDataObject;
+
+		const item: IDataObject = summarise(body, headerValue(headers, 'x-zm-trackingid')) as IDataObject;
+		if (settings.includeHeaders) item.headers = { ...headers } as IDataObject;
+		return { workflowData: [this.helpers.returnJsonArray(item)] };
+	}
+
+	/**
+	 * Runs as the first step of the execution a delivery started, passing its item on unchanged.
+	 * n8n 2.40 resets the "static data changed" flag of the webhook's copy of the workflow when it
+	 * starts the run, so what webhook() recorded is never saved; the run's own copy is saved when the
+	 * run ends, so the delivery is recorded here, where it lasts.
+	 */
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const staticData = this.getWorkflowStaticData('node');
+		const nowSeconds = Math.floor(Date.now() / 1000);
+		let seen = loadSeen(staticData[SEEN_KEY]);
+		for (const item of items) {
+			const keys = itemDeliveryKeys(item.json);
+			if (keys.length > 0) seen = remember(seen, keys, nowSeconds);
+		}
+		staticData[SEEN_KEY] = seen as unknown as IDataObject;
+		return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
+	}
+}
