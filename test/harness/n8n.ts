@@ -133,6 +133,15 @@ export class N8n {
 			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: true,
 		});
+		// n8n runs in its own process group (so it can be stopped with its task runner); make sure it
+		// never outlives us, even when we are interrupted before stop() is called.
+		process.once('exit', () => {
+			try {
+				if (child.pid) process.kill(-child.pid, 'SIGKILL');
+			} catch {
+				// already gone
+			}
+		});
 		child.stdout?.pipe(log);
 		child.stderr?.pipe(log);
 		const url = `http://127.0.0.1:${port}`;

@@ -102,6 +102,16 @@ describe('RatePacer', () => {
 		);
 	});
 
+	it('a lower limit learned from Zoom shrinks the burst still available', () => {
+		const time = clock();
+		const pacer = new RatePacer(time.now, 1);
+		pacer.reserve('a', 'Medium');
+		pacer.learnLimit('a', 'Medium', 2);
+		const waits = Array.from({ length: 4 }, () => pacer.reserve('a', 'Medium'));
+		expect(waits.filter((w) => w === 0).length).toBeLessThanOrEqual(2);
+		expect(waits[3]).toBeGreaterThanOrEqual(500);
+	});
+
 	it('keeps categories and accounts apart', () => {
 		const time = clock();
 		const pacer = new RatePacer(time.now, 1);

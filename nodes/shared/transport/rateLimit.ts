@@ -77,7 +77,11 @@ export class RatePacer {
 	/** Adopt the per-second limit Zoom reports for a category. */
 	learnLimit(key: string, category: RateCategory, perSecond: number): void {
 		if (!Number.isFinite(perSecond) || perSecond <= 0) return;
-		this.bucket(key, category).rate = perSecond;
+		const bucket = this.bucket(key, category);
+		if (bucket.rate === perSecond) return;
+		bucket.rate = perSecond;
+		// A lower limit also shrinks the burst we may still spend.
+		bucket.tokens = Math.min(bucket.tokens, Math.max(1, perSecond * this.headroom));
 	}
 
 	/** After a 429: slow down, and hold the bucket empty until Zoom's Retry-After has passed. */
