@@ -5,6 +5,8 @@ import { stateFile } from './context';
 import { startEnvironment } from './setup';
 
 export default async function globalSetup(): Promise<void> {
+	// A run stopped by a signal still runs the exit hook that stops n8n (see N8n.start).
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => process.exit(130));
 	const started = Date.now();
 	const environment = await startEnvironment();
 	(globalThis as any).__ZOOM_ENVIRONMENT__ = environment;
