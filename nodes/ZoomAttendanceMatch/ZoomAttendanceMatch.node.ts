@@ -278,7 +278,7 @@ function summaryMessage(summary: MatchSummary): string {
 		`${summary.participantRows} participant rows and ${summary.registrations} registrations in`,
 		`attended ${summary.attended}`,
 		...(summary.partial ? [`partial ${summary.partial}`] : []),
-		`no match ${summary.noMatch} (${summary.guests} guests)`,
+		`no match ${summary.noMatch} (${summary.guests} without email)`,
 		`absent ${summary.absent}`,
 		...(summary.errors ? [`invalid ${summary.errors}`] : []),
 	];
