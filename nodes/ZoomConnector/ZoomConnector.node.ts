@@ -27,7 +27,7 @@ export class ZoomConnector implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: resourceOptions,
-				default: 'user',
+				default: 'meeting',
 			},
 			...Object.values(resources).flatMap((resource) => resource.description),
 		],

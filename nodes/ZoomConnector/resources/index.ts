@@ -4,13 +4,34 @@
  */
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import * as authorization from './authorization';
+import * as meeting from './meeting';
+import * as pastSession from './pastSession';
+import * as recording from './recording';
+import * as registrant from './registrant';
+import * as report from './report';
 import * as user from './user';
+import * as webinar from './webinar';
 
 export const resources = {
+	authorization,
+	meeting,
+	pastSession,
+	recording,
+	registrant,
+	report,
 	user,
+	webinar,
 };
 
 /** Options of the Resource selector, sorted by name. */
 export const resourceOptions: INodePropertyOptions[] = [
+	{ name: 'Authorization', value: 'authorization' },
+	{ name: 'Meeting', value: 'meeting' },
+	{ name: 'Past Session', value: 'pastSession' },
+	{ name: 'Recording', value: 'recording' },
+	{ name: 'Registrant', value: 'registrant' },
+	{ name: 'Report', value: 'report' },
 	{ name: 'User', value: 'user' },
+	{ name: 'Webinar', value: 'webinar' },
 ];

@@ -1,0 +1,14 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { zoomApiRequest } from '../../../shared/transport';
+import { readSessionId, sessionIdProperty } from './session';
+
+export const description: INodeProperties[] = [
+	sessionIdProperty('meetingId', 'meeting', { show: { resource: ['meeting'], operation: ['getInvitation'] } }),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const id = readSessionId(this, 'meetingId', 'meeting', itemIndex);
+	const response = await zoomApiRequest.call(this, 'GET', `/meetings/${id}/invitation`, { itemIndex });
+	return { id: Number(id), invitation: response.invitation };
+}

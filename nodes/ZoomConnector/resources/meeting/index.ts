@@ -1,0 +1,65 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create';
+import * as deleteMeeting from './delete';
+import * as get from './get';
+import * as getAll from './getAll';
+import * as getInvitation from './getInvitation';
+import * as update from './update';
+
+export const operations = { create, delete: deleteMeeting, get, getAll, getInvitation, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['meeting'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Schedule a Zoom meeting and return its ID, join URL, start URL and passcode',
+				action: 'Create a meeting',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a Zoom meeting, or one occurrence of a recurring meeting',
+				action: 'Delete a meeting',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get the details of a Zoom meeting by its ID or join URL',
+				action: 'Get a meeting',
+			},
+			{
+				name: 'Get Invitation',
+				value: 'getInvitation',
+				description: 'Get the invitation text of a Zoom meeting, ready to paste into an email',
+				action: 'Get a meeting invitation',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List the scheduled, live, upcoming or previous meetings of a Zoom user',
+				action: 'Get many meetings',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Change the topic, time, settings or recurrence of a Zoom meeting',
+				action: 'Update a meeting',
+			},
+		],
+		default: 'create',
+	},
+	...create.description,
+	...deleteMeeting.description,
+	...get.description,
+	...getInvitation.description,
+	...getAll.description,
+	...update.description,
+];

@@ -1,0 +1,143 @@
+/**
+ * A meeting's cloud recording and its files: read the recording, pick a file, download its bytes.
+ * Downloads go through the transport with the file's absolute download_url, so the credential's
+ * Bearer token is attached and Zoom's 302 to its storage host is followed by the HTTP client.
+ */
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { zoomApiRequest, zoomApiRequestFull, type ZoomResponse } from '../../../shared/transport';
+import { readSessionRef, sessionRefField } from '../pastSession/sessionRef';
+
+export const SESSION_LABEL = 'Meeting or Webinar ID or UUID';
+
+export function recordingRefField(operations: string[]): INodeProperties {
+	return sessionRefField('recording', operations, {
+		displayName: SESSION_LABEL,
+		description: 'Numeric ID (the most recent recorded instance) or instance UUID of the recorded meeting or webinar',
+	});
+}
+
+/** GET /meetings/{id or UUID}/recordings (webinars use the same path). */
+export async function getRecording(this: IExecuteFunctions, itemIndex: number, qs: IDataObject = {}): Promise<IDataObject> {
+	const ref = readSessionRef(this, itemIndex, { label: SESSION_LABEL });
+	return await zoomApiRequest.call(this, 'GET', `/meetings/${ref.segment}/recordings`, { qs, itemIndex });
+}
+
+export function recordingFiles(recording: IDataObject): IDataObject[] {
+	return Array.isArray(recording.recording_files) ? (recording.recording_files as IDataObject[]) : [];
+}
+
+/** The file named by ID, or the first of a type; a NodeOperationError listing what the recording has otherwise. */
+export function pickFile(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	recording: IDataObject,
+	by: { fileId: string } | { fileType: string },
+): IDataObject {
+	const files = recordingFiles(recording);
+	const file =
+		'fileId' in by
+			? files.find((f) => f.id === by.fileId)
+			: files.find((f) => String(f.file_type).toUpperCase() === by.fileType.toUpperCase() && f.download_url);
+	if (file && typeof file.download_url === 'string') return file;
+	const available = files.map((f) => `${String(f.file_type)}${f.id ? ` (${String(f.id)})` : ''}`).join(', ') || 'no files';
+	throw new NodeOperationError(
+		context.getNode(),
+		'fileId' in by
+			? `The recording has no file with ID "${by.fileId}"`
+			: `The recording has no ${by.fileType} file`,
+		{ itemIndex, description: `The recording of "${String(recording.topic ?? recording.id)}" has: ${available}.` },
+	);
+}
+
+// The MIME types the brief of each Zoom file type calls for; the extension decides for the rest.
+const MIME_BY_TYPE: Record<string, string> = {
+	MP4: 'video/mp4',
+	M4A: 'audio/mp4',
+	TRANSCRIPT: 'text/vtt',
+	CC: 'text/vtt',
+	CHAT: 'text/plain',
+	CHAT_MESSAGE: 'text/plain',
+	CSV: 'text/csv',
+	TB: 'application/json',
+	TIMELINE: 'application/json',
+	SUMMARY: 'application/json',
+};
+const MIME_BY_EXTENSION: Record<string, string> = {
+	MP4: 'video/mp4',
+	M4A: 'audio/mp4',
+	VTT: 'text/vtt',
+	TXT: 'text/plain',
+	CSV: 'text/csv',
+	JSON: 'application/json',
+	JPG: 'image/jpeg',
+};
+
+export function mimeTypeOf(file: IDataObject, served?: string): string {
+	return (
+		MIME_BY_TYPE[String(file.file_type).toUpperCase()] ??
+		MIME_BY_EXTENSION[String(file.file_extension).toUpperCase()] ??
+		(served ? served.split(';')[0].trim() : 'application/octet-stream')
+	);
+}
+
+/** filename / filename* of a Content-Disposition header. */
+export function fileNameFromDisposition(value: unknown): string | undefined {
+	const text = Array.isArray(value) ? String(value[0]) : typeof value === 'string' ? value : '';
+	const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(text);
+	if (extended) {
+		try {
+			return decodeURIComponent(extended[1].trim());
+		} catch {
+			// A malformed escape: fall back to the plain filename.
+		}
+	}
+	const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/.exec(text);
+	const name = (plain?.[1] ?? plain?.[2])?.trim();
+	return name ? name.replace(/[/\\]/g, '_') : undefined;
+}
+
+/** A name when storage gives none: topic, start and type, with the file's extension. */
+function fallbackName(recording: IDataObject, file: IDataObject): string {
+	const topic = String(recording.topic ?? 'Zoom recording').replace(/[^\w.-]+/g, '_').slice(0, 80);
+	const start = String(file.recording_start ?? recording.start_time ?? '').replace(/[^\dTZ]/g, '');
+	const extension = String(file.file_extension ?? file.file_type ?? 'bin').toLowerCase();
+	return `${topic}_${start}_${String(file.recording_type ?? file.file_type ?? 'file')}.${extension}`;
+}
+
+function header(headers: Record<string, unknown>, name: string): unknown {
+	const found = Object.keys(headers).find((key) => key.toLowerCase() === name);
+	return found === undefined ? undefined : headers[found];
+}
+
+export interface DownloadedFile {
+	data: Buffer;
+	fileName: string;
+	mimeType: string;
+}
+
+export async function downloadFile(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	recording: IDataObject,
+	file: IDataObject,
+): Promise<DownloadedFile> {
+	// The endpoint is unused when options.url is set: the absolute URL is called as it is.
+	const response = (await zoomApiRequestFull.call(this, 'GET', '', {
+		url: String(file.download_url),
+		encoding: 'arraybuffer',
+		itemIndex,
+	})) as ZoomResponse<unknown>;
+	const body = response.body;
+	const data = Buffer.isBuffer(body)
+		? body
+		: body instanceof ArrayBuffer
+			? Buffer.from(body)
+			: typeof body === 'string'
+				? Buffer.from(body)
+				: Buffer.alloc(0);
+	const fileName = fileNameFromDisposition(header(response.headers, 'content-disposition')) ?? fallbackName(recording, file);
+	const served = header(response.headers, 'content-type');
+	return { data, fileName, mimeType: mimeTypeOf(file, typeof served === 'string' ? served : undefined) };
+}

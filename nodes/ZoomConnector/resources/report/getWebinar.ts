@@ -1,0 +1,9 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { detailsDescription, getDetails } from './common';
+
+export const description: INodeProperties[] = detailsDescription('getWebinar', 'webinar');
+
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	return await getDetails.call(this, itemIndex, 'webinar');
+}

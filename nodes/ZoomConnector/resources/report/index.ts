@@ -1,0 +1,49 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as getMeeting from './getMeeting';
+import * as getMeetingParticipants from './getMeetingParticipants';
+import * as getWebinar from './getWebinar';
+import * as getWebinarParticipants from './getWebinarParticipants';
+
+export const operations = { getMeeting, getMeetingParticipants, getWebinar, getWebinarParticipants };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['report'] } },
+		options: [
+			{
+				name: 'Get Meeting Details',
+				value: 'getMeeting',
+				description: 'Get the account report of an ended meeting: times, duration, participant count and tracking fields',
+				action: 'Get a meeting report',
+			},
+			{
+				name: 'Get Meeting Participants',
+				value: 'getMeetingParticipants',
+				description: 'List the participant report of an ended meeting, one row per join session',
+				action: 'Get the participant report of a meeting',
+			},
+			{
+				name: 'Get Webinar Details',
+				value: 'getWebinar',
+				description: 'Get the account report of an ended webinar: times, duration and participant count',
+				action: 'Get a webinar report',
+			},
+			{
+				name: 'Get Webinar Participants',
+				value: 'getWebinarParticipants',
+				description: 'List the participant report of an ended webinar, Zoom’s authoritative attendance list, one row per join session',
+				action: 'Get the participant report of a webinar',
+			},
+		],
+		default: 'getWebinarParticipants',
+	},
+	...getMeeting.description,
+	...getMeetingParticipants.description,
+	...getWebinar.description,
+	...getWebinarParticipants.description,
+];

@@ -1,0 +1,57 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as create from './create';
+import * as deleteWebinar from './delete';
+import * as get from './get';
+import * as getAll from './getAll';
+import * as update from './update';
+
+export const operations = { create, delete: deleteWebinar, get, getAll, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['webinar'] } },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				description: 'Schedule a Zoom webinar and return its ID, join URL, start URL and passcode',
+				action: 'Create a webinar',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete a Zoom webinar, or one occurrence of a recurring webinar',
+				action: 'Delete a webinar',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get the details of a Zoom webinar by its ID or join URL',
+				action: 'Get a webinar',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'List the scheduled or upcoming webinars of a Zoom user',
+				action: 'Get many webinars',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Change the topic, time, settings or recurrence of a Zoom webinar',
+				action: 'Update a webinar',
+			},
+		],
+		default: 'create',
+	},
+	...create.description,
+	...deleteWebinar.description,
+	...get.description,
+	...getAll.description,
+	...update.description,
+];
