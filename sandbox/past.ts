@@ -26,7 +26,7 @@ export function rowsOf(session: Session, instance: Instance): ParticipantRow[] {
 	return participantRows(instance, ids);
 }
 
-function summary(ctx: Ctx, session: Session, instance: Instance) {
+export function summary(ctx: Ctx, session: Session, instance: Instance) {
 	const host = ctx.sb.store.users.find((u) => u.id === session.hostId);
 	const rows = rowsOf(session, instance);
 	return {

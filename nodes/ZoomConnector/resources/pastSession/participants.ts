@@ -5,6 +5,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zoomApiRequest, zoomApiRequestAllItems } from '../../../shared/transport';
+import { asNodeError } from '../../../shared/nodeError';
 import { encodeSessionRef } from '../../../shared/uuid';
 import { returnAllOrLimit } from '../../descriptions';
 import type { SessionPathRef } from './sessionRef';
@@ -22,8 +23,21 @@ export function participantListFields(resource: string, operation: string): INod
 				'Whether to add sessionId, sessionUuid and sessionTopic to every row (one extra call to read the session); Zoom’s own fields stay as they are',
 			displayOptions: { show: { resource: [resource], operation: [operation] } },
 		},
+		{
+			displayName: 'Skip Sessions Already Processed',
+			name: 'skipProcessedSessions',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to return nothing for a session instance this workflow already fetched participants for. Use it when both the Zoom Connector Trigger (meeting or webinar ended) and the Zoom Daily Sync Trigger feed this node, so each session is synced once.',
+			hint: 'Remembered in n8n’s database for the whole workflow, so it holds across triggers, restarts and queue-mode workers',
+			displayOptions: { show: { resource: [resource], operation: [operation] } },
+		},
 	];
 }
+
+/** n8n's deduplication store, workflow-wide: the record both triggers' runs share. */
+const PROCESSED = { scope: 'workflow' as const, options: { mode: 'entries' as const, maxEntries: 50_000 } };
 
 /** Return All, or the Limit, of a list operation. */
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
@@ -45,17 +59,37 @@ export async function listParticipants(
 ): Promise<IDataObject[]> {
 	const limit = readLimit(this, itemIndex);
 	const addSessionFields = this.getNodeParameter('addSessionFields', itemIndex, true) as boolean;
+	const skipProcessed = this.getNodeParameter('skipProcessedSessions', itemIndex, false) as boolean;
 	let segment = ref.segment;
 	let session: IDataObject | undefined;
-	if (addSessionFields) {
+	let instanceUuid = ref.kind === 'uuid' ? ref.value : undefined;
+	// A numeric ID means "the latest instance": which one it is must be known to skip it.
+	if (addSessionFields || (skipProcessed && !instanceUuid)) {
 		const details = await zoomApiRequest.call(this, 'GET', `${base}/${ref.segment}`, { itemIndex });
-		session = { sessionId: details.id ?? null, sessionUuid: details.uuid ?? null, sessionTopic: details.topic ?? null };
-		if (ref.kind === 'id' && typeof details.uuid === 'string' && details.uuid) segment = encodeSessionRef(details.uuid);
+		if (addSessionFields) {
+			session = { sessionId: details.id ?? null, sessionUuid: details.uuid ?? null, sessionTopic: details.topic ?? null };
+		}
+		if (ref.kind === 'id' && typeof details.uuid === 'string' && details.uuid) {
+			segment = encodeSessionRef(details.uuid);
+			instanceUuid = details.uuid;
+		}
 	}
-	const rows = await zoomApiRequestAllItems.call(this, `${base}/${segment}/participants`, 'participants', {
-		qs,
-		limit,
-		itemIndex,
-	});
-	return session ? rows.map((row) => ({ ...row, ...session })) : rows;
+
+	const processedKey = skipProcessed && instanceUuid ? [`${base}/${instanceUuid}`] : undefined;
+	if (processedKey) {
+		const { new: fresh } = await this.helpers.checkProcessedAndRecord(processedKey, PROCESSED.scope, PROCESSED.options);
+		if (fresh.length === 0) return [];
+	}
+	try {
+		const rows = await zoomApiRequestAllItems.call(this, `${base}/${segment}/participants`, 'participants', {
+			qs,
+			limit,
+			itemIndex,
+		});
+		return session ? rows.map((row) => ({ ...row, ...session })) : rows;
+	} catch (error) {
+		// Not fetched after all: forget it, so the next trigger of this session tries again.
+		if (processedKey) await this.helpers.removeProcessed(processedKey, PROCESSED.scope, PROCESSED.options);
+		throw asNodeError(this.getNode(), error, itemIndex);
+	}
 }

@@ -5,7 +5,7 @@ import { zoomApiPages } from '../../../shared/transport';
 import { returnAllOrLimit, userIdField } from '../../descriptions';
 import { requireText } from '../../validation';
 import { readLimit } from '../pastSession/participants';
-import { formatZoomDate, monthWindows, parseZoomDate, toZoomDate } from './windows';
+import { formatZoomDate, monthWindows, parseZoomDate, toZoomDate } from '../../../shared/dateWindows';
 
 const show = { resource: ['recording'], operation: ['getAll'] };
 

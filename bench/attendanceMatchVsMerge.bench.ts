@@ -1,0 +1,118 @@
+/**
+ * Zoom Attendance Match against n8n's own Merge node (combine by fields: user_email = email, keep
+ * everything) on the same two inputs, in the same real n8n execution. Times are n8n's own per-node
+ * execution times. Both inputs are generated inside n8n by Code nodes (not timed), from the same
+ * generator the pure benchmark uses, with emails already normalised so that Merge's exact match is fair.
+ */
+import { randomUUID } from 'node:crypto';
+import axios from 'axios';
+
+import { readRun } from '../test/harness/workflows';
+import { startEnvironment } from '../test/harness/setup';
+
+const SIZES = (process.env.BENCH_SIZES ?? '5000,10000,100000').split(',').map(Number);
+/** Merge's combine-by-fields grows with n × m (52 s at 10k here), so larger sizes run without it. */
+const MERGE_MAX = Number(process.env.BENCH_MERGE_MAX ?? 10000);
+const PKG = 'n8n-nodes-zoom-connector';
+
+/** JS for a Code node producing n participant rows (with rejoins) or n registrations. */
+function generatorCode(kind: 'participants' | 'registrations', n: number): string {
+	return `
+const n = ${n};
+let seed = 42;
+const rand = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+const start = Date.parse('2024-05-01T10:00:00Z');
+const out = [];
+if (${JSON.stringify(kind)} === 'registrations') {
+  for (let i = 0; i < n; i++) out.push({ json: { email: 'person' + i + '@example.com', first_name: 'First' + i, last_name: 'Last' + i } });
+} else {
+  // 60 % of registrants attend, a third of them rejoin; the rest of the rows are unregistered or guests.
+  for (let i = 0; out.length < n; i++) {
+    const attendee = i < n * 0.6;
+    const email = attendee ? 'person' + i + '@example.com' : (rand() < 0.5 ? 'walkin' + i + '@example.com' : '');
+    const segments = attendee && rand() < 0.33 ? 2 : 1;
+    let t = start + Math.floor(rand() * 600) * 1000;
+    for (let s = 0; s < segments && out.length < n; s++) {
+      const join = t; const leave = join + (600 + Math.floor(rand() * 3000)) * 1000;
+      out.push({ json: { name: 'Person ' + i, user_email: email, join_time: new Date(join).toISOString().replace('.000', ''), leave_time: new Date(leave).toISOString().replace('.000', ''), duration: (leave - join) / 1000 } });
+      t = leave + 120000;
+    }
+  }
+}
+return out;`;
+}
+
+function workflow(n: number, path: string, withMerge: boolean) {
+	const node = (name: string, type: string, typeVersion: number, parameters: Record<string, unknown>, x: number, y: number) => ({
+		id: randomUUID(), name, type, typeVersion, parameters, position: [x, y],
+	});
+	const definition = {
+		name: `bench attendance vs merge ${n}`,
+		nodes: [
+			{ ...node('Start', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path, responseMode: 'onReceived', options: {} }, 0, 0), webhookId: randomUUID() },
+			node('Participants', 'n8n-nodes-base.code', 2, { jsCode: generatorCode('participants', n) }, 250, -100),
+			node('Registrations', 'n8n-nodes-base.code', 2, { jsCode: generatorCode('registrations', n) }, 250, 100),
+			node('Merge', 'n8n-nodes-base.merge', 3.2, {
+				mode: 'combine', combineBy: 'combineByFields', advanced: true,
+				mergeByFields: { values: [{ field1: 'user_email', field2: 'email' }] }, joinMode: 'keepEverything', options: {},
+			}, 500, -100),
+			node('Attendance Match', `${PKG}.zoomAttendanceMatch`, 1, {}, 500, 100),
+		],
+		connections: {
+			Start: { main: [[{ node: 'Participants', type: 'main', index: 0 }, { node: 'Registrations', type: 'main', index: 0 }]] },
+			Participants: { main: [[{ node: 'Merge', type: 'main', index: 0 }, { node: 'Attendance Match', type: 'main', index: 0 }]] },
+			Registrations: { main: [[{ node: 'Merge', type: 'main', index: 1 }, { node: 'Attendance Match', type: 'main', index: 1 }]] },
+		},
+		settings: { executionOrder: 'v1' },
+	};
+	if (!withMerge) {
+		definition.nodes = definition.nodes.filter((n) => n.name !== 'Merge');
+		for (const source of ['Participants', 'Registrations'] as const) {
+			definition.connections[source].main[0] = definition.connections[source].main[0].filter((c) => c.node !== 'Merge');
+		}
+	}
+	return definition;
+}
+
+async function main(): Promise<void> {
+	const env = await startEnvironment({
+		n8n: { env: { NODE_OPTIONS: '--max-old-space-size=12288', N8N_RUNNERS_MAX_OLD_SPACE_SIZE: '4096', N8N_RUNNERS_TASK_TIMEOUT: '600' } },
+	});
+	try {
+		console.log('rows = registrations | Merge node | Attendance Match node | Merge ÷ Match | Match ns per row');
+		for (const n of SIZES) {
+			const path = `bench-${randomUUID()}`;
+			const withMerge = n <= MERGE_MAX;
+			const id = await env.n8n.createWorkflow(workflow(n, path, withMerge));
+			await env.n8n.activate(id);
+			let status = 404;
+			for (let tries = 0; status === 404 && tries < 50; tries++) {
+				status = await axios
+					.post(`${env.n8n.state.url}/webhook/${path}`, {}, { validateStatus: () => true })
+					.then((r) => r.status, () => 404);
+				if (status === 404) await new Promise((r) => setTimeout(r, 200));
+			}
+			const [execution] = await env.n8n.waitForExecutions(id, 1, 900_000);
+			const runs = execution.data.resultData.runData;
+			const nodes = readRun(execution);
+			if (execution.data.resultData.error) throw new Error(JSON.stringify(execution.data.resultData.error).slice(0, 500));
+			const merge = withMerge ? (runs.Merge[0].executionTime as number) : undefined;
+			const match = runs['Attendance Match'][0].executionTime as number;
+			const outputs = nodes['Attendance Match'].outputs.map((o) => o.length);
+			console.log(
+				`${n} | ${merge === undefined ? `not run (> ${MERGE_MAX})` : `${merge} ms`} | ${match} ms | ` +
+					`${merge === undefined ? '—' : `${(merge / match).toFixed(1)}×`} | ${((match * 1e6) / (2 * n)).toFixed(0)} ns ` +
+					`(attended ${outputs[0]}, no match ${outputs[1]}, absent ${outputs[2]}${withMerge ? `; merge items ${nodes.Merge.outputs[0].length}` : ''})`,
+			);
+			await env.n8n.deactivate(id);
+		}
+	} finally {
+		await env.n8n.stop({ removeUserFolder: true });
+		await env.sandbox.close();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});

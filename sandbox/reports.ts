@@ -1,0 +1,38 @@
+// Account reports that list sessions (§3.6): the ended meeting instances a user hosted, by start date.
+import type { Ctx, Route } from './core';
+import { route } from './core';
+import { ZoomError, json } from './http';
+import { paginate } from './paging';
+import { summary } from './past';
+import { userParam } from './users';
+
+const DAY = 86_400_000;
+
+/** A `yyyy-MM-dd` query date as UTC midnight; 400 300 like Zoom when missing or malformed. */
+function dateParam(ctx: Ctx, name: 'from' | 'to'): number {
+	const raw = ctx.query.get(name) ?? '';
+	const ms = /^\d{4}-\d{2}-\d{2}$/.test(raw) ? Date.parse(`${raw}T00:00:00Z`) : Number.NaN;
+	if (Number.isNaN(ms)) throw new ZoomError(400, 300, `Invalid field: ${name}.`, [{ field: name, message: 'Invalid value.' }]);
+	return ms;
+}
+
+function userMeetings(ctx: Ctx) {
+	const user = userParam(ctx);
+	const from = dateParam(ctx, 'from');
+	const to = dateParam(ctx, 'to');
+	if (to < from) throw new ZoomError(400, 300, 'The "to" date must not be before the "from" date.');
+	// Zoom serves at most one month per call.
+	if (to - from > 31 * DAY) throw new ZoomError(400, 300, 'The date range must be within one month.');
+	const sessions = [...ctx.sb.store.sessions.values()].filter((s) => s.kind === 'meeting' && s.hostId === user.id);
+	const rows = sessions
+		.flatMap((session) => session.instances.map((instance) => ({ session, instance })))
+		.filter(({ instance }) => instance.startMs >= from && instance.startMs < to + DAY)
+		.sort((a, b) => a.instance.startMs - b.instance.startMs)
+		.map(({ session, instance }) => ({ ...summary(ctx, session, instance), source: 'Zoom' }));
+	const { items, page_number: _pageNumber, ...meta } = paginate(ctx, rows);
+	return json(200, { from: ctx.query.get('from'), to: ctx.query.get('to'), ...meta, meetings: items });
+}
+
+export const reportRoutes: Route[] = [
+	route('GET', '/report/users/:userId/meetings', 'Heavy', 'report:read:user:admin', 'report:read:admin', userMeetings),
+];
