@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 
-import { addMonths, monthWindows, parseZoomDate, toZoomDate } from '../../nodes/ZoomConnector/resources/recording/windows';
+import { addMonths, monthWindows, parseZoomDate, toZoomDate } from '../../nodes/shared/dateWindows';
 import { formatTimestamp, parseTimestamp, parseVtt } from '../../nodes/ZoomConnector/resources/recording/vtt';
 
 const DAY = 86_400_000;
