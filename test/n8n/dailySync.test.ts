@@ -81,7 +81,7 @@ const emitted = (execution: any) => readRun(execution)[SYNC].outputs[0];
 
 describe('Zoom Daily Sync Trigger in n8n', () => {
 	it('is scheduled daily at 08:00 unless the user changes n8n’s Poll Times', async () => {
-		const types = (await h().n8n.nodeTypes()) as Array<{ name: string; properties: Array<{ name: string; default: unknown }> }>;
+		const types = (await h().n8n.nodeTypes()) as unknown as Array<{ name: string; properties: Array<{ name: string; default: unknown }> }>;
 		const sync = types.find((t) => t.name === `${PKG}.zoomDailySyncTrigger`)!;
 		const pollTimes = sync.properties.filter((p) => p.name === 'pollTimes');
 		expect(pollTimes).toHaveLength(1);

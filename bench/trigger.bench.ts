@@ -1,0 +1,129 @@
+/**
+ * Ack latency of signed Zoom deliveries into a real n8n: the Zoom Connector Trigger (signature check,
+ * replay window, event filter, dedupe) beside n8n's plain Webhook node, on the same requests in the
+ * same run, interleaved so both see the same machine. Both answer at once; the figure that matters is
+ * the ratio (target: ≤ 1.05 at p50, p99 far below Zoom's 3 s).
+ */
+import axios from 'axios';
+import { createHmac, randomUUID } from 'node:crypto';
+import http from 'node:http';
+
+import { SANDBOX_DEFAULTS } from '../sandbox';
+import { startEnvironment } from '../test/harness/setup';
+
+const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 300);
+const WARMUP = 30;
+const PKG = 'n8n-nodes-zoom-connector';
+
+function percentile(values: number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+function delivery(i: number): { body: string; headers: Record<string, string> } {
+	const body = JSON.stringify({
+		event: 'meeting.participant_joined',
+		event_ts: Date.now(),
+		payload: {
+			account_id: 'sandbox-account',
+			object: {
+				id: '85746065432',
+				uuid: 'aDYlohsHRtCd4ii1uC2+hA==',
+				host_id: 'KDcuGIm1QgePTO8WbOqwIQ',
+				topic: 'Benchmark',
+				type: 2,
+				start_time: new Date().toISOString().slice(0, 19) + 'Z',
+				timezone: 'UTC',
+				duration: 60,
+				participant: { user_id: String(16778240 + i), user_name: `Participant ${i}`, id: '', join_time: new Date().toISOString(), email: `participant${i}@example.com` },
+			},
+		},
+	});
+	const timestamp = String(Math.floor(Date.now() / 1000));
+	const signature = createHmac('sha256', SANDBOX_DEFAULTS.webhookSecretToken).update(`v0:${timestamp}:${body}`).digest('hex');
+	return {
+		body,
+		headers: {
+			'content-type': 'application/json; charset=utf-8',
+			'user-agent': 'Zoom Marketplace/1.0a',
+			'x-zm-request-timestamp': timestamp,
+			'x-zm-signature': `v0=${signature}`,
+			'x-zm-trackingid': `v=2.0;clid=us02;rid=WEB_${randomUUID().replace(/-/g, '')}`,
+		},
+	};
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+async function post(url: string, request: { body: string; headers: Record<string, string> }): Promise<number> {
+	const started = process.hrtime.bigint();
+	const response = await axios.post(url, request.body, { headers: request.headers, httpAgent: agent, validateStatus: () => true, transformRequest: (d) => d });
+	const ms = Number(process.hrtime.bigint() - started) / 1e6;
+	if (response.status !== 200) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(response.data)}`);
+	return ms;
+}
+
+async function main(): Promise<void> {
+	const env = await startEnvironment();
+	try {
+		const zoomHook = randomUUID();
+		const plainHook = randomUUID();
+		const noOp = (x: number) => ({ id: randomUUID(), name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [x, 0], parameters: {} });
+		const zoomWorkflow = await env.n8n.createWorkflow({
+			name: 'bench zoom trigger',
+			nodes: [
+				{ id: randomUUID(), name: 'Zoom', type: `${PKG}.zoomConnectorTrigger`, typeVersion: 1, position: [0, 0], webhookId: zoomHook, parameters: { path: 'zoom', events: ['*'] }, credentials: { zoomConnectorWebhookApi: env.state.credentials.webhook } },
+				noOp(250),
+			],
+			connections: { Zoom: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+		});
+		const plainWorkflow = await env.n8n.createWorkflow({
+			name: 'bench plain webhook',
+			nodes: [
+				{ id: randomUUID(), name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: plainHook, parameters: { httpMethod: 'POST', path: plainHook, responseMode: 'onReceived', options: {} } },
+				noOp(250),
+			],
+			connections: { Webhook: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+		});
+		await env.n8n.activate(zoomWorkflow);
+		await env.n8n.activate(plainWorkflow);
+		const zoomUrl = `${env.n8n.state.url}/webhook/${zoomHook}/zoom`;
+		const plainUrl = `${env.n8n.state.url}/webhook/${plainHook}`;
+		for (let tries = 0; tries < 100; tries++) {
+			const a = await axios.post(zoomUrl, '{}', { validateStatus: () => true, headers: { 'content-type': 'application/json' } });
+			const b = await axios.post(plainUrl, '{}', { validateStatus: () => true });
+			if (a.status !== 404 && b.status !== 404) break;
+			await new Promise((r) => setTimeout(r, 200));
+		}
+
+		const zoom: number[] = [];
+		const plain: number[] = [];
+		for (let i = 0; i < WARMUP + DELIVERIES; i++) {
+			const request = delivery(i);
+			// Alternate who goes first, so neither always lands on a machine busy with the other's execution.
+			const order = i % 2 === 0 ? [zoomUrl, plainUrl] : [plainUrl, zoomUrl];
+			for (const url of order) {
+				const ms = await post(url, request);
+				if (i >= WARMUP) (url === zoomUrl ? zoom : plain).push(ms);
+			}
+		}
+		const row = (name: string, values: number[]) =>
+			`${name}: p50 ${percentile(values, 50).toFixed(2)} ms, p99 ${percentile(values, 99).toFixed(2)} ms, max ${Math.max(...values).toFixed(2)} ms`;
+		console.log(`${DELIVERIES} signed deliveries each (after ${WARMUP} warm-up), sequential, keep-alive`);
+		console.log(row("n8n's Webhook node", plain));
+		console.log(row('Zoom Connector Trigger', zoom));
+		console.log(
+			`ratio trigger ÷ webhook: p50 ${(percentile(zoom, 50) / percentile(plain, 50)).toFixed(3)}, p99 ${(percentile(zoom, 99) / percentile(plain, 99)).toFixed(3)}`,
+		);
+		const executions = await env.n8n.executions(zoomWorkflow, 250);
+		console.log(`executions started by the trigger (last 250 read): ${executions.length}`);
+	} finally {
+		await env.n8n.stop({ removeUserFolder: true });
+		await env.sandbox.close();
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
