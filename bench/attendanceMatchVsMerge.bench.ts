@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import axios from 'axios';
 
 import { readRun } from '../test/harness/workflows';
-import { startEnvironment } from '../test/harness/setup';
+import { benchmarkInN8n } from './common';
 
 const SIZES = (process.env.BENCH_SIZES ?? '5000,10000,100000').split(',').map(Number);
 /** Merge's combine-by-fields grows with n × m (52 s at 10k here), so larger sizes run without it. */
@@ -74,45 +74,39 @@ function workflow(n: number, path: string, withMerge: boolean) {
 	return definition;
 }
 
-async function main(): Promise<void> {
-	const env = await startEnvironment({
-		n8n: { env: { NODE_OPTIONS: '--max-old-space-size=12288', N8N_RUNNERS_MAX_OLD_SPACE_SIZE: '4096', N8N_RUNNERS_TASK_TIMEOUT: '600' } },
-	});
-	try {
-		console.log('rows = registrations | Merge node | Attendance Match node | Merge ÷ Match | Match ns per row');
-		for (const n of SIZES) {
-			const path = `bench-${randomUUID()}`;
-			const withMerge = n <= MERGE_MAX;
-			const id = await env.n8n.createWorkflow(workflow(n, path, withMerge));
-			await env.n8n.activate(id);
-			let status = 404;
-			for (let tries = 0; status === 404 && tries < 50; tries++) {
-				status = await axios
-					.post(`${env.n8n.state.url}/webhook/${path}`, {}, { validateStatus: () => true })
-					.then((r) => r.status, () => 404);
-				if (status === 404) await new Promise((r) => setTimeout(r, 200));
-			}
-			const [execution] = await env.n8n.waitForExecutions(id, 1, 900_000);
-			const runs = execution.data.resultData.runData;
-			const nodes = readRun(execution);
-			if (execution.data.resultData.error) throw new Error(JSON.stringify(execution.data.resultData.error).slice(0, 500));
-			const merge = withMerge ? (runs.Merge[0].executionTime as number) : undefined;
-			const match = runs['Attendance Match'][0].executionTime as number;
-			const outputs = nodes['Attendance Match'].outputs.map((o) => o.length);
-			console.log(
-				`${n} | ${merge === undefined ? `not run (> ${MERGE_MAX})` : `${merge} ms`} | ${match} ms | ` +
-					`${merge === undefined ? '—' : `${(merge / match).toFixed(1)}×`} | ${((match * 1e6) / (2 * n)).toFixed(0)} ns ` +
-					`(attended ${outputs[0]}, no match ${outputs[1]}, absent ${outputs[2]}${withMerge ? `; merge items ${nodes.Merge.outputs[0].length}` : ''})`,
-			);
-			await env.n8n.deactivate(id);
+benchmarkInN8n(async (env) => {
+	console.log('rows = registrations | Merge node | Attendance Match node | Merge ÷ Match | Match ns per row');
+	for (const n of SIZES) {
+		const path = `bench-${randomUUID()}`;
+		const withMerge = n <= MERGE_MAX;
+		const id = await env.n8n.createWorkflow(workflow(n, path, withMerge));
+		await env.n8n.activate(id);
+		let status = 404;
+		for (let tries = 0; status === 404 && tries < 50; tries++) {
+			status = await axios
+				.post(`${env.n8n.state.url}/webhook/${path}`, {}, { validateStatus: () => true })
+				.then((r) => r.status, () => 404);
+			if (status === 404) await new Promise((r) => setTimeout(r, 200));
 		}
-	} finally {
-		await env.n8n.stop({ removeUserFolder: true });
-		await env.sandbox.close();
+		// Read one execution at a time: a list of several this size is too large to send.
+		let execution: any;
+		for (const deadline = Date.now() + 900_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 1000))) {
+			[execution] = await env.n8n.executions(id, 1);
+			if (execution?.finished || execution?.stoppedAt) break;
+		}
+		const runs = execution.data.resultData.runData;
+		const nodes = readRun(execution);
+		if (execution.data.resultData.error) throw new Error(JSON.stringify(execution.data.resultData.error).slice(0, 500));
+		const merge = withMerge ? (runs.Merge[0].executionTime as number) : undefined;
+		const match = runs['Attendance Match'][0].executionTime as number;
+		const outputs = nodes['Attendance Match'].outputs.map((o) => o.length);
+		console.log(
+			`${n} | ${merge === undefined ? `not run (> ${MERGE_MAX})` : `${merge} ms`} | ${match} ms | ` +
+				`${merge === undefined ? '—' : `${(merge / match).toFixed(1)}×`} | ${((match * 1e6) / (2 * n)).toFixed(0)} ns ` +
+				`(attended ${outputs[0]}, no match ${outputs[1]}, absent ${outputs[2]}${withMerge ? `; merge items ${nodes.Merge.outputs[0].length}` : ''})`,
+		);
+		await env.n8n.deactivate(id);
 	}
-}
-
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
+}, {
+	n8n: { env: { NODE_OPTIONS: '--max-old-space-size=12288', N8N_RUNNERS_MAX_OLD_SPACE_SIZE: '4096', N8N_RUNNERS_TASK_TIMEOUT: '600' } },
 });

@@ -9,7 +9,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
 
 import { SANDBOX_DEFAULTS } from '../sandbox';
-import { startEnvironment } from '../test/harness/setup';
+import { benchmarkInN8n } from './common';
 
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 300);
 const WARMUP = 30;
@@ -63,67 +63,56 @@ async function post(url: string, request: { body: string; headers: Record<string
 	return ms;
 }
 
-async function main(): Promise<void> {
-	const env = await startEnvironment();
-	try {
-		const zoomHook = randomUUID();
-		const plainHook = randomUUID();
-		const noOp = (x: number) => ({ id: randomUUID(), name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [x, 0], parameters: {} });
-		const zoomWorkflow = await env.n8n.createWorkflow({
-			name: 'bench zoom trigger',
-			nodes: [
-				{ id: randomUUID(), name: 'Zoom', type: `${PKG}.zoomConnectorTrigger`, typeVersion: 1, position: [0, 0], webhookId: zoomHook, parameters: { path: 'zoom', events: ['*'] }, credentials: { zoomConnectorWebhookApi: env.state.credentials.webhook } },
-				noOp(250),
-			],
-			connections: { Zoom: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
-		});
-		const plainWorkflow = await env.n8n.createWorkflow({
-			name: 'bench plain webhook',
-			nodes: [
-				{ id: randomUUID(), name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: plainHook, parameters: { httpMethod: 'POST', path: plainHook, responseMode: 'onReceived', options: {} } },
-				noOp(250),
-			],
-			connections: { Webhook: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
-		});
-		await env.n8n.activate(zoomWorkflow);
-		await env.n8n.activate(plainWorkflow);
-		const zoomUrl = `${env.n8n.state.url}/webhook/${zoomHook}/zoom`;
-		const plainUrl = `${env.n8n.state.url}/webhook/${plainHook}`;
-		for (let tries = 0; tries < 100; tries++) {
-			const a = await axios.post(zoomUrl, '{}', { validateStatus: () => true, headers: { 'content-type': 'application/json' } });
-			const b = await axios.post(plainUrl, '{}', { validateStatus: () => true });
-			if (a.status !== 404 && b.status !== 404) break;
-			await new Promise((r) => setTimeout(r, 200));
-		}
-
-		const zoom: number[] = [];
-		const plain: number[] = [];
-		for (let i = 0; i < WARMUP + DELIVERIES; i++) {
-			const request = delivery(i);
-			// Alternate who goes first, so neither always lands on a machine busy with the other's execution.
-			const order = i % 2 === 0 ? [zoomUrl, plainUrl] : [plainUrl, zoomUrl];
-			for (const url of order) {
-				const ms = await post(url, request);
-				if (i >= WARMUP) (url === zoomUrl ? zoom : plain).push(ms);
-			}
-		}
-		const row = (name: string, values: number[]) =>
-			`${name}: p50 ${percentile(values, 50).toFixed(2)} ms, p99 ${percentile(values, 99).toFixed(2)} ms, max ${Math.max(...values).toFixed(2)} ms`;
-		console.log(`${DELIVERIES} signed deliveries each (after ${WARMUP} warm-up), sequential, keep-alive`);
-		console.log(row("n8n's Webhook node", plain));
-		console.log(row('Zoom Connector Trigger', zoom));
-		console.log(
-			`ratio trigger ÷ webhook: p50 ${(percentile(zoom, 50) / percentile(plain, 50)).toFixed(3)}, p99 ${(percentile(zoom, 99) / percentile(plain, 99)).toFixed(3)}`,
-		);
-		const executions = await env.n8n.executions(zoomWorkflow, 250);
-		console.log(`executions started by the trigger (last 250 read): ${executions.length}`);
-	} finally {
-		await env.n8n.stop({ removeUserFolder: true });
-		await env.sandbox.close();
+benchmarkInN8n(async (env) => {
+	const zoomHook = randomUUID();
+	const plainHook = randomUUID();
+	const noOp = (x: number) => ({ id: randomUUID(), name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [x, 0], parameters: {} });
+	const zoomWorkflow = await env.n8n.createWorkflow({
+		name: 'bench zoom trigger',
+		nodes: [
+			{ id: randomUUID(), name: 'Zoom', type: `${PKG}.zoomConnectorTrigger`, typeVersion: 1, position: [0, 0], webhookId: zoomHook, parameters: { path: 'zoom', events: ['*'] }, credentials: { zoomConnectorWebhookApi: env.state.credentials.webhook } },
+			noOp(250),
+		],
+		connections: { Zoom: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+	});
+	const plainWorkflow = await env.n8n.createWorkflow({
+		name: 'bench plain webhook',
+		nodes: [
+			{ id: randomUUID(), name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: plainHook, parameters: { httpMethod: 'POST', path: plainHook, responseMode: 'onReceived', options: {} } },
+			noOp(250),
+		],
+		connections: { Webhook: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+	});
+	await env.n8n.activate(zoomWorkflow);
+	await env.n8n.activate(plainWorkflow);
+	const zoomUrl = `${env.n8n.state.url}/webhook/${zoomHook}/zoom`;
+	const plainUrl = `${env.n8n.state.url}/webhook/${plainHook}`;
+	for (let tries = 0; tries < 100; tries++) {
+		const a = await axios.post(zoomUrl, '{}', { validateStatus: () => true, headers: { 'content-type': 'application/json' } });
+		const b = await axios.post(plainUrl, '{}', { validateStatus: () => true });
+		if (a.status !== 404 && b.status !== 404) break;
+		await new Promise((r) => setTimeout(r, 200));
 	}
-}
 
-main().catch((error) => {
-	console.error(error);
-	process.exit(1);
+	const zoom: number[] = [];
+	const plain: number[] = [];
+	for (let i = 0; i < WARMUP + DELIVERIES; i++) {
+		const request = delivery(i);
+		// Alternate who goes first, so neither always lands on a machine busy with the other's execution.
+		const order = i % 2 === 0 ? [zoomUrl, plainUrl] : [plainUrl, zoomUrl];
+		for (const url of order) {
+			const ms = await post(url, request);
+			if (i >= WARMUP) (url === zoomUrl ? zoom : plain).push(ms);
+		}
+	}
+	const row = (name: string, values: number[]) =>
+		`${name}: p50 ${percentile(values, 50).toFixed(2)} ms, p99 ${percentile(values, 99).toFixed(2)} ms, max ${Math.max(...values).toFixed(2)} ms`;
+	console.log(`${DELIVERIES} signed deliveries each (after ${WARMUP} warm-up), sequential, keep-alive`);
+	console.log(row("n8n's Webhook node", plain));
+	console.log(row('Zoom Connector Trigger', zoom));
+	console.log(
+		`ratio trigger ÷ webhook: p50 ${(percentile(zoom, 50) / percentile(plain, 50)).toFixed(3)}, p99 ${(percentile(zoom, 99) / percentile(plain, 99)).toFixed(3)}`,
+	);
+	const executions = await env.n8n.executions(zoomWorkflow, 250);
+	console.log(`executions started by the trigger (last 250 read): ${executions.length}`);
 });

@@ -171,6 +171,26 @@ describe('Zoom Daily Sync Trigger in n8n', () => {
 		expect(calls.map((c) => c.path).sort()).toEqual(users.map((u) => `/v2/report/users/${encodeURIComponent(u.email)}/meetings`).sort());
 	});
 
+	it('finds ended webinars too (the user’s webinars, their past instances, each instance’s details)', async () => {
+		const users = newUsers(1);
+		const seeded = (await seed({
+			users,
+			meetings: [{ hostEmail: users[0].email, topic: 'a meeting', ended: { endedMinutesAgo: 60, participants: 2 } }],
+			webinars: [
+				{ hostEmail: users[0].email, topic: 'webinar ended', ended: { endedMinutesAgo: 45, participants: 5 } },
+				{ hostEmail: users[0].email, topic: 'webinar not held', start_time: new Date(Date.now() + 86_400_000).toISOString().slice(0, 19) + 'Z' },
+			],
+		})) as Seeded & { webinars: Seeded['meetings'] };
+		const workflow = await syncWorkflow({ hosts: 'list', userIds: users[0].email, sessionTypes: 'both' });
+		const [run] = await poll(workflow, 1);
+		const items = emitted(run);
+		expect(items.map((i) => [i.sessionType, i.topic]).sort()).toEqual([
+			['meeting', 'a meeting'],
+			['webinar', 'webinar ended'],
+		]);
+		expect(items.find((i) => i.sessionType === 'webinar')!.uuid).toBe(seeded.webinars[0].instances[0].uuid);
+	});
+
 	it('with participants, one item per participant carries the session fields Attendance Match reads', async () => {
 		const users = newUsers(1);
 		const seeded = await seed({ users, meetings: [{ hostEmail: users[0].email, topic: 'with people', ended: { endedMinutesAgo: 90, participants: 4, rejoinFraction: 0.5 } }] });
