@@ -34,15 +34,17 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			}
 		} catch (error) {
 			if (this.continueOnFail()) {
-				output.push({
-					json: {
-						error: (error as Error).message,
-						...(error instanceof NodeApiError
-							? { zoomCode: error.context.zoomCode ?? null, httpCode: error.httpCode }
-							: {}),
-					},
-					pairedItem: { item: itemIndex },
-				});
+				const message = (error as Error).message;
+				const codes =
+					error instanceof NodeApiError ? { zoomCode: error.context.zoomCode ?? null, httpCode: error.httpCode } : {};
+				// "Continue (using error output)": n8n moves an item to the error output only when its json
+				// holds nothing but error/message/details (an item.error would replace the json), so
+				// Zoom's codes travel in `details` there.
+				const json =
+					this.getNode().onError === 'continueErrorOutput'
+						? { error: message, details: codes }
+						: { error: message, ...codes };
+				output.push({ json, pairedItem: { item: itemIndex } });
 				continue;
 			}
 			throw asNodeError(this.getNode(), error, itemIndex);

@@ -184,5 +184,16 @@ describe('the transport in n8n', () => {
 		expect(tolerant.json('Zoom')).toEqual([
 			expect.objectContaining({ error: 'User nobody@example.com not found (Zoom code 1001)', zoomCode: 1001 }),
 		]);
+
+		// "Continue (using error output)": the failed item leaves by the error output, Zoom's code in details.
+		const routed = await new NodeWorkflow(h().n8n, [{ ...failing, onError: 'continueErrorOutput' as const }]).run();
+		expect(routed.nodes.Zoom.error).toBeUndefined();
+		expect(routed.json('Zoom', 0)).toEqual([]);
+		expect(routed.json('Zoom', 1)).toEqual([
+			expect.objectContaining({
+				error: 'User nobody@example.com not found (Zoom code 1001)',
+				details: { zoomCode: 1001, httpCode: '404' },
+			}),
+		]);
 	});
 });
