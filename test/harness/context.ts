@@ -19,6 +19,8 @@ export interface HarnessState {
 	n8n: N8nState;
 	credentials: { oauth2: CredentialRef; s2s: CredentialRef; webhook: CredentialRef };
 	timings: Record<string, number>;
+	/** The Brevo stand-in's control URL and the n8n credential pointing at it, when started. */
+	brevo?: { url: string; credential: CredentialRef };
 }
 
 export interface Harness {

@@ -8,7 +8,8 @@ export default async function globalSetup(): Promise<void> {
 	// A run stopped by a signal still runs the exit hook that stops n8n (see N8n.start).
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => process.exit(130));
 	const started = Date.now();
-	const environment = await startEnvironment();
+	// The Brevo stand-in is cheap (in-process) and only affects n8n's https calls, which nothing else makes.
+	const environment = await startEnvironment({ brevo: true });
 	(globalThis as any).__ZOOM_ENVIRONMENT__ = environment;
 	const file = stateFile();
 	mkdirSync(dirname(file), { recursive: true });

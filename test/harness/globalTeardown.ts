@@ -8,5 +8,6 @@ export default async function globalTeardown(): Promise<void> {
 	if (!environment) return;
 	await environment.n8n.stop({ removeUserFolder: true });
 	await environment.sandbox.close();
+	await environment.brevo?.close();
 	rmSync(process.env.ZOOM_HARNESS_STATE ?? stateFile(), { force: true });
 }

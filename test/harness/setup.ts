@@ -1,5 +1,6 @@
 /** Brings up the sandbox and n8n with credentials pointed at it: shared by the tests and `npm start`. */
 import { startSandbox, SANDBOX_DEFAULTS, type RunningSandbox } from '../../sandbox';
+import { startBrevo, type RunningBrevo } from '../../sandbox/brevo';
 import { ensureN8nInstalled, N8n, type N8nOptions } from './n8n';
 import type { HarnessState } from './context';
 import { connectOAuth2 } from './oauth';
@@ -8,6 +9,8 @@ export interface Environment {
 	sandbox: RunningSandbox;
 	n8n: N8n;
 	state: HarnessState;
+	/** The Brevo stand-in, when started with `brevo: true`. */
+	brevo?: RunningBrevo;
 }
 
 export function sandboxCredentialData(sandboxUrl: string) {
@@ -24,15 +27,25 @@ export function sandboxCredentialData(sandboxUrl: string) {
 	};
 }
 
-export async function startEnvironment(options: { sandboxPort?: number; n8n?: N8nOptions } = {}): Promise<Environment> {
+export const BREVO_CREDENTIAL_NAME = 'Brevo stand-in';
+
+/**
+ * `brevo: true` also starts the Brevo stand-in, gives n8n the environment that routes its calls to
+ * api.brevo.com there (HTTPS_PROXY, NO_PROXY, NODE_EXTRA_CA_CERTS) and creates a Brevo credential.
+ */
+export async function startEnvironment(
+	options: { sandboxPort?: number; n8n?: N8nOptions; brevo?: boolean; brevoPort?: number } = {},
+): Promise<Environment> {
 	const timings: Record<string, number> = {};
 	let mark = Date.now();
 	const install = ensureN8nInstalled();
 	timings[install.cached ? 'n8nInstallCachedSeconds' : 'n8nInstallColdSeconds'] = (Date.now() - mark) / 1000;
 
 	const sandbox = await startSandbox({ port: options.sandboxPort ?? 0, quiet: true });
+	const brevo = options.brevo ? await startBrevo({ port: options.brevoPort ?? 0 }) : undefined;
 	mark = Date.now();
-	const { n8n, startSeconds } = await N8n.start(options.n8n);
+	const n8nOptions = brevo ? { ...options.n8n, env: { ...brevo.env, ...options.n8n?.env } } : options.n8n;
+	const { n8n, startSeconds } = await N8n.start(n8nOptions);
 	timings.n8nStartSeconds = startSeconds;
 
 	const data = sandboxCredentialData(sandbox.url);
@@ -41,6 +54,7 @@ export async function startEnvironment(options: { sandboxPort?: number; n8n?: N8
 	if (connect.callbackStatus >= 400) throw new Error(`OAuth callback failed: ${connect.callbackBody.slice(0, 300)}`);
 	const s2sId = await n8n.createCredential('Zoom sandbox (Server-to-Server)', 'zoomConnectorServerToServerOAuthApi', data.s2s);
 	const webhookId = await n8n.createCredential('Zoom sandbox (webhook secret)', 'zoomConnectorWebhookApi', data.webhook);
+	const brevoCredentialId = brevo ? await n8n.createCredential(BREVO_CREDENTIAL_NAME, 'sendInBlueApi', { apiKey: brevo.apiKey }) : undefined;
 	timings.setupSeconds = (Date.now() - mark) / 1000;
 
 	const state: HarnessState = {
@@ -52,6 +66,7 @@ export async function startEnvironment(options: { sandboxPort?: number; n8n?: N8
 			webhook: { id: webhookId, name: 'Zoom sandbox (webhook secret)' },
 		},
 		timings,
+		...(brevo && brevoCredentialId ? { brevo: { url: brevo.url, credential: { id: brevoCredentialId, name: BREVO_CREDENTIAL_NAME } } } : {}),
 	};
-	return { sandbox, n8n, state };
+	return { sandbox, n8n, state, brevo };
 }

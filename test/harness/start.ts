@@ -3,39 +3,20 @@
  * already pointed at the sandbox (OAuth2 connected, Server-to-Server, webhook secret), and the example
  * workflows imported. Ctrl-C stops everything.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 
 import { SANDBOX_DEFAULTS } from '../../sandbox';
+import { createBody, EXAMPLES_DIR, exampleFiles, readExample, usesBrevo, withHarnessCredentials } from './examples';
 import { OWNER } from './n8n';
-import { PACKAGE_DIR } from './paths';
 import { startEnvironment, type Environment } from './setup';
 
-const CREDENTIAL_TYPES: Record<string, 'oauth2' | 's2s' | 'webhook'> = {
-	zoomConnectorOAuth2Api: 'oauth2',
-	zoomConnectorServerToServerOAuthApi: 's2s',
-	zoomConnectorWebhookApi: 'webhook',
-};
-
-/** Imports examples/*.json, pointing their Zoom credentials at the ones just created. */
+/** Imports examples/*.json, pointing their credentials at the ones just created. */
 async function importExamples(environment: Environment): Promise<string[]> {
-	const folder = join(PACKAGE_DIR, 'examples');
-	if (!existsSync(folder)) return [];
+	if (!existsSync(EXAMPLES_DIR)) return [];
 	const imported: string[] = [];
-	for (const file of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
-		const workflow = JSON.parse(readFileSync(join(folder, file), 'utf8'));
-		for (const node of workflow.nodes ?? []) {
-			for (const type of Object.keys(node.credentials ?? {})) {
-				const kind = CREDENTIAL_TYPES[type];
-				if (kind) node.credentials[type] = environment.state.credentials[kind];
-			}
-		}
-		await environment.n8n.createWorkflow({
-			name: workflow.name ?? file,
-			nodes: workflow.nodes,
-			connections: workflow.connections,
-			settings: workflow.settings ?? { executionOrder: 'v1' },
-		});
+	for (const file of exampleFiles()) {
+		const workflow = withHarnessCredentials(readExample(file), environment.state);
+		await environment.n8n.createWorkflow(createBody(workflow));
 		imported.push(workflow.name ?? file);
 	}
 	return imported;
@@ -47,17 +28,24 @@ async function main(): Promise<void> {
 	// Interrupted while starting: exit, and the exit hook of the harness stops n8n.
 	process.once('SIGINT', () => process.exit(130));
 	console.log('Starting the Zoom sandbox and n8n (the first run installs n8n, several minutes)…');
-	const environment = await startEnvironment({ sandboxPort, n8n: { port: n8nPort, logName: 'n8n-start' } });
+	// The Brevo stand-in (and n8n's route to it) only when an example talks to Brevo.
+	const brevo = existsSync(EXAMPLES_DIR) && exampleFiles().some((file) => usesBrevo(readExample(file)));
+	const brevoPort = Number(process.env.BREVO_STANDIN_PORT ?? 4020);
+	const environment = await startEnvironment({ sandboxPort, brevo, brevoPort, n8n: { port: n8nPort, logName: 'n8n-start' } });
 	const examples = await importExamples(environment);
 
-	const { n8n, sandbox, state } = environment;
+	const { n8n, sandbox, state, brevo: brevoStandIn } = environment;
+	const brevoLines = brevoStandIn
+		? `
+  Brevo stand-in: ${brevoStandIn.url}/_brevo/state   (n8n reaches api.brevo.com there through HTTPS_PROXY; credential "${state.brevo?.credential.name}")`
+		: '';
 	console.log(`
 Ready.
   n8n:          ${n8n.state.url}   (log: ${n8n.state.logFile})
   login:        ${OWNER.email} / ${OWNER.password}
   Zoom sandbox: ${sandbox.url}   (control API: ${sandbox.url}/_sandbox, see sandbox/README.md)
   credentials:  "${state.credentials.oauth2.name}" (connected), "${state.credentials.s2s.name}", "${state.credentials.webhook.name}"
-  webhook secret token: ${SANDBOX_DEFAULTS.webhookSecretToken}
+  webhook secret token: ${SANDBOX_DEFAULTS.webhookSecretToken}${brevoLines}
   examples:     ${examples.length ? examples.join(', ') : 'none yet'}
   n8n ${state.timings.n8nStartSeconds}s to start.
 Press Ctrl-C to stop.`);
@@ -69,6 +57,7 @@ Press Ctrl-C to stop.`);
 		console.log('\nStopping n8n and the sandbox…');
 		await n8n.stop({ removeUserFolder: true });
 		await sandbox.close();
+		await brevoStandIn?.close();
 		process.exit(0);
 	};
 	process.removeAllListeners('SIGINT');
