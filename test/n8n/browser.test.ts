@@ -1,0 +1,271 @@
+/**
+ * The package through n8n's own UI, in a real browser (Debian's Chromium driven by playwright-core):
+ * sign in, create a "Zoom Connector OAuth2 API" credential pointed at the sandbox, click Connect, press
+ * Allow on the sandbox's consent page in n8n's popup, see "Account connected"; then open a workflow
+ * that uses the credential, click "Execute workflow" and read the Zoom user in the node's output panel.
+ *
+ * Screenshots of every step go to test-artifacts/browser/*.png. With UPDATE_DOCS_SCREENSHOTS=1 the ones
+ * the README shows are copied to docs/screenshots/ (made small with pngquant when it is installed).
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+
+import { SANDBOX_DEFAULTS } from '../../sandbox';
+import { ensureChromiumInstalled, launchBrowser, type BrowserSession } from '../harness/browser';
+import { harness, type CredentialRef } from '../harness/context';
+import { OWNER } from '../harness/n8n';
+import { PACKAGE_DIR } from '../harness/paths';
+import { PKG, readRun } from '../harness/workflows';
+
+const h = () => harness();
+const CREDENTIAL_NAME = 'Zoom sandbox (browser)';
+const DOCS_SCREENSHOTS = join(PACKAGE_DIR, 'docs', 'screenshots');
+/** Screenshot name → file under docs/screenshots/ (the ones README.md shows). */
+const DOCS: Record<string, string> = {
+	'02-credential-filled': 'credential-custom-environment.png',
+	'03-consent-page': 'sandbox-consent.png',
+	'04-credential-connected': 'credential-connected.png',
+	'06-workflow-executed': 'workflow-executed.png',
+	'07-node-output': 'node-output.png',
+};
+
+let session: BrowserSession;
+let page: Page;
+let credential: CredentialRef | undefined;
+const shots: string[] = [];
+
+async function shot(name: string, target?: Page, options?: { fullPage?: boolean }): Promise<void> {
+	shots.push(await session.shot(name, target, options));
+}
+
+/** Runs a step; on failure keeps a screenshot of what the browser showed, named after the step. */
+async function step<T>(name: string, body: () => Promise<T>): Promise<T> {
+	try {
+		return await body();
+	} catch (error) {
+		await session?.shot(`failed-${name}`).catch(() => undefined);
+		throw error;
+	}
+}
+
+const credentialModal = (): Locator => page.getByTestId('editCredential-modal');
+const parameterInput = (name: string): Locator => credentialModal().getByTestId(`parameter-input-${name}`).locator('input');
+
+/**
+ * The workflow to run: an example from examples/ that needs nothing but the OAuth2 credential (a Manual
+ * Trigger and read-only Zoom Connector calls, one of them User: Get "me"), or else one built here.
+ */
+function workflowToRun(credentialRef: CredentialRef): { name: string; zoomNode: string; nodes: any[]; connections: any; source: string } {
+	const folder = join(PACKAGE_DIR, 'examples');
+	const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.json')).sort() : [];
+	for (const file of files) {
+		let workflow: any;
+		try {
+			workflow = JSON.parse(readFileSync(join(folder, file), 'utf8'));
+		} catch {
+			continue;
+		}
+		const nodes: any[] = workflow.nodes ?? [];
+		const allowed = ['n8n-nodes-base.manualTrigger', 'n8n-nodes-base.stickyNote', `${PKG}.zoomConnector`];
+		if (!nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger')) continue;
+		if (!nodes.every((n) => allowed.includes(n.type))) continue;
+		const zoomNodes = nodes.filter((n) => n.type === `${PKG}.zoomConnector`);
+		if (!zoomNodes.every((n) => ['get', 'getAll'].includes(n.parameters?.operation) && n.parameters?.authentication !== 'zoomConnectorServerToServerOAuthApi')) continue;
+		const me = zoomNodes.find((n) => n.parameters?.resource === 'user' && n.parameters?.operation === 'get' && (n.parameters?.userId ?? 'me') === 'me');
+		if (!me) continue;
+		for (const node of zoomNodes) node.credentials = { zoomConnectorOAuth2Api: credentialRef };
+		return { name: `${workflow.name ?? file} (browser test)`, zoomNode: me.name, nodes, connections: workflow.connections, source: `examples/${file}` };
+	}
+	const trigger = 'When clicking ‘Execute workflow’';
+	const zoomNode = 'Get my Zoom user';
+	return {
+		name: 'Zoom: who am I (browser test)',
+		zoomNode,
+		source: 'built by the test (no example fits)',
+		nodes: [
+			{ id: 'b7d1c7a2-0001-4c1e-9f00-000000000001', name: trigger, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'b7d1c7a2-0002-4c1e-9f00-000000000002',
+				name: zoomNode,
+				type: `${PKG}.zoomConnector`,
+				typeVersion: 1,
+				position: [260, 0],
+				parameters: { authentication: 'zoomConnectorOAuth2Api', resource: 'user', operation: 'get', userId: 'me' },
+				credentials: { zoomConnectorOAuth2Api: credentialRef },
+			},
+		],
+		connections: { [trigger]: { main: [[{ node: zoomNode, type: 'main', index: 0 }]] } },
+	};
+}
+
+beforeAll(async () => {
+	// Installs Debian's chromium on a fresh machine (root needed); throws with the reason otherwise.
+	const install = ensureChromiumInstalled();
+	if (!install.cached) console.log(`[browser] chromium installed in ${install.seconds.toFixed(0)}s`);
+	session = await launchBrowser();
+	page = session.page;
+}, 20 * 60_000);
+
+afterAll(async () => {
+	await session?.close();
+	if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
+		mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+		for (const [name, file] of Object.entries(DOCS)) {
+			const from = shots.find((s) => s.endsWith(`/${name}.png`));
+			if (!from) continue;
+			const to = join(DOCS_SCREENSHOTS, file);
+			copyFileSync(from, to);
+			if (existsSync('/usr/bin/pngquant')) {
+				spawnSync('/usr/bin/pngquant', ['--force', '--skip-if-larger', '--quality', '70-95', '--strip', '--ext', '.png', to]);
+			}
+		}
+	}
+});
+
+describe('n8n’s editor in a real browser', () => {
+	it('signs in as the owner', async () => {
+		await step('sign-in', async () => {
+			await page.goto(`${h().n8n.state.url}/signin`);
+			await page.locator('input[name="emailOrLdapLoginId"]').fill(OWNER.email);
+			await page.locator('input[name="password"]').fill(OWNER.password);
+			await shot('00-sign-in');
+			await page.getByTestId('form-submit-button').click();
+			await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 60_000 });
+			// The signed-in home: the main sidebar and the Workflows / Credentials / Executions tabs.
+			await page.getByTestId('main-sidebar-settings').waitFor({ state: 'visible', timeout: 60_000 });
+			await page.getByTestId('project-tabs').waitFor({ state: 'visible', timeout: 60_000 });
+			// Only for the picture: let the workflow list finish loading (bounded; the editor keeps a push connection).
+			await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+			await shot('01-signed-in');
+		});
+	});
+
+	it('creates a Zoom Connector OAuth2 credential for the sandbox and connects it through the consent page', async () => {
+		const sandboxUrl = h().sandboxUrl;
+		await step('credential', async () => {
+			await page.goto(`${h().n8n.state.url}/home/credentials`);
+			await page.getByTestId('add-resource-credential').click();
+			await page.getByTestId('new-credential-type-select').click();
+			await page.keyboard.type('Zoom Connector OAuth2');
+			await page.getByTestId('new-credential-type-select-option').filter({ hasText: 'Zoom Connector OAuth2 API' }).first().click();
+			await page.getByTestId('new-credential-type-button').click();
+			await credentialModal().waitFor({ state: 'visible' });
+
+			await credentialModal().getByTestId('credential-name').click();
+			const name = credentialModal().getByTestId('inline-edit-input');
+			await name.fill(CREDENTIAL_NAME);
+			await name.press('Enter');
+			await parameterInput('clientId').fill(SANDBOX_DEFAULTS.oauthClientId);
+			await parameterInput('clientSecret').fill(SANDBOX_DEFAULTS.oauthClientSecret);
+			await credentialModal().getByTestId('parameter-input-environment').click();
+			await page.getByRole('option').filter({ hasText: /^\s*Custom/ }).first().click();
+			await parameterInput('apiBaseUrl').fill(`${sandboxUrl}/v2`);
+			await parameterInput('oauthBaseUrl').fill(`${sandboxUrl}/oauth`);
+			await expect(parameterInput('oauthBaseUrl').inputValue()).resolves.toBe(`${sandboxUrl}/oauth`);
+			await credentialModal().getByTestId('parameter-input-environment').scrollIntoViewIfNeeded();
+			await shot('02-credential-filled');
+		});
+
+		await h().sandbox.delete('/_sandbox/requests');
+		const popup = await step('connect', async () => {
+			const banner = credentialModal().getByTestId('oauth-not-connected-banner');
+			await banner.scrollIntoViewIfNeeded();
+			const opened = page.context().waitForEvent('page', { timeout: 30_000 });
+			await banner.getByRole('button', { name: /connect/i }).click();
+			// n8n saves the credential, then opens the authorize URL in a popup window.
+			const window = await opened;
+			await window.waitForURL((url) => url.href.startsWith(`${sandboxUrl}/oauth/authorize`), { timeout: 30_000 });
+			await window.getByRole('button', { name: 'Allow' }).waitFor({ state: 'visible' });
+			await expect(window.locator('body').innerText()).resolves.toContain('Signed in as host@example.com');
+			await shot('03-consent-page', window, { fullPage: true });
+			return window;
+		});
+
+		await step('allow', async () => {
+			const closed = popup.waitForEvent('close', { timeout: 30_000 }).then(
+				() => true,
+				() => false,
+			);
+			await popup.getByRole('button', { name: 'Allow' }).click();
+			const success = credentialModal().getByTestId('oauth-connect-success-banner');
+			await success.waitFor({ state: 'visible', timeout: 30_000 });
+			await expect(success.innerText()).resolves.toMatch(/Account connected/);
+			await success.scrollIntoViewIfNeeded();
+			await shot('04-credential-connected');
+			// n8n's callback page closes the popup once it has told the editor.
+			expect(await closed).toBe(true);
+		});
+
+		// The connection is real: n8n stored the sandbox's token, got through the code grant.
+		const credentials = await h().n8n.restCall<Array<{ id: string; name: string; type: string }>>('GET', '/credentials');
+		const created = credentials.filter((c) => c.name === CREDENTIAL_NAME);
+		expect(created).toHaveLength(1);
+		expect(created[0].type).toBe('zoomConnectorOAuth2Api');
+		credential = { id: created[0].id, name: created[0].name };
+		const stored = await h().n8n.getCredential(credential.id);
+		expect(stored.data).toMatchObject({
+			environment: 'custom',
+			apiBaseUrl: `${sandboxUrl}/v2`,
+			oauthBaseUrl: `${sandboxUrl}/oauth`,
+			clientId: SANDBOX_DEFAULTS.oauthClientId,
+		});
+		// n8n's REST API shows only that token data is stored (it answers `true`, never the token itself).
+		expect(stored.data.oauthTokenData).toBe(true);
+		// The sandbox saw the code exchanged for a token, and n8n's own credential test passes with it.
+		const log: Array<{ method: string; path: string; status: number }> = (await h().sandbox.get('/_sandbox/requests')).data;
+		expect(log).toContainEqual(expect.objectContaining({ method: 'POST', path: '/oauth/token', status: 200 }));
+		await expect(h().n8n.testCredential(credential.id)).resolves.toMatchObject({ status: 'OK' });
+	});
+
+	it('opens a workflow with that credential, executes it and shows the sandbox user in the output panel', async () => {
+		expect(credential).toBeDefined();
+		const workflow = workflowToRun(credential!);
+		console.log(`[browser] workflow: ${workflow.source}`);
+		const workflowId = await h().n8n.createWorkflow({ name: workflow.name, nodes: workflow.nodes, connections: workflow.connections });
+
+		await step('open-workflow', async () => {
+			await page.goto(`${h().n8n.state.url}/home/workflows`);
+			// Other tests leave workflows behind: narrow the list with its search box, then open ours by name.
+			const search = page.getByPlaceholder(/^Search/).first();
+			await search.fill(workflow.name);
+			await page.getByText(workflow.name, { exact: true }).first().click();
+			await page.waitForURL((url) => url.pathname.includes(`/workflow/${workflowId}`), { timeout: 30_000 });
+			await page.getByTestId('canvas-node').filter({ hasText: workflow.zoomNode }).first().waitFor({ state: 'visible' });
+			await shot('05-workflow-opened');
+		});
+
+		await step('execute', async () => {
+			await page.getByTestId('execute-workflow-button').click();
+			await page.getByText('Workflow executed successfully').first().waitFor({ state: 'visible', timeout: 60_000 });
+			const zoomNode = page.getByTestId('canvas-node').filter({ hasText: workflow.zoomNode }).first();
+			await zoomNode.getByTestId('canvas-node-status-success').waitFor({ state: 'visible' });
+			// The button is back from its running state.
+			await page.getByTestId('execute-workflow-button').filter({ hasText: /Execute workflow/ }).waitFor({ state: 'visible' });
+			await shot('06-workflow-executed');
+		});
+
+		await step('output', async () => {
+			await page.getByTestId('canvas-node').filter({ hasText: workflow.zoomNode }).first().dblclick();
+			const output = page.getByTestId('output-panel');
+			await output.waitFor({ state: 'visible' });
+			await output.getByTestId('radio-button-json').click();
+			await output.getByText('"host@example.com"').first().waitFor({ state: 'visible', timeout: 30_000 });
+			const shown = await output.innerText();
+			expect(shown).toContain('1 item');
+			expect(shown).toContain('Sandbox Host');
+			expect(shown).toContain('sandbox-account');
+			await shot('07-node-output');
+		});
+
+		// What the UI showed is what n8n ran and saved: the sandbox's user, through our node.
+		const executions = await h().n8n.waitForExecutions(workflowId, 1, 30_000);
+		expect(executions[0].mode).toBe('manual');
+		const run = readRun(executions[0]);
+		expect(run[workflow.zoomNode].error).toBeUndefined();
+		expect(run[workflow.zoomNode].outputs[0]).toEqual([
+			expect.objectContaining({ email: 'host@example.com', display_name: 'Sandbox Host', account_id: 'sandbox-account' }),
+		]);
+	});
+});
