@@ -1,8 +1,9 @@
 /**
  * Ack latency of signed Zoom deliveries into a real n8n: the Zoom Connector Trigger (signature check,
  * replay window, event filter, dedupe) beside n8n's plain Webhook node, on the same requests in the
- * same run, interleaved so both see the same machine. Both answer at once; the figure that matters is
- * the ratio (target: ≤ 1.05 at p50, p99 far below Zoom's 3 s).
+ * same run, interleaved so all see the same machine, and beside the Webhook node with header auth (a
+ * credential, as this trigger has). All answer at once; the figures that matter are the ratios
+ * (target: ≤ 1.05 at p50, p99 far below Zoom's 3 s).
  */
 import axios from 'axios';
 import { createHmac, randomUUID } from 'node:crypto';
@@ -48,6 +49,7 @@ function delivery(i: number): { body: string; headers: Record<string, string> } 
 			'user-agent': 'Zoom Marketplace/1.0a',
 			'x-zm-request-timestamp': timestamp,
 			'x-zm-signature': `v0=${signature}`,
+			'x-bench-auth': 'x',
 			'x-zm-trackingid': `v=2.0;clid=us02;rid=WEB_${randomUUID().replace(/-/g, '')}`,
 		},
 	};
@@ -75,6 +77,18 @@ benchmarkInN8n(async (env) => {
 		],
 		connections: { Zoom: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
 	});
+	// A second baseline: the same Webhook node guarded by header auth. n8n pays per request for a
+	// credential on a webhook trigger (measured: ≈ 3× the unauthenticated node's ack), as this trigger does.
+	const authHook = randomUUID();
+	const headerCredential = await env.n8n.createCredential('bench header auth', 'httpHeaderAuth', { name: 'x-bench-auth', value: 'x' });
+	const authWorkflow = await env.n8n.createWorkflow({
+		name: 'bench webhook with header auth',
+		nodes: [
+			{ id: randomUUID(), name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: authHook, parameters: { httpMethod: 'POST', path: authHook, responseMode: 'onReceived', authentication: 'headerAuth', options: {} }, credentials: { httpHeaderAuth: { id: headerCredential, name: 'bench header auth' } } },
+			noOp(250),
+		],
+		connections: { Webhook: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+	});
 	const plainWorkflow = await env.n8n.createWorkflow({
 		name: 'bench plain webhook',
 		nodes: [
@@ -85,34 +99,41 @@ benchmarkInN8n(async (env) => {
 	});
 	await env.n8n.activate(zoomWorkflow);
 	await env.n8n.activate(plainWorkflow);
+	await env.n8n.activate(authWorkflow);
 	const zoomUrl = `${env.n8n.state.url}/webhook/${zoomHook}/zoom`;
 	const plainUrl = `${env.n8n.state.url}/webhook/${plainHook}`;
+	const authUrl = `${env.n8n.state.url}/webhook/${authHook}`;
 	for (let tries = 0; tries < 100; tries++) {
 		const a = await axios.post(zoomUrl, '{}', { validateStatus: () => true, headers: { 'content-type': 'application/json' } });
 		const b = await axios.post(plainUrl, '{}', { validateStatus: () => true });
-		if (a.status !== 404 && b.status !== 404) break;
+		const c = await axios.post(authUrl, '{}', { validateStatus: () => true, headers: { 'x-bench-auth': 'x' } });
+		if (a.status !== 404 && b.status !== 404 && c.status !== 404) break;
 		await new Promise((r) => setTimeout(r, 200));
 	}
 
 	const zoom: number[] = [];
 	const plain: number[] = [];
+	const authenticated: number[] = [];
 	for (let i = 0; i < WARMUP + DELIVERIES; i++) {
 		const request = delivery(i);
 		// Alternate who goes first, so neither always lands on a machine busy with the other's execution.
-		const order = i % 2 === 0 ? [zoomUrl, plainUrl] : [plainUrl, zoomUrl];
+		const urls = [zoomUrl, plainUrl, authUrl];
+		const order = urls.map((_, k) => urls[(i + k) % urls.length]);
 		for (const url of order) {
 			const ms = await post(url, request);
-			if (i >= WARMUP) (url === zoomUrl ? zoom : plain).push(ms);
+			if (i >= WARMUP) (url === zoomUrl ? zoom : url === plainUrl ? plain : authenticated).push(ms);
 		}
 	}
 	const row = (name: string, values: number[]) =>
 		`${name}: p50 ${percentile(values, 50).toFixed(2)} ms, p99 ${percentile(values, 99).toFixed(2)} ms, max ${Math.max(...values).toFixed(2)} ms`;
 	console.log(`${DELIVERIES} signed deliveries each (after ${WARMUP} warm-up), sequential, keep-alive`);
 	console.log(row("n8n's Webhook node", plain));
+	console.log(row("n8n's Webhook node with header auth", authenticated));
 	console.log(row('Zoom Connector Trigger', zoom));
-	console.log(
-		`ratio trigger ÷ webhook: p50 ${(percentile(zoom, 50) / percentile(plain, 50)).toFixed(3)}, p99 ${(percentile(zoom, 99) / percentile(plain, 99)).toFixed(3)}`,
-	);
+	const ratio = (base: number[]) =>
+		`p50 ${(percentile(zoom, 50) / percentile(base, 50)).toFixed(3)}, p99 ${(percentile(zoom, 99) / percentile(base, 99)).toFixed(3)}`;
+	console.log(`ratio trigger ÷ plain webhook: ${ratio(plain)}`);
+	console.log(`ratio trigger ÷ webhook with header auth: ${ratio(authenticated)}`);
 	const executions = await env.n8n.executions(zoomWorkflow, 250);
 	console.log(`executions started by the trigger (last 250 read): ${executions.length}`);
 });
