@@ -567,6 +567,39 @@ export interface OutputFields {
 	sessionId: string;
 }
 
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`);
+const pad3 = (n: number): string => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
+const DAY = 86_400_000;
+const YEAR_1000 = -30_610_224_000_000;
+const YEAR_10000 = 253_402_300_800_000;
+
+/**
+ * `new Date(ms).toISOString()`, about five times faster: at 100k people the two timestamps per output
+ * item were most of the node's time. Civil date from days since the epoch (H. Hinnant's algorithm);
+ * years outside 1000–9999 take the native path, whose format differs there.
+ */
+export function isoTimestamp(ms: number): string {
+	if (!Number.isFinite(ms) || ms < YEAR_1000 || ms >= YEAR_10000) return new Date(ms).toISOString();
+	const time = Math.floor(ms);
+	const days = Math.floor(time / DAY);
+	let rest = time - days * DAY;
+	const z = days + 719_468;
+	const era = Math.floor(z / 146_097);
+	const dayOfEra = z - era * 146_097;
+	const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+	const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+	const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+	const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+	const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+	const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+	const hours = Math.floor(rest / 3_600_000);
+	rest -= hours * 3_600_000;
+	const minutes = Math.floor(rest / 60_000);
+	rest -= minutes * 60_000;
+	const seconds = Math.floor(rest / 1000);
+	return `${year}-${pad2(month)}-${pad2(day)}T${pad2(hours)}:${pad2(minutes)}:${pad2(seconds)}.${pad3(rest - seconds * 1000)}Z`;
+}
+
 export function outputFields(person: PersonResult, session: { topic: string; id: string }): OutputFields {
 	const { attendance } = person;
 	const fields: OutputFields = {
@@ -577,8 +610,8 @@ export function outputFields(person: PersonResult, session: { topic: string; id:
 		// Whole seconds and minutes to one decimal: what a CRM number attribute shows well.
 		attendedMinutes: Math.round(attendance.seconds / 6) / 10,
 		attendedSeconds: Math.round(attendance.seconds),
-		firstJoinTime: attendance.firstJoin === null ? null : new Date(attendance.firstJoin).toISOString(),
-		lastLeaveTime: attendance.lastLeave === null ? null : new Date(attendance.lastLeave).toISOString(),
+		firstJoinTime: attendance.firstJoin === null ? null : isoTimestamp(attendance.firstJoin),
+		lastLeaveTime: attendance.lastLeave === null ? null : isoTimestamp(attendance.lastLeave),
 		segments: attendance.segments,
 		sessionTopic: session.topic,
 		sessionId: session.id,

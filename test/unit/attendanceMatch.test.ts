@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 
 import {
+	isoTimestamp,
 	matchAttendance,
 	normaliseEmail,
 	normaliseName,
@@ -329,5 +330,19 @@ describe('properties', () => {
 				},
 			),
 		);
+	});
+});
+
+describe('isoTimestamp', () => {
+	it('writes exactly what Date#toISOString writes, for any instant (property)', () => {
+		fc.assert(
+			fc.property(fc.integer({ min: -62_198_755_200_000, max: 8_640_000_000_000_000 }), (ms) => {
+				expect(isoTimestamp(ms)).toBe(new Date(ms).toISOString());
+			}),
+			{ numRuns: 20_000 },
+		);
+		for (const edge of [0, -1, 951_782_400_000, 4_107_542_400_000, -30_610_224_000_001, 253_402_300_799_999, 253_402_300_800_000]) {
+			expect(isoTimestamp(edge)).toBe(new Date(edge).toISOString());
+		}
 	});
 });
