@@ -152,6 +152,26 @@ function pathOf(url: string): string {
 }
 
 /**
+ * The API base URL of the node's credential, read once per execution context: reading a credential is a
+ * database read and a decryption, and a Return All makes dozens of calls.
+ */
+const baseUrls = new WeakMap<object, Map<string, string>>();
+
+async function baseUrlOf(context: ZoomContext, type: ZoomApiCredentialType): Promise<string> {
+	let byType = baseUrls.get(context);
+	if (!byType) {
+		byType = new Map();
+		baseUrls.set(context, byType);
+	}
+	let url = byType.get(type);
+	if (url === undefined) {
+		url = apiBaseUrl(await context.getCredentials(type));
+		byType.set(type, url);
+	}
+	return url;
+}
+
+/**
  * One Zoom call with pacing, Zoom's errors and safe retries. Returns the full response; most
  * callers want `zoomApiRequest`.
  */
@@ -162,8 +182,7 @@ export async function zoomApiRequestFull<T = IDataObject>(
 	options: ZoomRequestOptions = {},
 ): Promise<ZoomResponse<T>> {
 	const type = credentialType(this);
-	const credentials = await this.getCredentials(type);
-	const url = options.url ?? `${apiBaseUrl(credentials)}${endpoint}`;
+	const url = options.url ?? `${await baseUrlOf(this, type)}${endpoint}`;
 	const category = rateCategory(method, options.url ? pathOf(options.url) : endpoint);
 	const key = `${type}:${this.getNode().credentials?.[type]?.id ?? this.getNode().name}`;
 
