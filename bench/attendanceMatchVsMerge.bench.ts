@@ -5,9 +5,8 @@
  * generator the pure benchmark uses, with emails already normalised so that Merge's exact match is fair.
  */
 import { randomUUID } from 'node:crypto';
-import axios from 'axios';
 
-import { readRun } from '../test/harness/workflows';
+import { postToWebhook, readRun } from '../test/harness/workflows';
 import { benchmarkInN8n } from './common';
 
 const SIZES = (process.env.BENCH_SIZES ?? '5000,10000,100000').split(',').map(Number);
@@ -81,13 +80,7 @@ benchmarkInN8n(async (env) => {
 		const withMerge = n <= MERGE_MAX;
 		const id = await env.n8n.createWorkflow(workflow(n, path, withMerge));
 		await env.n8n.activate(id);
-		let status = 404;
-		for (let tries = 0; status === 404 && tries < 50; tries++) {
-			status = await axios
-				.post(`${env.n8n.state.url}/webhook/${path}`, {}, { validateStatus: () => true })
-				.then((r) => r.status, () => 404);
-			if (status === 404) await new Promise((r) => setTimeout(r, 200));
-		}
+		await postToWebhook(`${env.n8n.state.url}/webhook/${path}`, {}, { registerMs: 10_000 }).catch(() => undefined);
 		// Read one execution at a time: a list of several this size is too large to send.
 		let execution: any;
 		for (const deadline = Date.now() + 900_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 1000))) {

@@ -10,6 +10,19 @@ import { delay, type N8n } from './n8n';
 
 export const PKG = 'n8n-nodes-zoom-connector';
 
+/**
+ * POSTs to a just-activated workflow's webhook. n8n registers the webhook a moment after the
+ * activation call returns and answers 404 until then, so a 404 is retried for up to `registerMs`.
+ */
+export async function postToWebhook(url: string, body: unknown, options: { registerMs?: number; timeoutMs?: number } = {}) {
+	const deadline = Date.now() + (options.registerMs ?? 20_000);
+	for (;;) {
+		const response = await axios.post(url, body, { validateStatus: () => true, timeout: options.timeoutMs ?? 300_000 });
+		if (response.status !== 404 || Date.now() > deadline) return response;
+		await delay(200);
+	}
+}
+
 export interface NodeSpec {
 	name: string;
 	type: string;
@@ -122,13 +135,7 @@ export class NodeWorkflow {
 	/** Runs the workflow once with `body` as the webhook's JSON body (`items` for Split Out). */
 	async run(body: Record<string, unknown> = {}): Promise<WorkflowRun> {
 		const workflowId = await this.ensure();
-		// n8n registers a just-activated workflow's webhook a moment after the activation call returns.
-		const deadline = Date.now() + 15_000;
-		let response = await this.post(body);
-		while (response.status === 404 && Date.now() < deadline) {
-			await delay(200);
-			response = await this.post(body);
-		}
+		const response = await postToWebhook(`${this.n8n.state.url}/webhook/${this.path}`, body);
 		if (response.status === 404) {
 			throw new Error(`the webhook of workflow ${workflowId} is not registered: ${JSON.stringify(response.data)}`);
 		}
@@ -145,13 +152,6 @@ export class NodeWorkflow {
 			nodes,
 			json: (node: string, output = 0) => nodes[node]?.outputs[output] ?? [],
 		};
-	}
-
-	private async post(body: Record<string, unknown>) {
-		return await axios.post(`${this.n8n.state.url}/webhook/${this.path}`, body, {
-			validateStatus: () => true,
-			timeout: 300_000,
-		});
 	}
 
 	async remove(): Promise<void> {

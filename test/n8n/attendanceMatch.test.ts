@@ -2,11 +2,10 @@
  * Zoom Attendance Match inside a real n8n: Webhook → two Split Out nodes (participants, registrations)
  * → input 0 and input 1 of the node; each of its three outputs is read back from the execution.
  */
-import axios from 'axios';
 import { randomUUID } from 'node:crypto';
 
 import { harness } from '../harness/context';
-import { PKG, readRun, type NodeRun } from '../harness/workflows';
+import { PKG, postToWebhook, readRun, type NodeRun } from '../harness/workflows';
 
 const T0 = Date.parse('2024-05-01T10:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
@@ -94,14 +93,7 @@ class MatchWorkflow {
 			});
 			await n8n.activate(this.id);
 		}
-		// n8n registers a just-activated workflow's webhook a moment after the activation call returns.
-		const post = () => axios.post(`${n8n.state.url}/webhook/${this.path}`, body, { validateStatus: () => true, timeout: 60_000 });
-		const deadline = Date.now() + 20_000;
-		let response = await post();
-		while (response.status === 404 && Date.now() < deadline) {
-			await new Promise((resolve) => setTimeout(resolve, 200));
-			response = await post();
-		}
+		const response = await postToWebhook(`${n8n.state.url}/webhook/${this.path}`, body, { timeoutMs: 60_000 });
 		if (response.status === 404) throw new Error(`the webhook of ${this.path} was never registered`);
 		this.runs++;
 		const [execution] = await n8n.waitForExecutions(this.id, this.runs, 60_000);

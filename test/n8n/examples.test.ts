@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { harness } from '../harness/context';
 import { createBody, exampleFiles, readExample, withHarnessCredentials, type ExampleWorkflow } from '../harness/examples';
 import { delay } from '../harness/n8n';
-import { readRun, type NodeRun } from '../harness/workflows';
+import { postToWebhook, readRun, type NodeRun } from '../harness/workflows';
 
 const h = () => harness();
 
@@ -32,16 +32,6 @@ function webhookUrl(workflow: ExampleWorkflow, nodeName: string): string {
 	const base = `${h().n8n.state.url}/webhook`;
 	// n8n's Webhook node is served at its path; a community trigger at <webhookId>/<path>.
 	return node.type === 'n8n-nodes-base.webhook' ? `${base}/${node.parameters.path}` : `${base}/${node.webhookId}/${node.parameters.path}`;
-}
-
-/** POSTs to a just-activated workflow's webhook, waiting out the moment n8n takes to register it. */
-async function post(url: string, body: unknown) {
-	const deadline = Date.now() + 20_000;
-	for (;;) {
-		const response = await axios.post(url, body, { validateStatus: () => true, timeout: 120_000 });
-		if (response.status !== 404 || Date.now() > deadline) return response;
-		await delay(200);
-	}
 }
 
 async function seed(body: Record<string, unknown>): Promise<any> {
@@ -110,7 +100,7 @@ describe.each([
 		const { id, workflow } = await importExample(file);
 		await h().n8n.activate(id);
 		try {
-			const created = await post(webhookUrl(workflow, 'Event created'), {
+			const created = await postToWebhook(webhookUrl(workflow, 'Event created'), {
 				eventId: 'ev-1',
 				title,
 				start: '2030-05-06T10:00:00',
@@ -127,7 +117,7 @@ describe.each([
 			// 10:00 in Madrid (summer time) is 08:00 UTC.
 			expect(meeting).toMatchObject({ topic: title, start_time: '2030-05-06T08:00:00Z', timezone: 'Europe/Madrid', duration: 45, join_url: invitation.joinUrl });
 
-			const changed = await post(webhookUrl(workflow, 'Event changed'), {
+			const changed = await postToWebhook(webhookUrl(workflow, 'Event changed'), {
 				eventId: 'ev-1',
 				zoomMeetingId: invitation.zoomMeetingId,
 				title: `${title} (moved)`,
@@ -142,7 +132,7 @@ describe.each([
 				duration: 30,
 			});
 
-			const cancelled = await post(webhookUrl(workflow, 'Event cancelled'), { eventId: 'ev-1', zoomMeetingId: invitation.zoomMeetingId });
+			const cancelled = await postToWebhook(webhookUrl(workflow, 'Event cancelled'), { eventId: 'ev-1', zoomMeetingId: invitation.zoomMeetingId });
 			expect(cancelled.data).toEqual({ eventId: 'ev-1', zoomMeetingId: invitation.zoomMeetingId, deleted: true });
 			const gone = await zoomGet(`/meetings/${invitation.zoomMeetingId}`);
 			expect(gone.status).toBe(404);
@@ -173,7 +163,7 @@ describe('viven-org-ingestion.json', () => {
 		const { id, workflow } = await importExample('viven-org-ingestion.json');
 		await h().n8n.activate(id);
 		try {
-			const started = await post(webhookUrl(workflow, 'Run backfill now'), {});
+			const started = await postToWebhook(webhookUrl(workflow, 'Run backfill now'), {});
 			expect(started.status).toBe(200);
 			const [run] = await executionsOf(id, 1, 300_000);
 			expectSuccess(run);
