@@ -1,18 +1,10 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-	IPairedItemData,
-} from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { matchAttendance, outputFields, type MatchOptions, type MatchSummary, type PersonResult } from './match';
+import { outputItems } from './items';
+import { matchTables, type MatchOptions, type MatchSummary } from './match';
 
-const ATTENDED = 0;
 const NO_MATCH = 1;
-const ABSENT = 2;
 
 export class ZoomAttendanceMatch implements INodeType {
 	description: INodeTypeDescription = {
@@ -214,7 +206,7 @@ export class ZoomAttendanceMatch implements INodeType {
 			id: String(this.getNodeParameter('sessionId', 0, '') ?? ''),
 		};
 
-		const result = matchAttendance(
+		const result = matchTables(
 			participants.map((item) => item.json),
 			registrations.map((item) => item.json),
 			matchOptions,
@@ -229,20 +221,9 @@ export class ZoomAttendanceMatch implements INodeType {
 		}
 
 		const summary: IDataObject | undefined = options.addSummary === true ? { ...result.summary } : undefined;
-		const toItem = (person: PersonResult): INodeExecutionData => {
-			const pairedItem: IPairedItemData[] = person.participantRows.map((item) => ({ item, input: 0 }));
-			const source = person.registration >= 0 ? registrations[person.registration] : participants[person.participantRows[0]];
-			if (person.registration >= 0) pairedItem.push({ item: person.registration, input: 1 });
-			// Object.assign rather than spread: V8 copies these mixed-shape objects many times faster.
-			const json: IDataObject = Object.assign({}, source.json, outputFields(person, session));
-			if (summary) json._summary = { ...summary };
-			return { json, pairedItem };
-		};
-
-		const outputs: INodeExecutionData[][] = [[], [], []];
-		for (const person of result.attended) outputs[ATTENDED].push(toItem(person));
-		for (const person of result.noMatch) outputs[NO_MATCH].push(toItem(person));
-		for (const person of result.absent) outputs[ABSENT].push(toItem(person));
+		// Straight from the match's columns to the items, without per-person objects in between. The items are
+		// plain { json, pairedItem } with JSON values: INodeExecutionData in all but the pure module's type names.
+		const outputs = outputItems(result, participants, registrations, session, summary) as unknown as INodeExecutionData[][];
 		// Only reached with Continue On Fail: invalid items go to No Match, so nothing is dropped.
 		for (const error of result.errors) {
 			const source = (error.input === 0 ? participants : registrations)[error.itemIndex];

@@ -1,0 +1,75 @@
+/**
+ * The node's output items, built straight from a match's columns: per item one copy of the input's own
+ * fields with the flat fields set on it (the same fields, in the same order, as `outputFields`), and the
+ * pairing. No n8n imports, so the unit tests compare it with `outputFields` and the benchmark times it.
+ */
+import { isoTimestamp, matchedByNames, statusNames, type JsonRecord, type MatchTables } from './match';
+
+export interface PairedItem {
+	item: number;
+	input: number;
+}
+
+export interface OutputItem {
+	json: JsonRecord;
+	pairedItem: PairedItem[];
+}
+
+/**
+ * Attended, No Match and Absent items. Each item keeps its source's own fields (the registration's, or
+ * for No Match the person's first row's) and points at the participant rows (input 0) and the
+ * registration (input 1) it came from. `summary`, when given, is copied onto every item as `_summary`.
+ */
+export function outputItems(
+	tables: MatchTables,
+	participants: ReadonlyArray<{ json: JsonRecord }>,
+	registrations: ReadonlyArray<{ json: JsonRecord }>,
+	session: { topic: string; id: string },
+	summary?: JsonRecord,
+): [OutputItem[], OutputItem[], OutputItem[]] {
+	const { offsets, rowsByGroup, registrationCount } = tables;
+	const topic = session.topic;
+	const id = session.id;
+
+	// One loop body for all three lists, so the object shapes it builds stay few and its stores monomorphic.
+	const build = (group: number): OutputItem => {
+		const from = offsets[group];
+		const to = offsets[group + 1];
+		const isRegistration = group < registrationCount;
+		const pairedItem = new Array<PairedItem>(to - from + (isRegistration ? 1 : 0));
+		for (let k = from; k < to; k++) pairedItem[k - from] = { item: rowsByGroup[k], input: 0 };
+		if (isRegistration) pairedItem[to - from] = { item: group, input: 1 };
+
+		// A spread copies the source's properties in one step (V8 clones its layout); the fields below are then
+		// set in the order outputFields gives them, overwriting a source field of the same name in place.
+		const json: JsonRecord = { ...(isRegistration ? registrations[group] : participants[rowsByGroup[from]]).json };
+		const seconds = tables.seconds[group];
+		json.email = tables.email[group];
+		json.firstName = tables.firstName[group];
+		json.lastName = tables.lastName[group];
+		json.attendanceStatus = statusNames[tables.status[group]];
+		json.attendedMinutes = Math.round(seconds / 6) / 10;
+		json.attendedSeconds = Math.round(seconds);
+		json.firstJoinTime = to > from ? isoTimestamp(tables.firstJoin[group]) : null;
+		json.lastLeaveTime = to > from ? isoTimestamp(tables.lastLeave[group]) : null;
+		json.segments = tables.segments[group];
+		json.sessionTopic = topic;
+		json.sessionId = id;
+		const matchedBy = matchedByNames[tables.matchedBy[group]];
+		if (matchedBy) json.matchedBy = matchedBy;
+		if (!isRegistration) {
+			json.isGuest = tables.email[group] === '';
+			json.noMatchReason = tables.noMatchReason[group - registrationCount];
+		}
+		if (summary) json._summary = { ...summary };
+		return { json, pairedItem };
+	};
+
+	const attended = new Array<OutputItem>(tables.attended.length);
+	for (let k = 0; k < attended.length; k++) attended[k] = build(tables.attended[k]);
+	const noMatch = new Array<OutputItem>(tables.groupCount - registrationCount);
+	for (let k = 0; k < noMatch.length; k++) noMatch[k] = build(registrationCount + k);
+	const absent = new Array<OutputItem>(tables.absent.length);
+	for (let k = 0; k < absent.length; k++) absent[k] = build(tables.absent[k]);
+	return [attended, noMatch, absent];
+}
