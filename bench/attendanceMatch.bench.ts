@@ -5,7 +5,8 @@
  * steadier heap figures). `generate` and `runMatch` are exported for other benchmarks (e.g. against
  * n8n's Merge node).
  */
-import { matchAttendance, outputFields, type JsonRecord, type MatchOptions, type MatchResult } from '../nodes/ZoomAttendanceMatch/match';
+import { outputItems, type OutputItem } from '../nodes/ZoomAttendanceMatch/items';
+import { matchTables, type JsonRecord, type MatchOptions, type MatchTables } from '../nodes/ZoomAttendanceMatch/match';
 
 export interface Dataset {
 	participants: JsonRecord[];
@@ -101,22 +102,20 @@ export function generate(n: number, seed = 42): Dataset {
 	return { participants, registrations, expected: { attendees, unregistered, guestRows, rejoinRows } };
 }
 
-/** The timed work: the pure match, as the node calls it. */
-export function runMatch(dataset: Pick<Dataset, 'participants' | 'registrations'>, options: Partial<MatchOptions> = {}): MatchResult {
-	return matchAttendance(dataset.participants, dataset.registrations, options);
+/** The timed work: the pure match, as the node calls it (flat columns, no per-person objects). */
+export function runMatch(dataset: Pick<Dataset, 'participants' | 'registrations'>, options: Partial<MatchOptions> = {}): MatchTables {
+	return matchTables(dataset.participants, dataset.registrations, options);
 }
 
-/** The match plus the output items the node builds (input fields + flat fields), for the node's full cost. */
-export function runMatchWithOutputs(dataset: Pick<Dataset, 'participants' | 'registrations'>): JsonRecord[][] {
-	const result = runMatch(dataset);
-	const session = { topic: 'Bench webinar', id: '123' };
-	// Object.assign, as the node does: V8's object spread is many times slower on these mixed shapes.
-	const item = (source: JsonRecord, person: MatchResult['attended'][number]) => Object.assign({}, source, outputFields(person, session));
-	return [
-		result.attended.map((p) => item(dataset.registrations[p.registration], p)),
-		result.noMatch.map((p) => item(dataset.participants[p.participantRows[0]], p)),
-		result.absent.map((p) => item(dataset.registrations[p.registration], p)),
-	];
+/** The dataset as n8n items ({ json }), made once outside the timing, as n8n hands them to the node. */
+export function asItems(dataset: Pick<Dataset, 'participants' | 'registrations'>) {
+	const wrap = (list: JsonRecord[]) => list.map((json) => ({ json }));
+	return { participants: wrap(dataset.participants), registrations: wrap(dataset.registrations) };
+}
+
+/** The match plus the output items the node builds (input fields + flat fields + pairing), for the node's full cost. */
+export function runMatchWithOutputs(dataset: Pick<Dataset, 'participants' | 'registrations'>, items = asItems(dataset)): OutputItem[][] {
+	return outputItems(runMatch(dataset), items.participants, items.registrations, { topic: 'Bench webinar', id: '123' });
 }
 
 /** Baseline 1, what one writes first: for each registration, filter all rows by email. O(n·m). */
@@ -200,7 +199,8 @@ function main(): void {
 		const dataset = generate(n);
 		const runs = n >= 1_000_000 ? 3 : 5;
 		const match = measure(() => runMatch(dataset), runs);
-		const withOutputs = measure(() => runMatchWithOutputs(dataset), n >= 1_000_000 ? 1 : 3);
+		const items = asItems(dataset);
+		const withOutputs = measure(() => runMatchWithOutputs(dataset, items), n >= 1_000_000 ? 1 : 3);
 		// The baselines get slow (the join's per-row spreads, the naive O(n·m)): only where they finish in seconds.
 		const join = n <= 100_000 ? measure(() => straightforwardJoin(dataset), 3) : undefined;
 		const naive = n <= 10_000 ? measure(() => naiveFilterPerRegistration(dataset), 1) : undefined;
