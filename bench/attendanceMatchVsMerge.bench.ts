@@ -84,7 +84,8 @@ benchmarkInN8n(async (env) => {
 		// Read one execution at a time: a list of several this size is too large to send.
 		let execution: any;
 		for (const deadline = Date.now() + 900_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 1000))) {
-			[execution] = await env.n8n.executions(id, 1);
+			// A poll can meet a reset connection while n8n's one thread is busy in Merge: poll again.
+			[execution] = await env.n8n.executions(id, 1).catch(() => [undefined]);
 			if (execution?.finished || execution?.stoppedAt) break;
 		}
 		const runs = execution.data.resultData.runData;
