@@ -13,23 +13,26 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+import { randomUUID } from 'crypto';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
 	DEFAULT_TOLERANCE_SECONDS,
 	deliveryKeys,
+	emptySeen,
 	hasSeen,
 	headerValue,
 	isSelected,
 	itemDeliveryKeys,
-	loadSeen,
 	MAX_BODY_BYTES,
 	remember,
 	screen,
 	secretTokenProblem,
 	summarise,
 	type Headers,
+	type SeenRecord,
 } from './signature';
+import { claim, ownerToken } from '../shared/ledger';
 
 /** The parts of n8n's request (express + n8n's raw-body reader) this node uses. */
 interface RawRequest {
@@ -65,7 +68,14 @@ const EVENTS: INodePropertyOptions[] = [
 	{ name: 'Webinar Started', value: 'webinar.started' },
 ];
 
-const SEEN_KEY = 'zoomDeliveriesSeen';
+/** Deliveries this process started a run for, per trigger node: a fast first check (see webhook()). */
+const recentDeliveries = new Map<string, SeenRecord>();
+
+function nodeKey(context: IWebhookFunctions): string {
+	return `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
+}
+/** Deliveries claimed across processes (shared/ledger): a day of a busy account's events. */
+const DELIVERY_LEDGER = { maxEntries: 20_000 };
 
 /** Answers a refused request itself, so n8n starts no execution for it. */
 function refuse(context: IWebhookFunctions, status: number, reason: string): IWebhookResponseData {
@@ -227,18 +237,14 @@ export class ZoomConnectorTrigger implements INodeType {
 		},
 	};
 
-	// Zoom has no API to register an Event Subscription: the user pastes the URL into the app. The
-	// lifecycle only keeps this node's record of delivered events ready, and keeps it on deactivation
-	// so that a redelivery arriving after reactivation is still recognised.
+	// Zoom has no API to register an Event Subscription: the user pastes the URL into the app, so
+	// there is nothing to create or delete at activation.
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const staticData = this.getWorkflowStaticData('node');
-				return staticData[SEEN_KEY] !== undefined;
+				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				const staticData = this.getWorkflowStaticData('node');
-				staticData[SEEN_KEY] = loadSeen(staticData[SEEN_KEY]) as unknown as IDataObject;
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
@@ -288,37 +294,42 @@ export class ZoomConnectorTrigger implements INodeType {
 			return { webhookResponse: { received: true, emitted: false, reason: 'Event not selected in the node' } };
 		}
 
-		const staticData = this.getWorkflowStaticData('node');
-		const seen = loadSeen(staticData[SEEN_KEY]);
+		// Copies this process already started a run for are answered here; copies that reached other
+		// processes are settled by the run itself (execute()).
+		const recordKey = nodeKey(this);
+		const seen = recentDeliveries.get(recordKey) ?? emptySeen();
 		const keys = deliveryKeys(headers, body);
 		if (hasSeen(seen, keys, nowSeconds)) {
 			return { webhookResponse: { received: true, emitted: false, reason: 'Delivery already received' } };
 		}
-		// Recorded here for n8n versions that save a webhook's static data when it starts a run; n8n
-		// 2.40 drops it then (see execute), so the run records the delivery as well.
-		staticData[SEEN_KEY] = remember(seen, keys, nowSeconds) as unknown as IDataObject;
+		recentDeliveries.set(recordKey, remember(seen, keys, nowSeconds));
 
 		const item: IDataObject = summarise(body, headerValue(headers, 'x-zm-trackingid')) as IDataObject;
+		// This request's own id, for execute() to tell n8n retrying this run from a redelivery.
+		item.receiptId = randomUUID();
 		if (settings.includeHeaders) item.headers = { ...headers } as IDataObject;
 		return { workflowData: [this.helpers.returnJsonArray(item)] };
 	}
 
 	/**
-	 * Runs as the first step of the execution a delivery started, passing its item on unchanged.
-	 * n8n 2.40 resets the "static data changed" flag of the webhook's copy of the workflow when it
-	 * starts the run, so what webhook() recorded is never saved; the run's own copy is saved when the
-	 * run ends, so the delivery is recorded here, where it lasts.
+	 * Runs as the first step of the execution a delivery started, and decides for all n8n processes
+	 * at once whether this delivery is the first of its event: copies that reached other processes
+	 * at the same moment (queue mode: main and webhook processors), or arrived after a restart, end
+	 * here with no output. The record is kept in n8n's database (shared/ledger), not in static data:
+	 * n8n saves a workflow's static data whole, so a write here would undo the cursor the Zoom Daily
+	 * Sync Trigger saved in the same workflow meanwhile.
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
-		const staticData = this.getWorkflowStaticData('node');
-		const nowSeconds = Math.floor(Date.now() / 1000);
-		let seen = loadSeen(staticData[SEEN_KEY]);
-		for (const item of items) {
-			const keys = itemDeliveryKeys(item.json);
-			if (keys.length > 0) seen = remember(seen, keys, nowSeconds);
+		const emitted: INodeExecutionData[] = [];
+		for (let index = 0; index < items.length; index++) {
+			const item = items[index];
+			const eventKey = itemDeliveryKeys(item.json).find((key) => key.startsWith('c:'));
+			// The HTTP request's own id: n8n retrying this run keeps it, a redelivery has another.
+			const owner = typeof item.json.receiptId === 'string' ? item.json.receiptId : ownerToken(index, item.json);
+			if (eventKey && !(await claim(this, eventKey, owner, { ...DELIVERY_LEDGER, itemIndex: index }))) continue;
+			emitted.push({ ...item, pairedItem: { item: index } });
 		}
-		staticData[SEEN_KEY] = seen as unknown as IDataObject;
-		return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
+		return [emitted];
 	}
 }

@@ -5,6 +5,7 @@ import axios, { type AxiosInstance } from 'axios';
 
 import { N8n, type N8nState } from './n8n';
 import { PACKAGE_DIR } from './paths';
+import type { QueueServicesState } from './queue';
 
 /** One state file per jest run, so runs side by side (CI, a developer, a helper) never share an n8n. */
 export const stateFile = (pid: number = process.pid) => join(PACKAGE_DIR, '.n8n-harness', `state-${pid}.json`);
@@ -21,6 +22,8 @@ export interface HarnessState {
 	timings: Record<string, number>;
 	/** The Brevo stand-in's control URL and the n8n credential pointing at it, when started. */
 	brevo?: { url: string; credential: CredentialRef };
+	/** In queue mode: PostgreSQL and Redis, and the webhook processor's base URL (main's is n8n.url). */
+	queue?: { services: QueueServicesState; webhookUrl: string };
 }
 
 export interface Harness {

@@ -58,10 +58,61 @@ export interface N8nState {
 	cookie: string;
 	apiKey: string;
 	logFile: string;
+	/** Other n8n processes of this instance in queue mode: workers and webhook processors. */
+	helpers?: N8nHelperProcess[];
+}
+
+export interface N8nHelperProcess {
+	role: 'worker' | 'webhook';
+	pid: number;
+	/** Where it listens: the webhook processor's base URL, or a worker's health-check URL. */
+	url: string;
+	logFile: string;
+}
+
+/**
+ * Spawns one n8n process (`n8n start`, `n8n worker`, `n8n webhook`) in its own process group, so it
+ * can be stopped with its task runner, and makes sure it never outlives us, even when we are
+ * interrupted before stop() is called.
+ */
+export function spawnN8n(args: string[], env: NodeJS.ProcessEnv, logName: string): { child: ChildProcess; logFile: string } {
+	mkdirSync(ARTIFACTS_DIR, { recursive: true });
+	const logFile = join(ARTIFACTS_DIR, `${logName}.log`);
+	const log = createWriteStream(logFile);
+	const child = spawn(NODE24, [N8N_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	process.once('exit', () => {
+		try {
+			if (child.pid) process.kill(-child.pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	});
+	child.stdout?.pipe(log);
+	child.stderr?.pipe(log);
+	return { child, logFile };
+}
+
+/** SIGTERM to a process group, SIGKILL if it is still there after 20 s. */
+export async function stopProcessGroup(pid: number, graceMs = 20_000): Promise<void> {
+	if (!pid) return;
+	try {
+		process.kill(-pid, 'SIGTERM');
+	} catch {
+		return;
+	}
+	const deadline = Date.now() + graceMs;
+	while (Date.now() < deadline && isAlive(pid)) await delay(200);
+	if (isAlive(pid)) {
+		try {
+			process.kill(-pid, 'SIGKILL');
+		} catch {
+			// already gone
+		}
+	}
 }
 
 /** Loads the package as an installed community package: a symlink under <userFolder>/.n8n/nodes/node_modules. */
-function linkPackage(userFolder: string): void {
+export function linkPackage(userFolder: string): void {
 	const modules = join(userFolder, '.n8n', 'nodes', 'node_modules');
 	mkdirSync(modules, { recursive: true });
 	const link = join(modules, PACKAGE_NAME);
@@ -124,28 +175,10 @@ export class N8n {
 		linkPackage(userFolder);
 		const port = options.port ?? (await freePort());
 		const brokerPort = await freePort();
-		mkdirSync(ARTIFACTS_DIR, { recursive: true });
-		const logFile = join(ARTIFACTS_DIR, `${options.logName ?? 'n8n'}-${port}.log`);
-		const log = createWriteStream(logFile);
 		const started = Date.now();
-		const child = spawn(NODE24, [N8N_BIN, 'start'], {
-			env: { ...n8nEnvironment(userFolder, port, brokerPort), ...options.env },
-			stdio: ['ignore', 'pipe', 'pipe'],
-			detached: true,
-		});
-		// n8n runs in its own process group (so it can be stopped with its task runner); make sure it
-		// never outlives us, even when we are interrupted before stop() is called.
-		process.once('exit', () => {
-			try {
-				if (child.pid) process.kill(-child.pid, 'SIGKILL');
-			} catch {
-				// already gone
-			}
-		});
-		child.stdout?.pipe(log);
-		child.stderr?.pipe(log);
+		const { child, logFile } = spawnN8n(['start'], { ...n8nEnvironment(userFolder, port, brokerPort), ...options.env }, `${options.logName ?? 'n8n'}-${port}`);
 		const url = `http://127.0.0.1:${port}`;
-		await waitForReady(url, child, logFile);
+		await waitForReady(`${url}/healthz/readiness`, child, logFile);
 		const startSeconds = (Date.now() - started) / 1000;
 
 		const { cookie, apiKey } = await setupOwner(url);
@@ -154,23 +187,9 @@ export class N8n {
 	}
 
 	async stop(options: { removeUserFolder?: boolean } = {}): Promise<void> {
-		const pid = this.state.pid;
-		if (pid) {
-			try {
-				process.kill(-pid, 'SIGTERM');
-			} catch {
-				// already gone
-			}
-			const deadline = Date.now() + 20_000;
-			while (Date.now() < deadline && isAlive(pid)) await delay(200);
-			if (isAlive(pid)) {
-				try {
-					process.kill(-pid, 'SIGKILL');
-				} catch {
-					// already gone
-				}
-			}
-		}
+		// Helpers (queue-mode workers, webhook processors) first, so none picks up work main leaves.
+		for (const helper of this.state.helpers ?? []) await stopProcessGroup(helper.pid);
+		await stopProcessGroup(this.state.pid);
 		if (options.removeUserFolder) rmSync(this.state.userFolder, { recursive: true, force: true });
 	}
 
@@ -250,6 +269,40 @@ export class N8n {
 		return result.data;
 	}
 
+	/** Every execution of a workflow (n8n's public API pages with a cursor), newest first. */
+	async allExecutions(workflowId: string, options: { includeData?: boolean } = {}): Promise<any[]> {
+		const all: any[] = [];
+		let cursor: string | undefined;
+		do {
+			const page = await this.apiCall<{ data: any[]; nextCursor?: string | null }>(
+				'GET',
+				`/executions?workflowId=${workflowId}&includeData=${options.includeData === true}&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+			);
+			all.push(...page.data);
+			cursor = page.nextCursor ?? undefined;
+		} while (cursor);
+		return all;
+	}
+
+	/** Waits until the workflow's executions have all finished and no new one appeared for `quietMs`. */
+	async waitUntilSettled(workflowId: string, options: { quietMs?: number; timeoutMs?: number } = {}): Promise<any[]> {
+		const deadline = Date.now() + (options.timeoutMs ?? 300_000);
+		let last = -1;
+		let stableSince = Date.now();
+		for (;;) {
+			const executions = await this.allExecutions(workflowId);
+			const open = executions.filter((e) => !e.stoppedAt).length;
+			if (executions.length !== last || open > 0) {
+				last = executions.length;
+				stableSince = Date.now();
+			} else if (Date.now() - stableSince >= (options.quietMs ?? 3000)) {
+				return executions;
+			}
+			if (Date.now() > deadline) throw new Error(`executions of ${workflowId} did not settle: ${executions.length} seen, ${open} unfinished`);
+			await delay(500);
+		}
+	}
+
 	/** Waits until the workflow has at least `count` finished executions. */
 	async waitForExecutions(workflowId: string, count: number, timeoutMs = 20_000): Promise<any[]> {
 		const deadline = Date.now() + timeoutMs;
@@ -266,21 +319,22 @@ export class N8n {
 	}
 }
 
-async function waitForReady(url: string, child: ChildProcess, logFile: string): Promise<void> {
-	const deadline = Date.now() + 180_000;
+/** Waits until `healthUrl` answers 200, failing early when the process exits. */
+export async function waitForReady(healthUrl: string, child: ChildProcess, logFile: string, timeoutMs = 180_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
 	let exited: number | null = null;
 	child.once('exit', (code) => (exited = code ?? -1));
 	while (Date.now() < deadline) {
 		if (exited !== null) throw new Error(`n8n exited with ${exited} before it was ready; see ${logFile}`);
 		try {
-			const response = await axios.get(`${url}/healthz/readiness`, { validateStatus: () => true, timeout: 2000 });
+			const response = await axios.get(healthUrl, { validateStatus: () => true, timeout: 2000 });
 			if (response.status === 200) return;
 		} catch {
 			// not listening yet
 		}
 		await delay(250);
 	}
-	throw new Error(`n8n was not ready within 180 s; see ${logFile}`);
+	throw new Error(`n8n was not ready within ${timeoutMs / 1000} s; see ${logFile}`);
 }
 
 async function setupOwner(url: string): Promise<{ cookie: string; apiKey: string }> {

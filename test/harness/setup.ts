@@ -4,6 +4,7 @@ import { startBrevo, type RunningBrevo } from '../../sandbox/brevo';
 import { ensureN8nInstalled, N8n, type N8nOptions } from './n8n';
 import type { HarnessState } from './context';
 import { connectOAuth2 } from './oauth';
+import { queueEnvironment, startHelper, startQueueServices, stopQueueServices, type QueueServicesState } from './queue';
 
 export interface Environment {
 	sandbox: RunningSandbox;
@@ -11,6 +12,8 @@ export interface Environment {
 	state: HarnessState;
 	/** The Brevo stand-in, when started with `brevo: true`. */
 	brevo?: RunningBrevo;
+	/** PostgreSQL and Redis, in queue mode. */
+	queueServices?: QueueServicesState;
 }
 
 export function sandboxCredentialData(sandboxUrl: string) {
@@ -34,7 +37,14 @@ export const BREVO_CREDENTIAL_NAME = 'Brevo stand-in';
  * api.brevo.com there (HTTPS_PROXY, NO_PROXY, NODE_EXTRA_CA_CERTS) and creates a Brevo credential.
  */
 export async function startEnvironment(
-	options: { sandboxPort?: number; n8n?: N8nOptions; brevo?: boolean; brevoPort?: number } = {},
+	options: {
+		sandboxPort?: number;
+		n8n?: N8nOptions;
+		brevo?: boolean;
+		brevoPort?: number;
+		/** n8n in queue mode: PostgreSQL, Redis, main + `workers` workers + one webhook processor. */
+		queue?: { workers: number };
+	} = {},
 ): Promise<Environment> {
 	const timings: Record<string, number> = {};
 	let mark = Date.now();
@@ -44,9 +54,18 @@ export async function startEnvironment(
 	const sandbox = await startSandbox({ port: options.sandboxPort ?? 0, quiet: true });
 	const brevo = options.brevo ? await startBrevo({ port: options.brevoPort ?? 0 }) : undefined;
 	mark = Date.now();
-	const n8nOptions = brevo ? { ...options.n8n, env: { ...brevo.env, ...options.n8n?.env } } : options.n8n;
-	const { n8n, startSeconds } = await N8n.start(n8nOptions);
+	const queueServices = options.queue ? await startQueueServices() : undefined;
+	const sharedEnv = { ...brevo?.env, ...(queueServices ? queueEnvironment(queueServices) : {}), ...options.n8n?.env };
+	const { n8n, startSeconds } = await N8n.start({ ...options.n8n, env: sharedEnv });
 	timings.n8nStartSeconds = startSeconds;
+	if (options.queue) {
+		mark = Date.now();
+		const roles = [...Array<'worker'>(options.queue.workers).fill('worker'), 'webhook' as const];
+		// One after another: started together on two cores they take longer than in turn.
+		n8n.state.helpers = [];
+		for (const role of roles) n8n.state.helpers.push(await startHelper(n8n, role, sharedEnv));
+		timings.queueHelpersStartSeconds = (Date.now() - mark) / 1000;
+	}
 
 	const data = sandboxCredentialData(sandbox.url);
 	const oauth2Id = await n8n.createCredential('Zoom sandbox (OAuth2)', 'zoomConnectorOAuth2Api', data.oauth2);
@@ -68,5 +87,13 @@ export async function startEnvironment(
 		timings,
 		...(brevo && brevoCredentialId ? { brevo: { url: brevo.url, credential: { id: brevoCredentialId, name: BREVO_CREDENTIAL_NAME } } } : {}),
 	};
-	return { sandbox, n8n, state, brevo };
+	if (queueServices) state.queue = { services: queueServices, webhookUrl: n8n.state.helpers?.find((h) => h.role === 'webhook')?.url ?? '' };
+	return { sandbox, n8n, state, brevo, queueServices };
+}
+
+export async function stopEnvironment(environment: Environment): Promise<void> {
+	await environment.n8n.stop({ removeUserFolder: true });
+	if (environment.queueServices) await stopQueueServices(environment.queueServices);
+	await environment.sandbox.close();
+	await environment.brevo?.close();
 }

@@ -5,6 +5,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zoomApiRequest, zoomApiRequestAllItems } from '../../../shared/transport';
+import { claim, ownerToken, releaseClaim } from '../../../shared/ledger';
 import { asNodeError } from '../../../shared/nodeError';
 import { encodeSessionRef } from '../../../shared/uuid';
 import { returnAllOrLimit } from '../../descriptions';
@@ -30,14 +31,14 @@ export function participantListFields(resource: string, operation: string): INod
 			default: false,
 			description:
 				'Whether to return nothing for a session instance this workflow already fetched participants for. Use it when both the Zoom Connector Trigger (meeting or webinar ended) and the Zoom Daily Sync Trigger feed this node, so each session is synced once.',
-			hint: 'Remembered in n8n’s database for the whole workflow, so it holds across triggers, restarts and queue-mode workers',
+			hint: 'Remembered in n8n’s database for this node, so it holds across triggers, restarts and queue-mode workers. Connect both triggers to this one node.',
 			displayOptions: { show: { resource: [resource], operation: [operation] } },
 		},
 	];
 }
 
-/** n8n's deduplication store, workflow-wide: the record both triggers' runs share. */
-const PROCESSED = { scope: 'workflow' as const, options: { mode: 'entries' as const, maxEntries: 50_000 } };
+/** Sessions this node fetched, kept in n8n's database (see shared/ledger). */
+const PROCESSED_SESSIONS = { maxEntries: 50_000 };
 
 /** Return All, or the Limit, of a list operation. */
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
@@ -75,11 +76,12 @@ export async function listParticipants(
 		}
 	}
 
-	const processedKey = skipProcessed && instanceUuid ? [`${base}/${instanceUuid}`] : undefined;
-	if (processedKey) {
-		const { new: fresh } = await this.helpers.checkProcessedAndRecord(processedKey, PROCESSED.scope, PROCESSED.options);
-		if (fresh.length === 0) return [];
-	}
+	const processedKey = skipProcessed && instanceUuid ? `${base}/${instanceUuid}` : undefined;
+	// The item that brought the session owns its claim: n8n retrying that run (a new execution with
+	// the same items) fetches again; the other trigger's run, with its own item, does not.
+	const owner = processedKey ? ownerToken(itemIndex, this.getInputData()[itemIndex]?.json) : '';
+	const ledger = { ...PROCESSED_SESSIONS, itemIndex };
+	if (processedKey && !(await claim(this, processedKey, owner, ledger))) return [];
 	try {
 		const rows = await zoomApiRequestAllItems.call(this, `${base}/${segment}/participants`, 'participants', {
 			qs,
@@ -89,7 +91,7 @@ export async function listParticipants(
 		return session ? rows.map((row) => ({ ...row, ...session })) : rows;
 	} catch (error) {
 		// Not fetched after all: forget it, so the next trigger of this session tries again.
-		if (processedKey) await this.helpers.removeProcessed(processedKey, PROCESSED.scope, PROCESSED.options);
+		if (processedKey) await releaseClaim(this, processedKey, owner, ledger);
 		throw asNodeError(this.getNode(), error, itemIndex);
 	}
 }

@@ -1,0 +1,230 @@
+/**
+ * Queue mode only (`npm run test:queue`: PostgreSQL, Redis, main + 2 workers + a webhook processor).
+ * Deliveries of one event that land on different n8n processes at once are emitted once; a daily
+ * sync poll overlapping a burst of meeting.ended deliveries syncs each session once; a worker killed
+ * mid-run leaves a failed run, no repeated create and a session that a retry still syncs.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { harness } from '../harness/context';
+import { delay } from '../harness/n8n';
+import { postSigned } from '../harness/signedDelivery';
+import { PKG, readRun } from '../harness/workflows';
+
+const h = () => harness();
+const describeQueue = process.env.ZOOM_QUEUE ? describe : describe.skip;
+const TRIGGER = 'Zoom Trigger';
+const SYNC = 'Daily Sync';
+
+function quantile(sorted: number[], q: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+/** Runs `tasks` with at most `limit` in flight. */
+async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
+	const results: T[] = new Array(tasks.length);
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: limit }, async () => {
+			while (next < tasks.length) {
+				const index = next++;
+				results[index] = await tasks[index]();
+			}
+		}),
+	);
+	return results;
+}
+
+/** Both processes that serve production webhooks: main and the webhook processor. */
+function webhookUrls(webhookId: string, path: string): [string, string] {
+	const queue = h().state.queue;
+	if (!queue) throw new Error('not in queue mode');
+	return [`${h().n8n.state.url}/webhook/${webhookId}/${path}`, `${queue.webhookUrl}/webhook/${webhookId}/${path}`];
+}
+
+async function waitUntilServed(url: string): Promise<void> {
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		// Unsigned: the node's own 401 once the webhook is registered; never an execution.
+		const response = await postSigned(url, '{}', { secret: 'not-the-secret-token' });
+		if (response.status === 401) return;
+		if (Date.now() > deadline) throw new Error(`${url} answered ${response.status}`);
+		await delay(250);
+	}
+}
+
+function triggerNode(webhookId: string, events: string[]) {
+	return {
+		id: randomUUID(),
+		name: TRIGGER,
+		type: `${PKG}.zoomConnectorTrigger`,
+		typeVersion: 1,
+		position: [0, 200],
+		webhookId,
+		parameters: { path: 'zoom', events },
+		credentials: { zoomConnectorWebhookApi: h().credentials.webhook },
+	};
+}
+
+describeQueue('queue mode: main, 2 workers and a webhook processor', () => {
+	it('500 concurrent deliveries with 20 % duplicates on two processes: each event emitted exactly once', async () => {
+		const webhookId = randomUUID();
+		const workflow = await h().n8n.createWorkflow({
+			name: `queue burst ${webhookId.slice(0, 8)}`,
+			nodes: [triggerNode(webhookId, ['*']), { id: randomUUID(), name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 200], parameters: {} }],
+			connections: { [TRIGGER]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+		});
+		await h().n8n.activate(workflow);
+		const urls = webhookUrls(webhookId, 'zoom');
+		for (const url of urls) await waitUntilServed(url);
+
+		// 400 events; 100 of them delivered twice, the copy to the other process at the same moment.
+		const now = Date.now();
+		const events = Array.from({ length: 400 }, (_, i) =>
+			JSON.stringify({
+				event: 'meeting.participant_joined',
+				event_ts: now - i,
+				payload: {
+					account_id: 'acc-queue',
+					object: {
+						id: '88877766655',
+						uuid: 'queueBurstUuid==',
+						host_id: 'host-q',
+						topic: 'Queue burst',
+						participant: { user_id: `p-${i}`, user_name: `Person ${i}`, email: `p${i}@example.com`, join_time: new Date(now - i * 1000).toISOString().slice(0, 19) + 'Z' },
+					},
+				},
+			}),
+		);
+		const sends: Array<{ body: string; url: string }> = [];
+		events.forEach((body, i) => {
+			sends.push({ body, url: urls[i % 2] });
+			if (i % 4 === 0) sends.push({ body, url: urls[(i + 1) % 2] });
+		});
+		expect(sends).toHaveLength(500);
+
+		const started = Date.now();
+		const acks = await pool(
+			sends.map(({ body, url }) => async () => {
+				const t0 = performance.now();
+				const response = await postSigned(url, body);
+				return { status: response.status, ms: performance.now() - t0, data: response.data };
+			}),
+			20,
+		);
+		const seconds = (Date.now() - started) / 1000;
+		expect(acks.filter((a) => a.status !== 200)).toEqual([]);
+		const latencies = acks.map((a) => a.ms).sort((a, b) => a - b);
+		console.log(
+			`[queue] 500 deliveries (20 in flight, main + webhook processor) acknowledged in ${seconds.toFixed(1)} s: ${(500 / seconds).toFixed(0)}/s, ack p50 ${quantile(latencies, 0.5).toFixed(0)} ms, p99 ${quantile(latencies, 0.99).toFixed(0)} ms`,
+		);
+
+		const executions = await h().n8n.waitUntilSettled(workflow, { timeoutMs: 300_000 });
+		const withData = await h().n8n.allExecutions(workflow, { includeData: true });
+		expect(withData.length).toBe(executions.length);
+		expect(withData.filter((e) => e.status !== 'success').map((e) => `${e.id}: ${e.status}`)).toEqual([]);
+		const emitted = withData.flatMap((e) => readRun(e).Done?.outputs[0] ?? []);
+		const perParticipant = new Map<string, number>();
+		for (const item of emitted) perParticipant.set(item.participantEmail, (perParticipant.get(item.participantEmail) ?? 0) + 1);
+		expect(emitted).toHaveLength(400);
+		expect(perParticipant.size).toBe(400);
+		expect([...perParticipant.values()].every((count) => count === 1)).toBe(true);
+		// How the 100 copies were stopped: at the door of the process that had seen them, or by the run.
+		const stoppedInRun = withData.filter((e) => (readRun(e)[TRIGGER]?.outputs[0] ?? []).length === 0).length;
+		console.log(`[queue] ${executions.length} runs for 500 deliveries; ${stoppedInRun} copies stopped by the run, ${500 - executions.length} at the door`);
+		await h().n8n.deactivate(workflow);
+	}, 600_000);
+
+	it('a daily sync poll overlapping a burst of meeting.ended deliveries syncs each session once', async () => {
+		const tag = randomUUID().slice(0, 8);
+		const host = { email: `queue-host-${tag}@example.com`, first_name: 'Queue', last_name: `Host ${tag}` };
+		const seeded = (
+			await h().sandbox.post('/_sandbox/scenario', {
+				users: [host],
+				meetings: Array.from({ length: 12 }, (_, i) => ({ hostEmail: host.email, topic: `Q${i}`, ended: { endedMinutesAgo: 60, participants: 3 } })),
+			})
+		).data as { users: Array<{ id: string }>; meetings: Array<{ id: number; topic: string; instances: Array<{ uuid: string; start_time?: string; end_time: string }> }> };
+		expect(seeded.meetings).toHaveLength(12);
+
+		const webhookId = randomUUID();
+		const workflow = await h().n8n.createWorkflow({
+			name: `queue sync ${tag}`,
+			nodes: [
+				{
+					id: randomUUID(),
+					name: SYNC,
+					type: `${PKG}.zoomDailySyncTrigger`,
+					typeVersion: 1,
+					position: [0, 0],
+					parameters: {
+						authentication: 'zoomConnectorServerToServerOAuthApi',
+						pollTimes: { item: [{ mode: 'everyDay', hour: 8, minute: 0 }] },
+						hosts: 'list',
+						userIds: host.email,
+						options: { settleMinutes: 0.1 },
+					},
+					credentials: { zoomConnectorServerToServerOAuthApi: h().credentials.s2s },
+				},
+				triggerNode(webhookId, ['meeting.ended']),
+				{
+					id: randomUUID(),
+					name: 'Participants',
+					type: `${PKG}.zoomConnector`,
+					typeVersion: 1,
+					position: [300, 100],
+					parameters: {
+						authentication: 'zoomConnectorServerToServerOAuthApi',
+						resource: 'pastSession',
+						operation: 'getParticipants',
+						sessionType: 'meeting',
+						sessionId: '={{ $json.uuid }}',
+						returnAll: true,
+						addSessionFields: false,
+						skipProcessedSessions: true,
+					},
+					credentials: { zoomConnectorServerToServerOAuthApi: h().credentials.s2s },
+				},
+			],
+			connections: {
+				[SYNC]: { main: [[{ node: 'Participants', type: 'main', index: 0 }]] },
+				[TRIGGER]: { main: [[{ node: 'Participants', type: 'main', index: 0 }]] },
+			},
+			settings: { executionOrder: 'v1', timezone: 'UTC' },
+		});
+		const urls = webhookUrls(webhookId, 'zoom');
+		const endedBodies = seeded.meetings.map((meeting, i) =>
+			JSON.stringify({
+				event: 'meeting.ended',
+				event_ts: Date.now() + i,
+				payload: {
+					account_id: 'acc-queue',
+					object: { id: String(meeting.id), uuid: meeting.instances[0].uuid, host_id: seeded.users[0].id, topic: meeting.topic, type: 2, end_time: meeting.instances[0].end_time },
+				},
+			}),
+		);
+
+		// Activation makes main poll at once; the burst goes to both processes meanwhile.
+		await h().n8n.activate(workflow);
+		for (const url of urls) await waitUntilServed(url);
+		const acks = await Promise.all(endedBodies.flatMap((body) => urls.map((url) => postSigned(url, body))));
+		expect(acks.map((a) => a.status).every((s) => s === 200)).toBe(true);
+
+		const executions = await h().n8n.waitUntilSettled(workflow, { quietMs: 5000 });
+		const withData = await h().n8n.allExecutions(workflow, { includeData: true });
+		expect(withData.filter((e) => e.status !== 'success').map((e) => `${e.id}: ${e.status}`)).toEqual([]);
+		const polled = withData.flatMap((e) => readRun(e)[SYNC]?.outputs[0] ?? []);
+		expect(polled.map((s) => s.uuid).sort()).toEqual(seeded.meetings.map((m) => m.instances[0].uuid).sort());
+
+		const rows = withData.flatMap((e) => readRun(e).Participants?.outputs[0] ?? []);
+		const calls = ((await h().sandbox.get('/_sandbox/requests')).data as Array<{ path: string; status: number }>)
+			.filter((r) => r.path.endsWith('/participants') && r.status === 200)
+			.map((r) => decodeURIComponent(decodeURIComponent(r.path)));
+		for (const meeting of seeded.meetings) {
+			const uuid = meeting.instances[0].uuid;
+			expect(calls.filter((path) => path.includes(uuid))).toHaveLength(1);
+		}
+		expect(rows).toHaveLength(12 * 3);
+		console.log(`[queue] sync + 24 meeting.ended deliveries: ${executions.length} runs, 12 sessions fetched once each`);
+		await h().n8n.deactivate(workflow);
+	});
+});
