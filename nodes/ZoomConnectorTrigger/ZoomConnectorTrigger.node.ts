@@ -308,6 +308,11 @@ export class ZoomConnectorTrigger implements INodeType {
 		// This request's own id, for execute() to tell n8n retrying this run from a redelivery.
 		item.receiptId = randomUUID();
 		if (settings.includeHeaders) item.headers = { ...headers } as IDataObject;
+		// n8n answers "Immediately" only once WorkflowRunner.run has created the execution (≈ 20–50 ms),
+		// and answers 500 if that fails, so Zoom retries. Writing the 200 here through
+		// getResponseObject() with noWebhookResponse would save that time but not the larger cost n8n
+		// pays before calling webhook() (an expression isolate, see the README's benchmark notes), and a
+		// run that then failed to start would be lost after Zoom was told 200: so n8n answers.
 		return { workflowData: [this.helpers.returnJsonArray(item)] };
 	}
 
