@@ -30,6 +30,7 @@ import {
 	secretTokenProblem,
 	summarise,
 	type Headers,
+	type SeenLimits,
 	type SeenRecord,
 } from './signature';
 import { claim, ownerToken } from '../shared/ledger';
@@ -70,6 +71,11 @@ const EVENTS: INodePropertyOptions[] = [
 
 /** Deliveries this process started a run for, per trigger node: a fast first check (see webhook()). */
 const recentDeliveries = new Map<string, SeenRecord>();
+/**
+ * Shorter than Zoom's first retry (5 min): had n8n failed to start the run and answered 500, Zoom's
+ * retry must not be taken for a copy here; the run's own check then decides.
+ */
+const AT_THE_DOOR: SeenLimits = { maxEntries: 2000, maxAgeSeconds: 120 };
 
 function nodeKey(context: IWebhookFunctions): string {
 	return `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
@@ -294,15 +300,15 @@ export class ZoomConnectorTrigger implements INodeType {
 			return { webhookResponse: { received: true, emitted: false, reason: 'Event not selected in the node' } };
 		}
 
-		// Copies this process already started a run for are answered here; copies that reached other
-		// processes are settled by the run itself (execute()).
+		// Copies this process started a run for moments ago are answered here; copies that reached
+		// other processes, or came later, are settled by the run itself (execute()).
 		const recordKey = nodeKey(this);
 		const seen = recentDeliveries.get(recordKey) ?? emptySeen();
 		const keys = deliveryKeys(headers, body);
-		if (hasSeen(seen, keys, nowSeconds)) {
+		if (hasSeen(seen, keys, nowSeconds, AT_THE_DOOR)) {
 			return { webhookResponse: { received: true, emitted: false, reason: 'Delivery already received' } };
 		}
-		recentDeliveries.set(recordKey, remember(seen, keys, nowSeconds));
+		recentDeliveries.set(recordKey, remember(seen, keys, nowSeconds, AT_THE_DOOR));
 
 		const item: IDataObject = summarise(body, headerValue(headers, 'x-zm-trackingid')) as IDataObject;
 		// This request's own id, for execute() to tell n8n retrying this run from a redelivery.

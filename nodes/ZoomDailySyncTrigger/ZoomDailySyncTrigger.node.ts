@@ -5,7 +5,9 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 	IPollFunctions,
+	IRun,
 } from 'n8n-workflow';
+import { randomUUID } from 'crypto';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { monthWindows } from '../shared/dateWindows';
@@ -18,9 +20,21 @@ import {
 } from '../shared/transport';
 import { asNodeError } from '../shared/nodeError';
 import { encodeSessionRef } from '../shared/uuid';
-import { advance, planPoll, selectEnded, type EndedSession, type PollPlan, type SyncState } from './sync';
+import {
+	advance,
+	loadUnfinished,
+	MAX_ATTEMPTS,
+	planPoll,
+	redeliveries,
+	selectEnded,
+	type EndedSession,
+	type PollPlan,
+	type SyncState,
+	type UnfinishedRun,
+} from './sync';
 
 type SessionKind = 'meeting' | 'webinar';
+type Session = EndedSession & IDataObject & { sessionType: SessionKind };
 
 const properties: INodeProperties[] = [
 	authenticationProperty,
@@ -162,13 +176,23 @@ export class ZoomDailySyncTrigger implements INodeType {
 
 		// Everything is fetched before anything is emitted or the cursor moves: a failure anywhere
 		// leaves the cursor where it was, so the next poll covers the same window again.
-		const sessions: Array<IDataObject & { sessionType: SessionKind }> = [];
+		const listed: Session[] = [];
 		for (const kind of kinds) {
 			for (const userId of users) {
-				const listed = kind === 'meeting' ? await endedMeetings.call(this, userId, plan) : await endedWebinars.call(this, userId, plan);
-				for (const session of selectEnded(listed, plan)) sessions.push({ ...session, sessionType: kind });
+				const ended = kind === 'meeting' ? await endedMeetings.call(this, userId, plan) : await endedWebinars.call(this, userId, plan);
+				for (const session of selectEnded(ended, plan)) listed.push({ ...session, sessionType: kind });
 			}
 		}
+		// Sessions of earlier runs that did not succeed come first, once each.
+		const unfinished = manual ? [] : loadUnfinished<Session>(staticData.unfinished);
+		const { again, attempts, givenUp } = redeliveries(unfinished);
+		if (givenUp.length) {
+			this.logger.warn(
+				`Zoom Daily Sync Trigger: ${givenUp.length} session(s) whose runs failed ${MAX_ATTEMPTS} times are no longer emitted: ${givenUp.map((session) => session.uuid).join(', ')}`,
+			);
+		}
+		const againUuids = new Set(again.map((session) => session.uuid));
+		const sessions = [...again, ...listed.filter((session) => !againUuids.has(session.uuid))];
 
 		const includeParticipants = this.getNodeParameter('includeParticipants', false) as boolean;
 		const perParticipant = includeParticipants && this.getNodeParameter('output', 'session') === 'participant';
@@ -193,7 +217,28 @@ export class ZoomDailySyncTrigger implements INodeType {
 
 		const next = advance({ cursor: staticData.cursor as number | undefined }, plan, manual);
 		if (next.cursor !== undefined) staticData.cursor = next.cursor;
-		return items.length ? [items] : null;
+		if (manual) return items.length ? [items] : null;
+		if (!items.length) {
+			if (unfinished.length) staticData.unfinished = [];
+			return null;
+		}
+
+		// n8n saves the cursor as the run starts; these sessions stay on record until the run is seen
+		// to succeed (n8n tells the poll through the done promise), so a run that fails or dies with
+		// its worker does not lose them.
+		const run: UnfinishedRun<Session> = { id: randomUUID(), sessions, attempts: again.length ? attempts + 1 : 1 };
+		staticData.unfinished = [run] as unknown as IDataObject[];
+		const done = this.helpers.createDeferredPromise<IRun | undefined>();
+		void done.promise.then(
+			(result) => {
+				if (result?.status !== 'success') return;
+				const still = loadUnfinished<Session>(staticData.unfinished).filter((entry) => entry.id !== run.id);
+				staticData.unfinished = still as unknown as IDataObject[];
+			},
+			() => undefined,
+		);
+		this.__emit([items], undefined, done);
+		return null;
 	}
 }
 

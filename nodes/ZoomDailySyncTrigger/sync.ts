@@ -64,3 +64,46 @@ export function advance(state: SyncState, plan: PollPlan, manual: boolean): Sync
 	if (manual) return state;
 	return { cursor: Math.max(state.cursor ?? Number.NEGATIVE_INFINITY, plan.until) };
 }
+
+/**
+ * Sessions a poll emitted whose run has not been seen to succeed. n8n saves the cursor when a poll
+ * emits, before the run; a run that then fails or dies with its worker (queue mode: n8n cannot retry
+ * such a run) would lose its sessions, so the next polls emit them again until a run succeeds.
+ */
+export interface UnfinishedRun<S extends EndedSession = EndedSession> {
+	id: string;
+	sessions: S[];
+	/** How many runs have been given these sessions. */
+	attempts: number;
+}
+
+export const MAX_ATTEMPTS = 3;
+
+/** Reads the record back from static data, dropping anything it does not recognise. */
+export function loadUnfinished<S extends EndedSession>(value: unknown): Array<UnfinishedRun<S>> {
+	if (!Array.isArray(value)) return [];
+	return value.filter(
+		(run): run is UnfinishedRun<S> =>
+			typeof run === 'object' && run !== null && typeof run.id === 'string' && Array.isArray(run.sessions) && typeof run.attempts === 'number',
+	);
+}
+
+/**
+ * What the next poll emits again: each unfinished session once (the newest attempt wins), except
+ * those already given MAX_ATTEMPTS runs, which are returned as given up.
+ */
+export function redeliveries<S extends EndedSession>(unfinished: Array<UnfinishedRun<S>>): { again: S[]; attempts: number; givenUp: S[] } {
+	const again = new Map<string, S>();
+	const givenUp: S[] = [];
+	let attempts = 0;
+	for (const run of unfinished) {
+		for (const session of run.sessions) {
+			if (run.attempts >= MAX_ATTEMPTS) givenUp.push(session);
+			else {
+				again.set(session.uuid, session);
+				attempts = Math.max(attempts, run.attempts);
+			}
+		}
+	}
+	return { again: [...again.values()], attempts, givenUp: givenUp.filter((session) => !again.has(session.uuid)) };
+}

@@ -23,7 +23,7 @@ export interface HarnessState {
 	/** The Brevo stand-in's control URL and the n8n credential pointing at it, when started. */
 	brevo?: { url: string; credential: CredentialRef };
 	/** In queue mode: PostgreSQL and Redis, and the webhook processor's base URL (main's is n8n.url). */
-	queue?: { services: QueueServicesState; webhookUrl: string };
+	queue?: { services: QueueServicesState; webhookUrl: string; env: Record<string, string> };
 }
 
 export interface Harness {

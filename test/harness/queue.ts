@@ -120,6 +120,10 @@ export function queueEnvironment(services: QueueServicesState): Record<string, s
 		// Manual runs (the editor's "Execute workflow") run on workers too, as in production setups.
 		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+		// A worker that dies loses its job's lock; these make n8n notice in seconds, not a minute.
+		QUEUE_WORKER_LOCK_DURATION: '30000',
+		QUEUE_WORKER_LOCK_RENEW_TIME: '5000',
+		QUEUE_WORKER_STALLED_INTERVAL: '5000',
 	};
 }
 

@@ -87,7 +87,7 @@ export async function startEnvironment(
 		timings,
 		...(brevo && brevoCredentialId ? { brevo: { url: brevo.url, credential: { id: brevoCredentialId, name: BREVO_CREDENTIAL_NAME } } } : {}),
 	};
-	if (queueServices) state.queue = { services: queueServices, webhookUrl: n8n.state.helpers?.find((h) => h.role === 'webhook')?.url ?? '' };
+	if (queueServices) state.queue = { services: queueServices, env: sharedEnv, webhookUrl: n8n.state.helpers?.find((h) => h.role === 'webhook')?.url ?? '' };
 	return { sandbox, n8n, state, brevo, queueServices };
 }
 

@@ -7,9 +7,12 @@
 import { randomUUID } from 'node:crypto';
 
 import { harness } from '../harness/context';
-import { delay } from '../harness/n8n';
+import { readFileSync } from 'node:fs';
+
+import { delay, stopProcessGroup, type N8nHelperProcess } from '../harness/n8n';
+import { startHelper } from '../harness/queue';
 import { postSigned } from '../harness/signedDelivery';
-import { PKG, readRun } from '../harness/workflows';
+import { PKG, postToWebhook, readRun } from '../harness/workflows';
 
 const h = () => harness();
 const describeQueue = process.env.ZOOM_QUEUE ? describe : describe.skip;
@@ -50,6 +53,53 @@ async function waitUntilServed(url: string): Promise<void> {
 		if (response.status === 401) return;
 		if (Date.now() > deadline) throw new Error(`${url} answered ${response.status}`);
 		await delay(250);
+	}
+}
+
+/** The worker whose log says it started this execution. */
+async function workerRunning(executionId: string): Promise<N8nHelperProcess> {
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		const worker = (h().n8n.state.helpers ?? []).find(
+			(helper) => helper.role === 'worker' && readFileSync(helper.logFile, 'utf8').includes(`started execution ${executionId} `),
+		);
+		if (worker) return worker;
+		if (Date.now() > deadline) throw new Error(`no worker log mentions execution ${executionId}`);
+		await delay(200);
+	}
+}
+
+async function waitForStatus(executionId: string, done: (status: string) => boolean, timeoutMs = 120_000): Promise<any> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const execution = await h().n8n.apiCall('GET', `/executions/${executionId}?includeData=true`);
+		if (done(execution.status)) return execution;
+		if (Date.now() > deadline) throw new Error(`execution ${executionId} is still ${execution.status}`);
+		await delay(500);
+	}
+}
+
+/** The first execution of a workflow that satisfies `match`, once it is there. */
+async function waitForRun(workflowId: string, match: (execution: any) => boolean, timeoutMs = 120_000): Promise<any> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const found = (await h().n8n.allExecutions(workflowId, { includeData: true })).find(match);
+		if (found) return found;
+		if (Date.now() > deadline) throw new Error(`no matching execution of ${workflowId}`);
+		await delay(1000);
+	}
+}
+
+async function sandboxRequests(): Promise<Array<{ method: string; path: string; status: number }>> {
+	return (await h().sandbox.get('/_sandbox/requests')).data;
+}
+
+/** Waits until the sandbox has answered `count` requests matching `match`. */
+async function waitForRequests(match: (r: { method: string; path: string; status: number }) => boolean, count: number): Promise<void> {
+	const deadline = Date.now() + 60_000;
+	while ((await sandboxRequests()).filter(match).length < count) {
+		if (Date.now() > deadline) throw new Error(`the sandbox did not see ${count} matching requests`);
+		await delay(200);
 	}
 }
 
@@ -226,5 +276,185 @@ describeQueue('queue mode: main, 2 workers and a webhook processor', () => {
 		expect(rows).toHaveLength(12 * 3);
 		console.log(`[queue] sync + 24 meeting.ended deliveries: ${executions.length} runs, 12 sessions fetched once each`);
 		await h().n8n.deactivate(workflow);
+	});
+
+	describe('a worker killed in the middle of a run', () => {
+		const replacements: N8nHelperProcess[] = [];
+		afterAll(async () => {
+			await h().sandbox.delete('/_sandbox/faults');
+			for (const worker of replacements) await stopProcessGroup(worker.pid);
+		});
+
+		// Started before the kill: a worker still starting up can be too busy to keep the lock of a job
+		// it takes, and n8n then fails that job as stalled.
+		beforeEach(async () => {
+			const spare = await startHelper(h().n8n, 'worker', h().state.queue!.env);
+			replacements.push(spare);
+			h().n8n.state.helpers = [...(h().n8n.state.helpers ?? []), spare];
+		}, 180_000);
+
+		/** Kills the worker running `executionId`; the spare keeps two workers for what follows. */
+		async function killWorkerOf(executionId: string): Promise<void> {
+			const worker = await workerRunning(executionId);
+			process.kill(-worker.pid, 'SIGKILL');
+			h().n8n.state.helpers = (h().n8n.state.helpers ?? []).filter((helper) => helper.pid !== worker.pid);
+		}
+
+		it('during a Return All: the run fails and nothing it created is created again', async () => {
+			const tag = randomUUID().slice(0, 8);
+			const host = { email: `kill-host-${tag}@example.com`, first_name: 'Kill', last_name: tag };
+			const seeded = (
+				await h().sandbox.post('/_sandbox/scenario', { users: [host], meetings: [{ hostEmail: host.email, topic: `K${tag}`, ended: { endedMinutesAgo: 30, participants: 1500 } }] })
+			).data as { users: Array<{ id: string }>; meetings: Array<{ id: number; instances: Array<{ uuid: string }> }> };
+			const uuid = seeded.meetings[0].instances[0].uuid;
+			// Each page of participants takes 1.5 s, so the run is surely mid-way when the worker dies.
+			await h().sandbox.post('/_sandbox/faults', { path: '^/v2/past_meetings/.+/participants', kind: 'delay', delayMs: 1500, count: 20 });
+
+			const path = `kill-${tag}`;
+			const zoom = { authentication: 'zoomConnectorServerToServerOAuthApi' };
+			const credentials = { zoomConnectorServerToServerOAuthApi: h().credentials.s2s };
+			const workflow = await h().n8n.createWorkflow({
+				name: `queue kill return-all ${tag}`,
+				nodes: [
+					{ id: randomUUID(), name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: randomUUID(), parameters: { httpMethod: 'POST', path, responseMode: 'onReceived' } },
+					{ id: randomUUID(), name: 'Create meeting', type: `${PKG}.zoomConnector`, typeVersion: 1, position: [220, 0], credentials, parameters: { ...zoom, resource: 'meeting', operation: 'create', userId: host.email, topic: `Debrief ${tag}`, type: 2, startTime: '2030-07-01T09:30:00' } },
+					{ id: randomUUID(), name: 'Participants', type: `${PKG}.zoomConnector`, typeVersion: 1, position: [440, 0], credentials, parameters: { ...zoom, resource: 'pastSession', operation: 'getParticipants', sessionType: 'meeting', sessionId: uuid, returnAll: true, addSessionFields: false } },
+				],
+				connections: {
+					Webhook: { main: [[{ node: 'Create meeting', type: 'main', index: 0 }]] },
+					'Create meeting': { main: [[{ node: 'Participants', type: 'main', index: 0 }]] },
+				},
+				// n8n's own "save execution progress": what a retry resumes from.
+				settings: { executionOrder: 'v1', saveExecutionProgress: true },
+			});
+			await h().n8n.activate(workflow);
+			const creates = (r: { method: string; path: string }) => r.method === 'POST' && decodeURIComponent(r.path).endsWith(`/users/${host.email}/meetings`);
+			const pages = (r: { method: string; path: string; status: number }) => r.method === 'GET' && r.path.includes('/participants') && r.status === 200 && decodeURIComponent(decodeURIComponent(r.path)).includes(uuid);
+			const accepted = await postToWebhook(`${h().n8n.state.url}/webhook/${path}`, {});
+			expect(accepted.status).toBe(200);
+
+			await waitForRequests(pages, 1);
+			const [running] = (await h().n8n.apiCall<{ data: any[] }>('GET', `/executions?workflowId=${workflow}&status=running&limit=5`)).data;
+			expect(running).toBeDefined();
+			await killWorkerOf(String(running.id));
+			const failed = await waitForStatus(String(running.id), (status) => !['running', 'new', 'waiting'].includes(status));
+			expect(['crashed', 'error']).toContain(failed.status);
+			const pagesBeforeRetry = (await sandboxRequests()).filter(pages).length;
+			expect(pagesBeforeRetry).toBeLessThan(5);
+			expect((await sandboxRequests()).filter(creates)).toHaveLength(1);
+
+			// n8n 2.40 cannot retry a run whose worker died (its Retry carries the stall error over and runs
+			// nothing), so the same request is sent again: one more meeting, none repeated.
+			await h().sandbox.delete('/_sandbox/faults');
+			expect((await postToWebhook(`${h().n8n.state.url}/webhook/${path}`, {})).status).toBe(200);
+			await waitForRequests(creates, 2);
+			const executions = await h().n8n.waitUntilSettled(workflow);
+			const succeeded = (await h().n8n.allExecutions(workflow, { includeData: true })).filter((e) => e.status === 'success');
+			expect(executions).toHaveLength(2);
+			expect(succeeded).toHaveLength(1);
+			expect(readRun(succeeded[0]).Participants.outputs[0]).toHaveLength(1500);
+			expect((await sandboxRequests()).filter(creates)).toHaveLength(2);
+			await h().n8n.deactivate(workflow);
+		}, 300_000);
+
+		it('during a daily sync: the run fails, the next poll emits its sessions again, and a later delivery of one is skipped', async () => {
+			const tag = randomUUID().slice(0, 8);
+			const host = { email: `kill-sync-${tag}@example.com`, first_name: 'Kill', last_name: `Sync ${tag}` };
+			const seeded = (
+				await h().sandbox.post('/_sandbox/scenario', {
+					users: [host],
+					meetings: Array.from({ length: 4 }, (_, i) => ({ hostEmail: host.email, topic: `S${i}`, ended: { endedMinutesAgo: 60, participants: 2 } })),
+				})
+			).data as { users: Array<{ id: string }>; meetings: Array<{ id: number; topic: string; instances: Array<{ uuid: string; end_time: string }> }> };
+			const uuids = seeded.meetings.map((m) => m.instances[0].uuid);
+			await h().sandbox.post('/_sandbox/faults', { path: '^/v2/past_meetings/.+/participants', kind: 'delay', delayMs: 1500, count: 8 });
+
+			const webhookId = randomUUID();
+			const credentials = { zoomConnectorServerToServerOAuthApi: h().credentials.s2s };
+			const workflow = await h().n8n.createWorkflow({
+				name: `queue kill sync ${tag}`,
+				nodes: [
+					{
+						id: randomUUID(),
+						name: SYNC,
+						type: `${PKG}.zoomDailySyncTrigger`,
+						typeVersion: 1,
+						position: [0, 0],
+						credentials,
+						parameters: {
+							authentication: 'zoomConnectorServerToServerOAuthApi',
+							pollTimes: { item: [{ mode: 'everyDay', hour: 8, minute: 0 }] },
+							hosts: 'list',
+							userIds: host.email,
+							options: { settleMinutes: 0.1 },
+						},
+					},
+					triggerNode(webhookId, ['meeting.ended']),
+					{
+						id: randomUUID(),
+						name: 'Participants',
+						type: `${PKG}.zoomConnector`,
+						typeVersion: 1,
+						position: [300, 100],
+						credentials,
+						parameters: {
+							authentication: 'zoomConnectorServerToServerOAuthApi',
+							resource: 'pastSession',
+							operation: 'getParticipants',
+							sessionType: 'meeting',
+							sessionId: '={{ $json.uuid }}',
+							returnAll: true,
+							addSessionFields: false,
+							skipProcessedSessions: true,
+						},
+					},
+				],
+				connections: {
+					[SYNC]: { main: [[{ node: 'Participants', type: 'main', index: 0 }]] },
+					[TRIGGER]: { main: [[{ node: 'Participants', type: 'main', index: 0 }]] },
+				},
+				settings: { executionOrder: 'v1', timezone: 'UTC' },
+			});
+			const fetched = (r: { method: string; path: string; status: number }, uuid: string) =>
+				r.path.endsWith('/participants') && r.status === 200 && decodeURIComponent(decodeURIComponent(r.path)).includes(uuid);
+
+			await h().n8n.activate(workflow);
+			// The poll's run is on a worker once the first session's participants are being read.
+			await waitForRequests((r) => fetched(r, uuids[0]), 1);
+			const [running] = (await h().n8n.apiCall<{ data: any[] }>('GET', `/executions?workflowId=${workflow}&status=running&limit=5`)).data;
+			expect(running).toBeDefined();
+			await killWorkerOf(String(running.id));
+			const failed = await waitForStatus(String(running.id), (status) => !['running', 'new', 'waiting'].includes(status));
+			expect(['crashed', 'error']).toContain(failed.status);
+
+			// The cursor has moved on; the next poll emits the failed run's sessions again, and the
+			// Participants node fetches them for that same item although the dead run had claimed them.
+			await h().sandbox.delete('/_sandbox/faults');
+			await h().n8n.deactivate(workflow);
+			await h().n8n.activate(workflow);
+			const again = await waitForRun(workflow, (e) => e.status === 'success' && Boolean(readRun(e)[SYNC]));
+			expect(readRun(again)[SYNC].outputs[0].map((session: any) => session.uuid).sort()).toEqual([...uuids].sort());
+			expect(readRun(again).Participants.outputs[0]).toHaveLength(4 * 2);
+
+			// A late meeting.ended for one of them: already synced, so nothing is fetched or emitted again.
+			const [mainUrl] = webhookUrls(webhookId, 'zoom');
+			await waitUntilServed(mainUrl);
+			const before = (await sandboxRequests()).filter((r) => fetched(r, uuids[1])).length;
+			const late = await postSigned(
+				mainUrl,
+				JSON.stringify({
+					event: 'meeting.ended',
+					event_ts: Date.now(),
+					payload: { account_id: 'acc-queue', object: { id: String(seeded.meetings[1].id), uuid: uuids[1], host_id: seeded.users[0].id, topic: 'S1', type: 2 } },
+				}),
+			);
+			expect(late.status).toBe(200);
+			const executions = await h().n8n.waitUntilSettled(workflow, { quietMs: 4000 });
+			const lateRun = (await h().n8n.allExecutions(workflow, { includeData: true })).find((e) => readRun(e)[TRIGGER]);
+			expect(executions).toHaveLength(3);
+			expect(lateRun && readRun(lateRun).Participants.outputs[0]).toEqual([]);
+			expect((await sandboxRequests()).filter((r) => fetched(r, uuids[1])).length).toBe(before);
+			await h().n8n.deactivate(workflow);
+		}, 300_000);
 	});
 });

@@ -77,9 +77,10 @@ export async function listParticipants(
 	}
 
 	const processedKey = skipProcessed && instanceUuid ? `${base}/${instanceUuid}` : undefined;
-	// The item that brought the session owns its claim: n8n retrying that run (a new execution with
-	// the same items) fetches again; the other trigger's run, with its own item, does not.
-	const owner = processedKey ? ownerToken(itemIndex, this.getInputData()[itemIndex]?.json) : '';
+	// The item that brought the session owns its claim: the same item again (n8n retrying the run, or
+	// the Daily Sync Trigger emitting the sessions of a run that failed) fetches again; another
+	// trigger's item for the same session does not.
+	const owner = processedKey ? ownerToken(this.getInputData()[itemIndex]?.json) : '';
 	const ledger = { ...PROCESSED_SESSIONS, itemIndex };
 	if (processedKey && !(await claim(this, processedKey, owner, ledger))) return [];
 	try {
