@@ -8,6 +8,7 @@
 import axios from 'axios';
 import { createHmac, randomUUID } from 'node:crypto';
 import http from 'node:http';
+import { loadavg } from 'node:os';
 
 import { SANDBOX_DEFAULTS } from '../sandbox';
 import { benchmarkInN8n } from './common';
@@ -112,6 +113,8 @@ benchmarkInN8n(async (env) => {
 		await new Promise((r) => setTimeout(r, 200));
 	}
 
+	const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+	const loadBefore = load();
 	const zoom: number[] = [];
 	const plain: number[] = [];
 	const authenticated: number[] = [];
@@ -128,6 +131,7 @@ benchmarkInN8n(async (env) => {
 	const row = (name: string, values: number[]) =>
 		`${name}: p50 ${percentile(values, 50).toFixed(2)} ms, p99 ${percentile(values, 99).toFixed(2)} ms, max ${Math.max(...values).toFixed(2)} ms`;
 	console.log(`${DELIVERIES} signed deliveries each (after ${WARMUP} warm-up), sequential, keep-alive`);
+	console.log(`n8n settings: ${settingsLabel()}; load average (1/5/15 min) before ${loadBefore}, after ${load()}`);
 	console.log(row("n8n's Webhook node", plain));
 	console.log(row("n8n's Webhook node with header auth", authenticated));
 	console.log(row('Zoom Connector Trigger', zoom));
@@ -135,9 +139,23 @@ benchmarkInN8n(async (env) => {
 		`p50 ${(percentile(zoom, 50) / percentile(base, 50)).toFixed(3)}, p99 ${(percentile(zoom, 99) / percentile(base, 99)).toFixed(3)}`;
 	console.log(`ratio trigger ÷ plain webhook: ${ratio(plain)}`);
 	console.log(`ratio trigger ÷ webhook with header auth: ${ratio(authenticated)}`);
+	// One line per run, for collecting several settings into a table.
+	console.log(
+		`summary [${settingsLabel()}] n=${DELIVERIES} load ${loadBefore} → ${load()}: ` +
+			`plain p50/p99 ${percentile(plain, 50).toFixed(1)}/${percentile(plain, 99).toFixed(1)} ms, ` +
+			`header auth ${percentile(authenticated, 50).toFixed(1)}/${percentile(authenticated, 99).toFixed(1)} ms, ` +
+			`trigger ${percentile(zoom, 50).toFixed(1)}/${percentile(zoom, 99).toFixed(1)} ms; ` +
+			`trigger÷plain ${ratio(plain)}; trigger÷header auth ${ratio(authenticated)}`,
+	);
 	const executions = await env.n8n.executions(zoomWorkflow, 250);
 	console.log(`executions started by the trigger (last 250 read): ${executions.length}`);
 }, { n8n: { env: n8nEnv() } });
+
+/** The BENCH_N8N_ENV settings of this run, or "n8n defaults". */
+function settingsLabel(): string {
+	const settings = (process.env.BENCH_N8N_ENV ?? '').split(/\s+/).filter(Boolean).join(' ');
+	return settings || 'n8n defaults';
+}
 
 /**
  * Extra settings for the n8n under test: BENCH_N8N_ENV="NAME=value NAME2=value2" (e.g. n8n's expression
