@@ -1,5 +1,5 @@
 /** What the benchmarks that need n8n share: an environment that is always stopped, and a failure exit. */
-import { startEnvironment, type Environment } from '../test/harness/setup';
+import { startEnvironment, stopEnvironment, type Environment } from '../test/harness/setup';
 
 export function benchmarkInN8n(body: (env: Environment) => Promise<void>, options: Parameters<typeof startEnvironment>[0] = {}): void {
 	const run = async () => {
@@ -7,8 +7,7 @@ export function benchmarkInN8n(body: (env: Environment) => Promise<void>, option
 		try {
 			await body(env);
 		} finally {
-			await env.n8n.stop({ removeUserFolder: true });
-			await env.sandbox.close();
+			await stopEnvironment(env);
 		}
 	};
 	run().catch((error) => {

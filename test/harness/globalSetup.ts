@@ -19,6 +19,6 @@ export default async function globalSetup(): Promise<void> {
 	process.env.ZOOM_HARNESS_STATE = file;
 	const t = environment.state.timings;
 	console.log(
-		`\n[harness] n8n ${t.n8nInstallColdSeconds !== undefined ? `installed cold in ${t.n8nInstallColdSeconds}s` : `install cached (${t.n8nInstallCachedSeconds}s)`}, started in ${t.n8nStartSeconds}s, ${queue ? `queue mode (PostgreSQL, Redis, ${queue.workers} workers, webhook processor: ${t.queueHelpersStartSeconds}s)` : ''}, setup ${((Date.now() - started) / 1000).toFixed(1)}s total`,
+		`\n[harness] n8n ${t.n8nInstallColdSeconds !== undefined ? `installed cold in ${t.n8nInstallColdSeconds}s` : `install cached (${t.n8nInstallCachedSeconds}s)`}, started in ${t.n8nStartSeconds}s, ${queue ? `queue mode (PostgreSQL, Redis, ${queue.workers} workers, webhook processor: ${t.queueHelpersStartSeconds}s), ` : ''}setup ${((Date.now() - started) / 1000).toFixed(1)}s total`,
 	);
 }

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 
-import { advance, planPoll, selectEnded, type SyncState } from '../../nodes/ZoomDailySyncTrigger/sync';
+import {
+	advance,
+	loadUnfinished,
+	MAX_ATTEMPTS,
+	planPoll,
+	redeliveries,
+	selectEnded,
+	type SyncState,
+	type UnfinishedRun,
+} from '../../nodes/ZoomDailySyncTrigger/sync';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -96,4 +105,54 @@ it('asks Zoom for UTC start dates', () => {
 	const plan = planPoll({ cursor: Date.parse('2026-03-01T23:30:00-05:00') }, Date.parse('2026-03-03T12:00:00Z'), settings, false);
 	expect(plan.fromDate).toBe('2026-03-01');
 	expect(plan.toDate).toBe('2026-03-03');
+});
+
+describe('sessions of runs that did not succeed', () => {
+	const session = (uuid: string) => ({ uuid, end_time: '2026-11-20T10:00:00Z' });
+
+	it('reads back only well-formed records from static data', () => {
+		expect(loadUnfinished(undefined)).toEqual([]);
+		expect(loadUnfinished({ id: 'x' })).toEqual([]);
+		expect(loadUnfinished([{ id: 'a', sessions: [session('u1')], attempts: 1 }, { id: 'b' }, null, 'c'])).toEqual([
+			{ id: 'a', sessions: [session('u1')], attempts: 1 },
+		]);
+	});
+
+	it('emits each unfinished session once, and gives up after MAX_ATTEMPTS runs', () => {
+		const unfinished: UnfinishedRun[] = [
+			{ id: 'a', sessions: [session('u1'), session('u2')], attempts: 1 },
+			{ id: 'b', sessions: [session('u2'), session('u3')], attempts: 2 },
+			{ id: 'c', sessions: [session('u4')], attempts: MAX_ATTEMPTS },
+		];
+		const { again, attempts, givenUp } = redeliveries(unfinished);
+		expect(again.map((s) => s.uuid).sort()).toEqual(['u1', 'u2', 'u3']);
+		expect(attempts).toBe(2);
+		expect(givenUp.map((s) => s.uuid)).toEqual(['u4']);
+	});
+
+	it('property: every session is either emitted again or given up, never both, never lost', () => {
+		fc.assert(
+			fc.property(
+				fc.array(
+					fc.record({
+						id: fc.string(),
+						sessions: fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e').map(session), { maxLength: 4 }),
+						attempts: fc.integer({ min: 1, max: MAX_ATTEMPTS + 1 }),
+					}),
+					{ maxLength: 5 },
+				),
+				(unfinished) => {
+					const { again, givenUp } = redeliveries(unfinished);
+					const againUuids = again.map((s) => s.uuid);
+					expect(new Set(againUuids).size).toBe(againUuids.length);
+					const all = new Set(unfinished.flatMap((run) => run.sessions.map((s) => s.uuid)));
+					for (const uuid of all) {
+						const emitted = againUuids.includes(uuid);
+						const dropped = givenUp.some((s) => s.uuid === uuid);
+						expect(emitted !== dropped).toBe(true);
+					}
+				},
+			),
+		);
+	});
 });
