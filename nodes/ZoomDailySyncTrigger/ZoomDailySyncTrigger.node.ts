@@ -20,18 +20,7 @@ import {
 } from '../shared/transport';
 import { asNodeError } from '../shared/nodeError';
 import { encodeSessionRef } from '../shared/uuid';
-import {
-	advance,
-	loadUnfinished,
-	MAX_ATTEMPTS,
-	planPoll,
-	redeliveries,
-	selectEnded,
-	type EndedSession,
-	type PollPlan,
-	type SyncState,
-	type UnfinishedRun,
-} from './sync';
+import { advance, MAX_ATTEMPTS, planPoll, runDied, selectEnded, type EndedSession, type PollPlan, type SyncState } from './sync';
 
 type SessionKind = 'meeting' | 'webinar';
 type Session = EndedSession & IDataObject & { sessionType: SessionKind };
@@ -183,16 +172,9 @@ export class ZoomDailySyncTrigger implements INodeType {
 				for (const session of selectEnded(ended, plan)) listed.push({ ...session, sessionType: kind });
 			}
 		}
-		// Sessions of earlier runs that did not succeed come first, once each.
-		const unfinished = manual ? [] : loadUnfinished<Session>(staticData.unfinished);
-		const { again, attempts, givenUp } = redeliveries(unfinished);
-		if (givenUp.length) {
-			this.logger.warn(
-				`Zoom Daily Sync Trigger: ${givenUp.length} session(s) whose runs failed ${MAX_ATTEMPTS} times are no longer emitted: ${givenUp.map((session) => session.uuid).join(', ')}`,
-			);
-		}
-		const againUuids = new Set(again.map((session) => session.uuid));
-		const sessions = [...again, ...listed.filter((session) => !againUuids.has(session.uuid))];
+		// Each session carries an id for this emission: Skip Sessions Already Processed lets a run that
+		// gets the same emission again (below) fetch what the dead run had claimed.
+		const sessions = listed.map((session) => ({ ...session, emissionId: randomUUID() }));
 
 		const includeParticipants = this.getNodeParameter('includeParticipants', false) as boolean;
 		const perParticipant = includeParticipants && this.getNodeParameter('output', 'session') === 'participant';
@@ -217,29 +199,32 @@ export class ZoomDailySyncTrigger implements INodeType {
 
 		const next = advance({ cursor: staticData.cursor as number | undefined }, plan, manual);
 		if (next.cursor !== undefined) staticData.cursor = next.cursor;
-		if (manual) return items.length ? [items] : null;
-		if (!items.length) {
-			if (unfinished.length) staticData.unfinished = [];
-			return null;
-		}
-
-		// n8n saves the cursor as the run starts; these sessions stay on record until the run is seen
-		// to succeed (n8n tells the poll through the done promise), so a run that fails or dies with
-		// its worker does not lose them.
-		const run: UnfinishedRun<Session> = { id: randomUUID(), sessions, attempts: again.length ? attempts + 1 : 1 };
-		staticData.unfinished = [run] as unknown as IDataObject[];
-		const done = this.helpers.createDeferredPromise<IRun | undefined>();
-		void done.promise.then(
-			(result) => {
-				if (result?.status !== 'success') return;
-				const still = loadUnfinished<Session>(staticData.unfinished).filter((entry) => entry.id !== run.id);
-				staticData.unfinished = still as unknown as IDataObject[];
-			},
-			() => undefined,
-		);
-		this.__emit([items], undefined, done);
+		if (manual || !items.length) return items.length ? [items] : null;
+		emitUntilRunSurvives(this, items, 1);
 		return null;
 	}
+}
+
+/**
+ * Starts a run with the items and watches how it ends: if it died (crashed, or its queue-mode worker
+ * was lost) it starts another with the same items, up to MAX_ATTEMPTS runs in all.
+ */
+function emitUntilRunSurvives(context: IPollFunctions, items: INodeExecutionData[], attempt: number): void {
+	const done = context.helpers.createDeferredPromise<IRun | undefined>();
+	void done.promise.then(
+		(run) => {
+			const error = run?.data?.resultData?.error;
+			if (!runDied({ status: run?.status, errorName: error?.name, errorMessage: error?.message })) return;
+			if (attempt >= MAX_ATTEMPTS) {
+				context.logger.warn(`Zoom Daily Sync Trigger: the run of ${items.length} item(s) died ${attempt} times; not started again`);
+				return;
+			}
+			context.logger.warn(`Zoom Daily Sync Trigger: the run of ${items.length} item(s) died (${run?.status}); starting it again`);
+			emitUntilRunSurvives(context, items, attempt + 1);
+		},
+		() => undefined,
+	);
+	context.__emit([items], undefined, done);
 }
 
 async function hostsToPoll(this: IPollFunctions): Promise<string[]> {
@@ -315,6 +300,8 @@ function sessionItem(session: IDataObject & { sessionType: SessionKind }): IData
 		hostId: session.host_id,
 		hostEmail: session.user_email,
 		hostName: session.user_name,
+		// The same when a run that died is given this session again (see emitUntilRunSurvives).
+		emissionId: session.emissionId,
 	};
 }
 

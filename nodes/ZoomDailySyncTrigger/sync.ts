@@ -65,45 +65,26 @@ export function advance(state: SyncState, plan: PollPlan, manual: boolean): Sync
 	return { cursor: Math.max(state.cursor ?? Number.NEGATIVE_INFINITY, plan.until) };
 }
 
-/**
- * Sessions a poll emitted whose run has not been seen to succeed. n8n saves the cursor when a poll
- * emits, before the run; a run that then fails or dies with its worker (queue mode: n8n cannot retry
- * such a run) would lose its sessions, so the next polls emit them again until a run succeeds.
- */
-export interface UnfinishedRun<S extends EndedSession = EndedSession> {
-	id: string;
-	sessions: S[];
-	/** How many runs have been given these sessions. */
-	attempts: number;
+/** How n8n reported a run's end, as far as the daily sync cares. */
+export interface RunOutcome {
+	status?: string;
+	errorName?: string;
+	errorMessage?: string;
 }
 
+/** Runs one poll's sessions may get in all: the first and two more. */
 export const MAX_ATTEMPTS = 3;
 
-/** Reads the record back from static data, dropping anything it does not recognise. */
-export function loadUnfinished<S extends EndedSession>(value: unknown): Array<UnfinishedRun<S>> {
-	if (!Array.isArray(value)) return [];
-	return value.filter(
-		(run): run is UnfinishedRun<S> =>
-			typeof run === 'object' && run !== null && typeof run.id === 'string' && Array.isArray(run.sessions) && typeof run.attempts === 'number',
-	);
-}
-
 /**
- * What the next poll emits again: each unfinished session once (the newest attempt wins), except
- * those already given MAX_ATTEMPTS runs, which are returned as given up.
+ * Whether a run of polled sessions died rather than failed: n8n marked it crashed, or (queue mode)
+ * failed it as stalled because its worker died. n8n saves the cursor before the run and cannot retry
+ * such a run, so its sessions would be lost; a run that failed in a node is left to n8n's Retry.
  */
-export function redeliveries<S extends EndedSession>(unfinished: Array<UnfinishedRun<S>>): { again: S[]; attempts: number; givenUp: S[] } {
-	const again = new Map<string, S>();
-	const givenUp: S[] = [];
-	let attempts = 0;
-	for (const run of unfinished) {
-		for (const session of run.sessions) {
-			if (run.attempts >= MAX_ATTEMPTS) givenUp.push(session);
-			else {
-				again.set(session.uuid, session);
-				attempts = Math.max(attempts, run.attempts);
-			}
-		}
-	}
-	return { again: [...again.values()], attempts, givenUp: givenUp.filter((session) => !again.has(session.uuid)) };
+export function runDied(outcome: RunOutcome | undefined): boolean {
+	if (!outcome) return false;
+	if (outcome.status === 'crashed') return true;
+	return (
+		outcome.status === 'error' &&
+		(outcome.errorName === 'MaxStalledCountError' || /failed to be processed too many times|job stalled/i.test(outcome.errorMessage ?? ''))
+	);
 }

@@ -357,7 +357,7 @@ describeQueue('queue mode: main, 2 workers and a webhook processor', () => {
 			await h().n8n.deactivate(workflow);
 		}, 300_000);
 
-		it('during a daily sync: the run fails, the next poll emits its sessions again, and a later delivery of one is skipped', async () => {
+		it('during a daily sync: the run fails, the sync gives its sessions to a new run, and a later delivery of one is skipped', async () => {
 			const tag = randomUUID().slice(0, 8);
 			const host = { email: `kill-sync-${tag}@example.com`, first_name: 'Kill', last_name: `Sync ${tag}` };
 			const seeded = (
@@ -427,11 +427,9 @@ describeQueue('queue mode: main, 2 workers and a webhook processor', () => {
 			const failed = await waitForStatus(String(running.id), (status) => !['running', 'new', 'waiting'].includes(status));
 			expect(['crashed', 'error']).toContain(failed.status);
 
-			// The cursor has moved on; the next poll emits the failed run's sessions again, and the
-			// Participants node fetches them for that same item although the dead run had claimed them.
+			// The cursor has moved on; the sync starts a new run with the dead run's sessions, and the
+			// Participants node fetches them for that same emission although the dead run had claimed them.
 			await h().sandbox.delete('/_sandbox/faults');
-			await h().n8n.deactivate(workflow);
-			await h().n8n.activate(workflow);
 			const again = await waitForRun(workflow, (e) => e.status === 'success' && Boolean(readRun(e)[SYNC]));
 			expect(readRun(again)[SYNC].outputs[0].map((session: any) => session.uuid).sort()).toEqual([...uuids].sort());
 			expect(readRun(again).Participants.outputs[0]).toHaveLength(4 * 2);

@@ -1,15 +1,6 @@
 import fc from 'fast-check';
 
-import {
-	advance,
-	loadUnfinished,
-	MAX_ATTEMPTS,
-	planPoll,
-	redeliveries,
-	selectEnded,
-	type SyncState,
-	type UnfinishedRun,
-} from '../../nodes/ZoomDailySyncTrigger/sync';
+import { advance, planPoll, runDied, selectEnded, type SyncState } from '../../nodes/ZoomDailySyncTrigger/sync';
 
 const MIN = 60_000;
 const DAY = 86_400_000;
@@ -107,52 +98,23 @@ it('asks Zoom for UTC start dates', () => {
 	expect(plan.toDate).toBe('2026-03-03');
 });
 
-describe('sessions of runs that did not succeed', () => {
-	const session = (uuid: string) => ({ uuid, end_time: '2026-11-20T10:00:00Z' });
-
-	it('reads back only well-formed records from static data', () => {
-		expect(loadUnfinished(undefined)).toEqual([]);
-		expect(loadUnfinished({ id: 'x' })).toEqual([]);
-		expect(loadUnfinished([{ id: 'a', sessions: [session('u1')], attempts: 1 }, { id: 'b' }, null, 'c'])).toEqual([
-			{ id: 'a', sessions: [session('u1')], attempts: 1 },
-		]);
+describe('runDied: which ended runs get their sessions again', () => {
+	it('a crashed run, and a run n8n failed as stalled when its worker died', () => {
+		expect(runDied({ status: 'crashed' })).toBe(true);
+		expect(runDied({ status: 'error', errorName: 'MaxStalledCountError' })).toBe(true);
+		expect(
+			runDied({
+				status: 'error',
+				errorName: 'UnexpectedError',
+				errorMessage: 'This execution failed to be processed too many times and will no longer retry.',
+			}),
+		).toBe(true);
 	});
 
-	it('emits each unfinished session once, and gives up after MAX_ATTEMPTS runs', () => {
-		const unfinished: UnfinishedRun[] = [
-			{ id: 'a', sessions: [session('u1'), session('u2')], attempts: 1 },
-			{ id: 'b', sessions: [session('u2'), session('u3')], attempts: 2 },
-			{ id: 'c', sessions: [session('u4')], attempts: MAX_ATTEMPTS },
-		];
-		const { again, attempts, givenUp } = redeliveries(unfinished);
-		expect(again.map((s) => s.uuid).sort()).toEqual(['u1', 'u2', 'u3']);
-		expect(attempts).toBe(2);
-		expect(givenUp.map((s) => s.uuid)).toEqual(['u4']);
-	});
-
-	it('property: every session is either emitted again or given up, never both, never lost', () => {
-		fc.assert(
-			fc.property(
-				fc.array(
-					fc.record({
-						id: fc.string(),
-						sessions: fc.array(fc.constantFrom('a', 'b', 'c', 'd', 'e').map(session), { maxLength: 4 }),
-						attempts: fc.integer({ min: 1, max: MAX_ATTEMPTS + 1 }),
-					}),
-					{ maxLength: 5 },
-				),
-				(unfinished) => {
-					const { again, givenUp } = redeliveries(unfinished);
-					const againUuids = again.map((s) => s.uuid);
-					expect(new Set(againUuids).size).toBe(againUuids.length);
-					const all = new Set(unfinished.flatMap((run) => run.sessions.map((s) => s.uuid)));
-					for (const uuid of all) {
-						const emitted = againUuids.includes(uuid);
-						const dropped = givenUp.some((s) => s.uuid === uuid);
-						expect(emitted !== dropped).toBe(true);
-					}
-				},
-			),
-		);
+	it('not a run that succeeded, failed in a node (n8n’s Retry handles it), was cancelled, or is unknown', () => {
+		expect(runDied({ status: 'success' })).toBe(false);
+		expect(runDied({ status: 'error', errorName: 'NodeApiError', errorMessage: 'Meeting 123 not found (Zoom code 3001)' })).toBe(false);
+		expect(runDied({ status: 'canceled' })).toBe(false);
+		expect(runDied(undefined)).toBe(false);
 	});
 });

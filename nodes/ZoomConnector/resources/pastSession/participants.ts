@@ -77,10 +77,10 @@ export async function listParticipants(
 	}
 
 	const processedKey = skipProcessed && instanceUuid ? `${base}/${instanceUuid}` : undefined;
-	// The item that brought the session owns its claim: the same item again (n8n retrying the run, or
-	// the Daily Sync Trigger emitting the sessions of a run that failed) fetches again; another
-	// trigger's item for the same session does not.
-	const owner = processedKey ? ownerToken(this.getInputData()[itemIndex]?.json) : '';
+	// The claim belongs to this run's item, or to the Daily Sync Trigger's emission of the session,
+	// which it repeats when a run failed: that repeat fetches again, any other run does not.
+	const emissionId = this.getInputData()[itemIndex]?.json.emissionId;
+	const owner = processedKey ? (typeof emissionId === 'string' ? emissionId : ownerToken(this.getExecutionId(), itemIndex)) : '';
 	const ledger = { ...PROCESSED_SESSIONS, itemIndex };
 	if (processedKey && !(await claim(this, processedKey, owner, ledger))) return [];
 	try {
