@@ -23,7 +23,6 @@ import { encodeSessionRef } from '../shared/uuid';
 import { advance, MAX_ATTEMPTS, planPoll, runDied, selectEnded, type EndedSession, type PollPlan, type SyncState } from './sync';
 
 type SessionKind = 'meeting' | 'webinar';
-type Session = EndedSession & IDataObject & { sessionType: SessionKind };
 
 const properties: INodeProperties[] = [
 	authenticationProperty,
@@ -165,16 +164,15 @@ export class ZoomDailySyncTrigger implements INodeType {
 
 		// Everything is fetched before anything is emitted or the cursor moves: a failure anywhere
 		// leaves the cursor where it was, so the next poll covers the same window again.
-		const listed: Session[] = [];
+		// Each session carries an id for this emission: Skip Sessions Already Processed lets a run that
+		// gets the same emission again (emitUntilRunSurvives) fetch what the dead run had claimed.
+		const sessions: Array<IDataObject & { sessionType: SessionKind }> = [];
 		for (const kind of kinds) {
 			for (const userId of users) {
 				const ended = kind === 'meeting' ? await endedMeetings.call(this, userId, plan) : await endedWebinars.call(this, userId, plan);
-				for (const session of selectEnded(ended, plan)) listed.push({ ...session, sessionType: kind });
+				for (const session of selectEnded(ended, plan)) sessions.push({ ...session, sessionType: kind, emissionId: randomUUID() });
 			}
 		}
-		// Each session carries an id for this emission: Skip Sessions Already Processed lets a run that
-		// gets the same emission again (below) fetch what the dead run had claimed.
-		const sessions = listed.map((session) => ({ ...session, emissionId: randomUUID() }));
 
 		const includeParticipants = this.getNodeParameter('includeParticipants', false) as boolean;
 		const perParticipant = includeParticipants && this.getNodeParameter('output', 'session') === 'participant';
