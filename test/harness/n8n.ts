@@ -71,15 +71,14 @@ export interface N8nHelperProcess {
 }
 
 /**
- * Spawns one n8n process (`n8n start`, `n8n worker`, `n8n webhook`) in its own process group, so it
- * can be stopped with its task runner, and makes sure it never outlives us, even when we are
- * interrupted before stop() is called.
+ * Spawns a server process in its own process group, its output in test-artifacts/<logName>.log, and
+ * makes sure it never outlives us, even when we are interrupted before it is stopped.
  */
-export function spawnN8n(args: string[], env: NodeJS.ProcessEnv, logName: string): { child: ChildProcess; logFile: string } {
+export function spawnLogged(command: string, args: string[], env: NodeJS.ProcessEnv, logName: string): { child: ChildProcess; logFile: string } {
 	mkdirSync(ARTIFACTS_DIR, { recursive: true });
 	const logFile = join(ARTIFACTS_DIR, `${logName}.log`);
 	const log = createWriteStream(logFile);
-	const child = spawn(NODE24, [N8N_BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 	process.once('exit', () => {
 		try {
 			if (child.pid) process.kill(-child.pid, 'SIGKILL');
@@ -90,6 +89,11 @@ export function spawnN8n(args: string[], env: NodeJS.ProcessEnv, logName: string
 	child.stdout?.pipe(log);
 	child.stderr?.pipe(log);
 	return { child, logFile };
+}
+
+/** One n8n process (`n8n start`, `n8n worker`, `n8n webhook`); its group includes its task runner. */
+export function spawnN8n(args: string[], env: NodeJS.ProcessEnv, logName: string): { child: ChildProcess; logFile: string } {
+	return spawnLogged(NODE24, [N8N_BIN, ...args], env, logName);
 }
 
 /** SIGTERM to a process group, SIGKILL if it is still there after 20 s. */

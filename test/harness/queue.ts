@@ -3,13 +3,12 @@
  * Debian's, started here on loopback in throw-away folders), one main process, two workers and one
  * webhook processor, all loading this package.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chownSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { delay, freePort, n8nEnvironment, spawnN8n, stopProcessGroup, waitForReady, type N8n, type N8nHelperProcess } from './n8n';
-import { ARTIFACTS_DIR } from './paths';
+import { delay, freePort, n8nEnvironment, spawnLogged, spawnN8n, stopProcessGroup, waitForReady, type N8n, type N8nHelperProcess } from './n8n';
 
 export interface QueueServicesState {
 	postgres: { pid: number; port: number; dataDir: string };
@@ -34,22 +33,6 @@ function postgresBin(name: string): string {
 /** PostgreSQL refuses to run as root: as root, the server runs as Debian's postgres user. */
 function asPostgresUser(command: string, args: string[]): [string, string[]] {
 	return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
-}
-
-function spawnService(command: string, args: string[], logName: string): ChildProcess {
-	mkdirSync(ARTIFACTS_DIR, { recursive: true });
-	const log = createWriteStream(join(ARTIFACTS_DIR, `${logName}.log`));
-	const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-	process.once('exit', () => {
-		try {
-			if (child.pid) process.kill(-child.pid, 'SIGKILL');
-		} catch {
-			// already gone
-		}
-	});
-	child.stdout?.pipe(log);
-	child.stderr?.pipe(log);
-	return child;
 }
 
 async function waitFor(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
@@ -79,14 +62,14 @@ export async function startQueueServices(): Promise<QueueServicesState> {
 		'-D', dataDir, '-p', String(pgPort), '-k', dataDir, '-c', 'listen_addresses=127.0.0.1',
 		'-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
 	]);
-	const postgres = spawnService(pgCommand, pgArgs, `postgres-${pgPort}`);
+	const { child: postgres } = spawnLogged(pgCommand, pgArgs, process.env, `postgres-${pgPort}`);
 	const pgReady = () => spawnSync(postgresBin('pg_isready'), ['-h', '127.0.0.1', '-p', String(pgPort)]).status === 0;
 	await waitFor(pgReady, 'PostgreSQL');
 	const created = spawnSync(postgresBin('createdb'), ['-h', '127.0.0.1', '-p', String(pgPort), '-U', 'n8n', 'n8n'], { encoding: 'utf8' });
 	if (created.status !== 0) throw new Error(`createdb failed: ${created.stderr}`);
 
 	const redisPort = await freePort();
-	const redis = spawnService('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], `redis-${redisPort}`);
+	const { child: redis } = spawnLogged('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], process.env, `redis-${redisPort}`);
 	const redisReady = () => spawnSync('redis-cli', ['-p', String(redisPort), 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG';
 	await waitFor(redisReady, 'Redis');
 

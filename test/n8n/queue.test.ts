@@ -116,6 +116,91 @@ function triggerNode(webhookId: string, events: string[]) {
 	};
 }
 
+interface Seeded {
+	users: Array<{ id: string }>;
+	meetings: Array<{ id: number; topic: string; instances: Array<{ uuid: string; end_time: string }> }>;
+}
+
+/** A new host with `count` meetings that ended an hour ago, `participants` each. */
+async function seedEndedMeetings(prefix: string, count: number, participants: number): Promise<Seeded & { host: string }> {
+	const tag = randomUUID().slice(0, 8);
+	const host = { email: `${prefix}-${tag}@example.com`, first_name: 'Queue', last_name: `${prefix} ${tag}` };
+	const seeded = (
+		await h().sandbox.post('/_sandbox/scenario', {
+			users: [host],
+			meetings: Array.from({ length: count }, (_, i) => ({ hostEmail: host.email, topic: `${prefix} ${i}`, ended: { endedMinutesAgo: 60, participants } })),
+		})
+	).data as Seeded;
+	expect(seeded.meetings).toHaveLength(count);
+	return { ...seeded, host: host.email };
+}
+
+/** Daily Sync Trigger and Zoom Connector Trigger (meeting.ended) both feeding one Get Participants with Skip Sessions Already Processed. */
+async function createSyncAndWebhookWorkflow(name: string, host: string, webhookId: string): Promise<string> {
+	const credentials = { zoomConnectorServerToServerOAuthApi: h().credentials.s2s };
+	return await h().n8n.createWorkflow({
+		name,
+		nodes: [
+			{
+				id: randomUUID(),
+				name: SYNC,
+				type: `${PKG}.zoomDailySyncTrigger`,
+				typeVersion: 1,
+				position: [0, 0],
+				credentials,
+				parameters: {
+					authentication: 'zoomConnectorServerToServerOAuthApi',
+					pollTimes: { item: [{ mode: 'everyDay', hour: 8, minute: 0 }] },
+					hosts: 'list',
+					userIds: host,
+					options: { settleMinutes: 0.1 },
+				},
+			},
+			triggerNode(webhookId, ['meeting.ended']),
+			{
+				id: randomUUID(),
+				name: 'Participants',
+				type: `${PKG}.zoomConnector`,
+				typeVersion: 1,
+				position: [300, 100],
+				credentials,
+				parameters: {
+					authentication: 'zoomConnectorServerToServerOAuthApi',
+					resource: 'pastSession',
+					operation: 'getParticipants',
+					sessionType: 'meeting',
+					sessionId: '={{ $json.uuid }}',
+					returnAll: true,
+					addSessionFields: false,
+					skipProcessedSessions: true,
+				},
+			},
+		],
+		connections: {
+			[SYNC]: { main: [[{ node: 'Participants', type: 'main', index: 0 }]] },
+			[TRIGGER]: { main: [[{ node: 'Participants', type: 'main', index: 0 }]] },
+		},
+		settings: { executionOrder: 'v1', timezone: 'UTC' },
+	});
+}
+
+/** A signed meeting.ended body for a seeded meeting's instance. */
+function meetingEnded(seeded: Seeded, index: number, eventTs: number): string {
+	const meeting = seeded.meetings[index];
+	return JSON.stringify({
+		event: 'meeting.ended',
+		event_ts: eventTs,
+		payload: {
+			account_id: 'acc-queue',
+			object: { id: String(meeting.id), uuid: meeting.instances[0].uuid, host_id: seeded.users[0].id, topic: meeting.topic, type: 2, end_time: meeting.instances[0].end_time },
+		},
+	});
+}
+
+/** Successful fetches of one session's participants the sandbox answered. */
+const participantsFetched = (r: { path: string; status: number }, uuid: string) =>
+	r.path.endsWith('/participants') && r.status === 200 && decodeURIComponent(decodeURIComponent(r.path)).includes(uuid);
+
 describeQueue('queue mode: main, 2 workers and a webhook processor', () => {
 	it('500 concurrent deliveries with 20 % duplicates on two processes: each event emitted exactly once', async () => {
 		const webhookId = randomUUID();
@@ -186,72 +271,11 @@ describeQueue('queue mode: main, 2 workers and a webhook processor', () => {
 	}, 600_000);
 
 	it('a daily sync poll overlapping a burst of meeting.ended deliveries syncs each session once', async () => {
-		const tag = randomUUID().slice(0, 8);
-		const host = { email: `queue-host-${tag}@example.com`, first_name: 'Queue', last_name: `Host ${tag}` };
-		const seeded = (
-			await h().sandbox.post('/_sandbox/scenario', {
-				users: [host],
-				meetings: Array.from({ length: 12 }, (_, i) => ({ hostEmail: host.email, topic: `Q${i}`, ended: { endedMinutesAgo: 60, participants: 3 } })),
-			})
-		).data as { users: Array<{ id: string }>; meetings: Array<{ id: number; topic: string; instances: Array<{ uuid: string; start_time?: string; end_time: string }> }> };
-		expect(seeded.meetings).toHaveLength(12);
-
+		const seeded = await seedEndedMeetings('queue-host', 12, 3);
 		const webhookId = randomUUID();
-		const workflow = await h().n8n.createWorkflow({
-			name: `queue sync ${tag}`,
-			nodes: [
-				{
-					id: randomUUID(),
-					name: SYNC,
-					type: `${PKG}.zoomDailySyncTrigger`,
-					typeVersion: 1,
-					position: [0, 0],
-					parameters: {
-						authentication: 'zoomConnectorServerToServerOAuthApi',
-						pollTimes: { item: [{ mode: 'everyDay', hour: 8, minute: 0 }] },
-						hosts: 'list',
-						userIds: host.email,
-						options: { settleMinutes: 0.1 },
-					},
-					credentials: { zoomConnectorServerToServerOAuthApi: h().credentials.s2s },
-				},
-				triggerNode(webhookId, ['meeting.ended']),
-				{
-					id: randomUUID(),
-					name: 'Participants',
-					type: `${PKG}.zoomConnector`,
-					typeVersion: 1,
-					position: [300, 100],
-					parameters: {
-						authentication: 'zoomConnectorServerToServerOAuthApi',
-						resource: 'pastSession',
-						operation: 'getParticipants',
-						sessionType: 'meeting',
-						sessionId: '={{ $json.uuid }}',
-						returnAll: true,
-						addSessionFields: false,
-						skipProcessedSessions: true,
-					},
-					credentials: { zoomConnectorServerToServerOAuthApi: h().credentials.s2s },
-				},
-			],
-			connections: {
-				[SYNC]: { main: [[{ node: 'Participants', type: 'main', index: 0 }]] },
-				[TRIGGER]: { main: [[{ node: 'Participants', type: 'main', index: 0 }]] },
-			},
-			settings: { executionOrder: 'v1', timezone: 'UTC' },
-		});
+		const workflow = await createSyncAndWebhookWorkflow(`queue sync ${webhookId.slice(0, 8)}`, seeded.host, webhookId);
 		const urls = webhookUrls(webhookId, 'zoom');
-		const endedBodies = seeded.meetings.map((meeting, i) =>
-			JSON.stringify({
-				event: 'meeting.ended',
-				event_ts: Date.now() + i,
-				payload: {
-					account_id: 'acc-queue',
-					object: { id: String(meeting.id), uuid: meeting.instances[0].uuid, host_id: seeded.users[0].id, topic: meeting.topic, type: 2, end_time: meeting.instances[0].end_time },
-				},
-			}),
-		);
+		const endedBodies = seeded.meetings.map((_, i) => meetingEnded(seeded, i, Date.now() + i));
 
 		// Activation makes main poll at once; the burst goes to both processes meanwhile.
 		await h().n8n.activate(workflow);
@@ -266,12 +290,9 @@ describeQueue('queue mode: main, 2 workers and a webhook processor', () => {
 		expect(polled.map((s) => s.uuid).sort()).toEqual(seeded.meetings.map((m) => m.instances[0].uuid).sort());
 
 		const rows = withData.flatMap((e) => readRun(e).Participants?.outputs[0] ?? []);
-		const calls = ((await h().sandbox.get('/_sandbox/requests')).data as Array<{ path: string; status: number }>)
-			.filter((r) => r.path.endsWith('/participants') && r.status === 200)
-			.map((r) => decodeURIComponent(decodeURIComponent(r.path)));
+		const requests = await sandboxRequests();
 		for (const meeting of seeded.meetings) {
-			const uuid = meeting.instances[0].uuid;
-			expect(calls.filter((path) => path.includes(uuid))).toHaveLength(1);
+			expect(requests.filter((r) => participantsFetched(r, meeting.instances[0].uuid))).toHaveLength(1);
 		}
 		expect(rows).toHaveLength(12 * 3);
 		console.log(`[queue] sync + 24 meeting.ended deliveries: ${executions.length} runs, 12 sessions fetched once each`);
@@ -358,69 +379,15 @@ describeQueue('queue mode: main, 2 workers and a webhook processor', () => {
 		}, 300_000);
 
 		it('during a daily sync: the run fails, the sync gives its sessions to a new run, and a later delivery of one is skipped', async () => {
-			const tag = randomUUID().slice(0, 8);
-			const host = { email: `kill-sync-${tag}@example.com`, first_name: 'Kill', last_name: `Sync ${tag}` };
-			const seeded = (
-				await h().sandbox.post('/_sandbox/scenario', {
-					users: [host],
-					meetings: Array.from({ length: 4 }, (_, i) => ({ hostEmail: host.email, topic: `S${i}`, ended: { endedMinutesAgo: 60, participants: 2 } })),
-				})
-			).data as { users: Array<{ id: string }>; meetings: Array<{ id: number; topic: string; instances: Array<{ uuid: string; end_time: string }> }> };
+			const seeded = await seedEndedMeetings('kill-sync', 4, 2);
 			const uuids = seeded.meetings.map((m) => m.instances[0].uuid);
 			await h().sandbox.post('/_sandbox/faults', { path: '^/v2/past_meetings/.+/participants', kind: 'delay', delayMs: 1500, count: 8 });
-
 			const webhookId = randomUUID();
-			const credentials = { zoomConnectorServerToServerOAuthApi: h().credentials.s2s };
-			const workflow = await h().n8n.createWorkflow({
-				name: `queue kill sync ${tag}`,
-				nodes: [
-					{
-						id: randomUUID(),
-						name: SYNC,
-						type: `${PKG}.zoomDailySyncTrigger`,
-						typeVersion: 1,
-						position: [0, 0],
-						credentials,
-						parameters: {
-							authentication: 'zoomConnectorServerToServerOAuthApi',
-							pollTimes: { item: [{ mode: 'everyDay', hour: 8, minute: 0 }] },
-							hosts: 'list',
-							userIds: host.email,
-							options: { settleMinutes: 0.1 },
-						},
-					},
-					triggerNode(webhookId, ['meeting.ended']),
-					{
-						id: randomUUID(),
-						name: 'Participants',
-						type: `${PKG}.zoomConnector`,
-						typeVersion: 1,
-						position: [300, 100],
-						credentials,
-						parameters: {
-							authentication: 'zoomConnectorServerToServerOAuthApi',
-							resource: 'pastSession',
-							operation: 'getParticipants',
-							sessionType: 'meeting',
-							sessionId: '={{ $json.uuid }}',
-							returnAll: true,
-							addSessionFields: false,
-							skipProcessedSessions: true,
-						},
-					},
-				],
-				connections: {
-					[SYNC]: { main: [[{ node: 'Participants', type: 'main', index: 0 }]] },
-					[TRIGGER]: { main: [[{ node: 'Participants', type: 'main', index: 0 }]] },
-				},
-				settings: { executionOrder: 'v1', timezone: 'UTC' },
-			});
-			const fetched = (r: { method: string; path: string; status: number }, uuid: string) =>
-				r.path.endsWith('/participants') && r.status === 200 && decodeURIComponent(decodeURIComponent(r.path)).includes(uuid);
+			const workflow = await createSyncAndWebhookWorkflow(`queue kill sync ${webhookId.slice(0, 8)}`, seeded.host, webhookId);
 
 			await h().n8n.activate(workflow);
 			// The poll's run is on a worker once the first session's participants are being read.
-			await waitForRequests((r) => fetched(r, uuids[0]), 1);
+			await waitForRequests((r) => participantsFetched(r, uuids[0]), 1);
 			const [running] = (await h().n8n.apiCall<{ data: any[] }>('GET', `/executions?workflowId=${workflow}&status=running&limit=5`)).data;
 			expect(running).toBeDefined();
 			await killWorkerOf(String(running.id));
@@ -437,21 +404,14 @@ describeQueue('queue mode: main, 2 workers and a webhook processor', () => {
 			// A late meeting.ended for one of them: already synced, so nothing is fetched or emitted again.
 			const [mainUrl] = webhookUrls(webhookId, 'zoom');
 			await waitUntilServed(mainUrl);
-			const before = (await sandboxRequests()).filter((r) => fetched(r, uuids[1])).length;
-			const late = await postSigned(
-				mainUrl,
-				JSON.stringify({
-					event: 'meeting.ended',
-					event_ts: Date.now(),
-					payload: { account_id: 'acc-queue', object: { id: String(seeded.meetings[1].id), uuid: uuids[1], host_id: seeded.users[0].id, topic: 'S1', type: 2 } },
-				}),
-			);
+			const before = (await sandboxRequests()).filter((r) => participantsFetched(r, uuids[1])).length;
+			const late = await postSigned(mainUrl, meetingEnded(seeded, 1, Date.now()));
 			expect(late.status).toBe(200);
 			const executions = await h().n8n.waitUntilSettled(workflow, { quietMs: 4000 });
 			const lateRun = (await h().n8n.allExecutions(workflow, { includeData: true })).find((e) => readRun(e)[TRIGGER]);
 			expect(executions).toHaveLength(3);
 			expect(lateRun && readRun(lateRun).Participants.outputs[0]).toEqual([]);
-			expect((await sandboxRequests()).filter((r) => fetched(r, uuids[1])).length).toBe(before);
+			expect((await sandboxRequests()).filter((r) => participantsFetched(r, uuids[1])).length).toBe(before);
 			await h().n8n.deactivate(workflow);
 		}, 300_000);
 	});
