@@ -16,8 +16,12 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 const LOCK = 'n8n-nodes-zoom-connector:workflow-lock';
 const LOCK_OPTIONS: ICheckProcessedOptions = { mode: 'entries' };
-/** A lock held this long belongs to a process that died while holding it (it is held for milliseconds). */
-const STALE_LOCK_MS = 15_000;
+/**
+ * A lock seen held this long belongs to a process that died while holding it. It is held for a few
+ * database calls, but a waiter can see it taken by others in turn for many seconds when dozens of runs
+ * queue for it on a busy database, so this is generous.
+ */
+const STALE_LOCK_MS = 120_000;
 const MAX_BACKOFF_MS = 160;
 
 export interface LedgerOptions {
@@ -55,11 +59,13 @@ async function lock(context: IExecuteFunctions, itemIndex: number): Promise<void
 		if (acquired) {
 			// Only the record's creation is atomic. Had it existed with another node's entries, adding
 			// the lock to it would not exclude anyone.
-			if ((await helpers.getProcessedDataCount('workflow', LOCK_OPTIONS)) !== 1) {
+			const entries = await helpers.getProcessedDataCount('workflow', LOCK_OPTIONS);
+			if (entries === 1) return;
+			if (entries > 1) {
 				await helpers.removeProcessed([LOCK], 'workflow', LOCK_OPTIONS);
 				throw lockConflict(context, itemIndex);
 			}
-			return;
+			// 0: a waiter took the lock for a dead holder's and cleared it; try again.
 		}
 		if (Date.now() - waitingSince > STALE_LOCK_MS) {
 			await helpers.clearAllProcessedItems('workflow', LOCK_OPTIONS);
