@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 
 import { harness } from '../harness/context';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
-import { delay, stopProcessGroup, type N8nHelperProcess } from '../harness/n8n';
+import { delay, type N8nHelperProcess } from '../harness/n8n';
 import { startHelper } from '../harness/queue';
 import { postSigned } from '../harness/signedDelivery';
 import { PKG, postToWebhook, readRun } from '../harness/workflows';
@@ -300,18 +300,19 @@ describeQueue('queue mode: main, 2 workers and a webhook processor', () => {
 	});
 
 	describe('a worker killed in the middle of a run', () => {
-		const replacements: N8nHelperProcess[] = [];
+		// Each test adds a spare worker and kills one, so two stay for the tests after these; the harness
+		// state file lists the workers alive, for globalTeardown to stop.
+		const recordWorkers = () => writeFileSync(process.env.ZOOM_HARNESS_STATE!, JSON.stringify(h().state, null, 2));
 		afterAll(async () => {
 			await h().sandbox.delete('/_sandbox/faults');
-			for (const worker of replacements) await stopProcessGroup(worker.pid);
 		});
 
 		// Started before the kill: a worker still starting up can be too busy to keep the lock of a job
 		// it takes, and n8n then fails that job as stalled.
 		beforeEach(async () => {
 			const spare = await startHelper(h().n8n, 'worker', h().state.queue!.env);
-			replacements.push(spare);
 			h().n8n.state.helpers = [...(h().n8n.state.helpers ?? []), spare];
+			recordWorkers();
 		}, 180_000);
 
 		/** Kills the worker running `executionId`; the spare keeps two workers for what follows. */
@@ -319,6 +320,7 @@ describeQueue('queue mode: main, 2 workers and a webhook processor', () => {
 			const worker = await workerRunning(executionId);
 			process.kill(-worker.pid, 'SIGKILL');
 			h().n8n.state.helpers = (h().n8n.state.helpers ?? []).filter((helper) => helper.pid !== worker.pid);
+			recordWorkers();
 		}
 
 		it('during a Return All: the run fails and nothing it created is created again', async () => {
