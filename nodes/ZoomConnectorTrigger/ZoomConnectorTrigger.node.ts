@@ -80,6 +80,7 @@ const AT_THE_DOOR: SeenLimits = { maxEntries: 2000, maxAgeSeconds: 120 };
 function nodeKey(context: IWebhookFunctions): string {
 	return `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
 }
+
 /** Deliveries claimed across processes (shared/ledger): a day of a busy account's events. */
 const DELIVERY_LEDGER = { maxEntries: 20_000 };
 

@@ -215,7 +215,7 @@ export function itemDeliveryKeys(item: Record<string, unknown>): string[] {
 	return deliveryKeys(headers, { event: item.event, event_ts: eventMs, payload: item.payload });
 }
 
-/** Deliveries already emitted: [key, first seen (epoch s)] oldest first. Plain JSON for static data. */
+/** Deliveries seen: [key, first seen (epoch s)] oldest first. */
 export interface SeenRecord {
 	version: 1;
 	entries: Array<[string, number]>;
