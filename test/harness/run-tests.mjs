@@ -1,7 +1,7 @@
-// `npm test`: runs jest over all three layers, then the n8n layer again against n8n in queue mode
-// (PostgreSQL, Redis, workers, a webhook processor), and ends with one plain line,
-// "tests: N passed, N failed", that CI reads; jest's own summary is not a format CI knows.
-//   --with-queue   also the queue-mode run (what `npm test` does)
+// `npm test`: runs jest over all three layers and ends with one plain line, "tests: N passed, N failed",
+// that CI reads; jest's own summary is not a format CI knows.
+//   --with-queue   then the n8n layer again against n8n in queue mode (PostgreSQL, Redis, workers, a
+//                  webhook processor), counted in the same line
 //   --queue-only   only the queue-mode run (`npm run test:queue`)
 // Other arguments go to jest (the first run only).
 import { spawnSync } from 'node:child_process';
