@@ -15,3 +15,9 @@ export function benchmarkInN8n(body: (env: Environment) => Promise<void>, option
 		process.exit(1);
 	});
 }
+
+/** The p-th percentile (0–100) of the values, nearest rank. */
+export function percentile(values: number[], p: number): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}

@@ -10,16 +10,11 @@ import { loadavg } from 'node:os';
 
 import { postSigned } from '../test/harness/signedDelivery';
 import { readRun } from '../test/harness/workflows';
-import { benchmarkInN8n } from './common';
+import { benchmarkInN8n, percentile } from './common';
 
 const EVENTS = Number(process.env.BENCH_QUEUE_EVENTS ?? 300);
 const IN_FLIGHT = Number(process.env.BENCH_QUEUE_IN_FLIGHT ?? 20);
 const PKG = 'n8n-nodes-zoom-connector';
-
-function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 benchmarkInN8n(
 	async (env) => {

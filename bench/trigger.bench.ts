@@ -11,16 +11,11 @@ import http from 'node:http';
 import { loadavg } from 'node:os';
 
 import { SANDBOX_DEFAULTS } from '../sandbox';
-import { benchmarkInN8n } from './common';
+import { benchmarkInN8n, percentile } from './common';
 
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 300);
 const WARMUP = 30;
 const PKG = 'n8n-nodes-zoom-connector';
-
-function percentile(values: number[], p: number): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
 
 function delivery(i: number): { body: string; headers: Record<string, string> } {
 	const body = JSON.stringify({
