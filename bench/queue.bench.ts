@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 
+import { settledExecutions } from '../test/harness/queue';
 import { postSigned } from '../test/harness/signedDelivery';
 import { readRun } from '../test/harness/workflows';
 import { benchmarkInN8n, percentile } from './common';
@@ -82,9 +83,10 @@ benchmarkInN8n(
 		);
 		const seconds = (performance.now() - started) / 1000;
 
-		await n8n.waitUntilSettled(trigger, { timeoutMs: 600_000 });
-		await n8n.waitUntilSettled(baseline, { timeoutMs: 600_000 });
-		const emitted = (await n8n.allExecutions(trigger, { includeData: true })).flatMap((e) => readRun(e).Done?.outputs[0] ?? []);
+		const services = env.state.queue!.services;
+		const triggerRuns = await settledExecutions(n8n, services, trigger, { timeoutMs: 600_000 });
+		await settledExecutions(n8n, services, baseline, { timeoutMs: 600_000 });
+		const emitted = triggerRuns.flatMap((e) => readRun(e).Done?.outputs[0] ?? []);
 		const perEvent = new Map<string, number>();
 		for (const item of emitted) perEvent.set(item.participantEmail, (perEvent.get(item.participantEmail) ?? 0) + 1);
 		const exactlyOnce = perEvent.size === EVENTS && [...perEvent.values()].every((count) => count === 1);

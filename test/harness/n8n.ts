@@ -288,25 +288,6 @@ export class N8n {
 		return all;
 	}
 
-	/** Waits until the workflow's executions have all finished and no new one appeared for `quietMs`. */
-	async waitUntilSettled(workflowId: string, options: { quietMs?: number; timeoutMs?: number } = {}): Promise<any[]> {
-		const deadline = Date.now() + (options.timeoutMs ?? 300_000);
-		let last = -1;
-		let stableSince = Date.now();
-		for (;;) {
-			const executions = await this.allExecutions(workflowId);
-			const open = executions.filter((e) => !e.stoppedAt).length;
-			if (executions.length !== last || open > 0) {
-				last = executions.length;
-				stableSince = Date.now();
-			} else if (Date.now() - stableSince >= (options.quietMs ?? 3000)) {
-				return executions;
-			}
-			if (Date.now() > deadline) throw new Error(`executions of ${workflowId} did not settle: ${executions.length} seen, ${open} unfinished`);
-			await delay(500);
-		}
-	}
-
 	/** Waits until the workflow has at least `count` finished executions. */
 	async waitForExecutions(workflowId: string, count: number, timeoutMs = 20_000): Promise<any[]> {
 		const deadline = Date.now() + timeoutMs;

@@ -110,6 +110,67 @@ export function queueEnvironment(services: QueueServicesState): Record<string, s
 	};
 }
 
+/** A workflow's executions as PostgreSQL holds them: each id, and whether it has finished. */
+export function executionsInDatabase(services: QueueServicesState, workflowId: string): Array<{ id: string; finished: boolean }> {
+	if (!/^[A-Za-z0-9]+$/.test(workflowId)) throw new Error(`unexpected workflow id ${JSON.stringify(workflowId)}`);
+	const sql = `SELECT id, "stoppedAt" IS NOT NULL FROM execution_entity WHERE "workflowId" = '${workflowId}' AND "deletedAt" IS NULL`;
+	const result = spawnSync(
+		postgresBin('psql'),
+		['-h', '127.0.0.1', '-p', String(services.postgres.port), '-U', 'n8n', '-d', 'n8n', '-At', '-F', ' ', '-c', sql],
+		{ encoding: 'utf8' },
+	);
+	if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
+	return result.stdout
+		.split('\n')
+		.filter(Boolean)
+		.map((line) => {
+			const [id, finished] = line.split(' ');
+			return { id, finished: finished === 't' };
+		});
+}
+
+/**
+ * Waits until every execution of the workflow has finished and no new one appeared for `quietMs`,
+ * then returns them all with their data.
+ *
+ * The database is asked, not n8n's execution list: that list leaves out what main holds as running,
+ * and main can hold a run as running for good although a worker finished it. (Main waits for the
+ * end of each run it queued with Bull's job.finished(), which never resolves when the worker
+ * finished the job, and n8n's default retention removed it, before main began to wait.) Runs the
+ * list leaves out are read one by one.
+ */
+export async function settledExecutions(
+	n8n: N8n,
+	services: QueueServicesState,
+	workflowId: string,
+	options: { quietMs?: number; timeoutMs?: number } = {},
+): Promise<any[]> {
+	const deadline = Date.now() + (options.timeoutMs ?? 300_000);
+	let last = -1;
+	let stableSince = Date.now();
+	let stored: Array<{ id: string; finished: boolean }>;
+	for (;;) {
+		stored = executionsInDatabase(services, workflowId);
+		const unfinished = stored.filter((execution) => !execution.finished).length;
+		if (stored.length !== last || unfinished > 0) {
+			last = stored.length;
+			stableSince = Date.now();
+		} else if (Date.now() - stableSince >= (options.quietMs ?? 3000)) {
+			break;
+		}
+		if (Date.now() > deadline) {
+			throw new Error(`executions of workflow ${workflowId} did not settle: ${stored.length} in the database, ${unfinished} unfinished`);
+		}
+		await delay(500);
+	}
+	const listed = await n8n.allExecutions(workflowId, { includeData: true });
+	const listedIds = new Set(listed.map((execution) => String(execution.id)));
+	const unlisted = stored.filter((execution) => !listedIds.has(execution.id)).map((execution) => execution.id);
+	if (unlisted.length) console.log(`[queue] n8n's execution list leaves out ${unlisted.length} finished run(s) main still holds as running: ${unlisted.join(', ')}`);
+	for (const id of unlisted) listed.push(await n8n.apiCall('GET', `/executions/${id}?includeData=true`));
+	return listed;
+}
+
 /** Starts a worker or a webhook processor next to a running main process and waits for it. */
 export async function startHelper(
 	main: N8n,
