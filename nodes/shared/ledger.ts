@@ -96,6 +96,7 @@ export function ownerToken(...parts: unknown[]): string {
 	return createHash('sha256').update(JSON.stringify(parts)).digest('base64').slice(0, 22);
 }
 
+const ledgerOptions = (options: LedgerOptions): ICheckProcessedOptions => ({ mode: 'entries', maxEntries: options.maxEntries });
 const claimEntry = (key: string) => `c:${key}`;
 const ownerEntry = (key: string, owner: string) => `o:${key}:${owner}`;
 
@@ -109,7 +110,7 @@ export async function claim(
 	owner: string,
 	options: LedgerOptions & { itemIndex: number },
 ): Promise<boolean> {
-	const ledger: ICheckProcessedOptions = { mode: 'entries', maxEntries: options.maxEntries };
+	const ledger = ledgerOptions(options);
 	return await locked(context, options.itemIndex, async () => {
 		const recorded = await context.helpers.checkProcessedAndRecord([claimEntry(key), ownerEntry(key, owner)], 'node', ledger);
 		const firstClaim = recorded.new.includes(claimEntry(key));
@@ -128,7 +129,7 @@ export async function releaseClaim(
 	owner: string,
 	options: LedgerOptions & { itemIndex: number },
 ): Promise<void> {
-	const ledger: ICheckProcessedOptions = { mode: 'entries', maxEntries: options.maxEntries };
+	const ledger = ledgerOptions(options);
 	await locked(context, options.itemIndex, async () => {
 		await context.helpers.removeProcessed([claimEntry(key), ownerEntry(key, owner)], 'node', ledger);
 	});

@@ -23,6 +23,31 @@ export async function postToWebhook(url: string, body: unknown, options: { regis
 	}
 }
 
+/**
+ * Get Participants of each incoming session (its `uuid`) with Skip Sessions Already Processed: the node
+ * both triggers feed in a workflow that syncs each ended session once.
+ */
+export function participantsSkippingProcessed(s2sCredential: { id: string; name: string }, position: [number, number]) {
+	return {
+		id: randomUUID(),
+		name: 'Participants',
+		type: `${PKG}.zoomConnector`,
+		typeVersion: 1,
+		position,
+		credentials: { zoomConnectorServerToServerOAuthApi: s2sCredential },
+		parameters: {
+			authentication: 'zoomConnectorServerToServerOAuthApi',
+			resource: 'pastSession',
+			operation: 'getParticipants',
+			sessionType: 'meeting',
+			sessionId: '={{ $json.uuid }}',
+			returnAll: true,
+			addSessionFields: false,
+			skipProcessedSessions: true,
+		},
+	};
+}
+
 export interface NodeSpec {
 	name: string;
 	type: string;

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 
 import { harness } from '../harness/context';
 import { delay } from '../harness/n8n';
-import { readRun, PKG } from '../harness/workflows';
+import { participantsSkippingProcessed, readRun, PKG } from '../harness/workflows';
 
 const h = () => harness();
 const SYNC = 'Daily Sync';
@@ -215,24 +215,7 @@ describe('the daily sync and the webhook trigger in one workflow', () => {
 		});
 		const [x, y, z] = seeded.meetings;
 		const webhookId = randomUUID();
-		const participants = {
-			id: randomUUID(),
-			name: 'Participants',
-			type: `${PKG}.zoomConnector`,
-			typeVersion: 1,
-			position: [300, 0],
-			parameters: {
-				authentication: 'zoomConnectorServerToServerOAuthApi',
-				resource: 'pastSession',
-				operation: 'getParticipants',
-				sessionType: 'meeting',
-				sessionId: '={{ $json.uuid }}',
-				returnAll: true,
-				addSessionFields: false,
-				skipProcessedSessions: true,
-			},
-			credentials: { zoomConnectorServerToServerOAuthApi: h().credentials.s2s },
-		};
+		const participants = participantsSkippingProcessed(h().credentials.s2s, [300, 0]);
 		const workflow = await h().n8n.createWorkflow({
 			name: `both triggers ${webhookId.slice(0, 8)}`,
 			nodes: [

@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { delay, type N8nHelperProcess } from '../harness/n8n';
 import { settledExecutions, startHelper } from '../harness/queue';
 import { postSigned } from '../harness/signedDelivery';
-import { PKG, postToWebhook, readRun } from '../harness/workflows';
+import { participantsSkippingProcessed, PKG, postToWebhook, readRun } from '../harness/workflows';
 
 const h = () => harness();
 const describeQueue = process.env.ZOOM_QUEUE ? describe : describe.skip;
@@ -162,24 +162,7 @@ async function createSyncAndWebhookWorkflow(name: string, host: string, webhookI
 				},
 			},
 			triggerNode(webhookId, ['meeting.ended']),
-			{
-				id: randomUUID(),
-				name: 'Participants',
-				type: `${PKG}.zoomConnector`,
-				typeVersion: 1,
-				position: [300, 100],
-				credentials,
-				parameters: {
-					authentication: 'zoomConnectorServerToServerOAuthApi',
-					resource: 'pastSession',
-					operation: 'getParticipants',
-					sessionType: 'meeting',
-					sessionId: '={{ $json.uuid }}',
-					returnAll: true,
-					addSessionFields: false,
-					skipProcessedSessions: true,
-				},
-			},
+			participantsSkippingProcessed(h().credentials.s2s, [300, 100]),
 		],
 		connections: {
 			[SYNC]: { main: [[{ node: 'Participants', type: 'main', index: 0 }]] },
