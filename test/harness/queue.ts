@@ -133,8 +133,8 @@ export function executionsInDatabase(services: QueueServicesState, workflowId: s
  * Waits until every execution of the workflow has finished and no new one appeared for `quietMs`,
  * then returns them all with their data.
  *
- * The database is asked, not n8n's execution list: that list leaves out what main holds as running,
- * and main can hold a run as running for good although a worker finished it. (Main waits for the
+ * The database is asked, not n8n's public API: its execution list leaves out what main holds as
+ * running, and main can hold a run as running for good although a worker finished it. (Main waits for the
  * end of each run it queued with Bull's job.finished(), which never resolves when the worker
  * finished the job, and n8n's default retention removed it, before main began to wait.) Runs the
  * list leaves out are read one by one.
@@ -166,7 +166,7 @@ export async function settledExecutions(
 	const listed = await n8n.allExecutions(workflowId, { includeData: true });
 	const listedIds = new Set(listed.map((execution) => String(execution.id)));
 	const unlisted = stored.filter((execution) => !listedIds.has(execution.id)).map((execution) => execution.id);
-	if (unlisted.length) console.log(`[queue] n8n's execution list leaves out ${unlisted.length} finished run(s) main still holds as running: ${unlisted.join(', ')}`);
+	if (unlisted.length) console.log(`[queue] n8n's public API leaves out ${unlisted.length} finished run(s) main still holds as running: ${unlisted.join(', ')}`);
 	for (const id of unlisted) listed.push(await n8n.apiCall('GET', `/executions/${id}?includeData=true`));
 	return listed;
 }
