@@ -134,10 +134,10 @@ export function executionsInDatabase(services: QueueServicesState, workflowId: s
  * then returns them all with their data.
  *
  * The database is asked, not n8n's public API: its execution list leaves out what main holds as
- * running, and main can hold a run as running for good although a worker finished it. (Main waits for the
- * end of each run it queued with Bull's job.finished(), which never resolves when the worker
- * finished the job, and n8n's default retention removed it, before main began to wait.) Runs the
- * list leaves out are read one by one.
+ * running, and main can hold a run as running for good although a worker finished it. Main waits for
+ * each run it queued with Bull's job.finished(), which never resolves for a job that the worker
+ * finished, and n8n's default retention deleted, before main began to wait. Runs the list leaves out
+ * are read one by one.
  */
 export async function settledExecutions(
 	n8n: N8n,
