@@ -23,11 +23,46 @@ export async function postToWebhook(url: string, body: unknown, options: { regis
 	}
 }
 
+type Credential = { id: string; name: string };
+
+/** The Zoom Connector Trigger on `path` "zoom" for `events`, named `name`. */
+export function zoomTriggerNode(name: string, webhookId: string, events: string[], webhookCredential: Credential, position: [number, number]) {
+	return {
+		id: randomUUID(),
+		name,
+		type: `${PKG}.zoomConnectorTrigger`,
+		typeVersion: 1,
+		position,
+		webhookId,
+		parameters: { path: 'zoom', events },
+		credentials: { zoomConnectorWebhookApi: webhookCredential },
+	};
+}
+
+export const DAILY_SYNC = 'Daily Sync';
+
+/** The Zoom Daily Sync Trigger (Server-to-Server, polling daily at 08:00) with `parameters` on top. */
+export function dailySyncNode(s2sCredential: Credential, parameters: Record<string, unknown>, position: [number, number] = [0, 0]) {
+	return {
+		id: randomUUID(),
+		name: DAILY_SYNC,
+		type: `${PKG}.zoomDailySyncTrigger`,
+		typeVersion: 1,
+		position,
+		parameters: {
+			authentication: 'zoomConnectorServerToServerOAuthApi',
+			pollTimes: { item: [{ mode: 'everyDay', hour: 8, minute: 0 }] },
+			...parameters,
+		},
+		credentials: { zoomConnectorServerToServerOAuthApi: s2sCredential },
+	};
+}
+
 /**
  * Get Participants of each incoming session (its `uuid`) with Skip Sessions Already Processed: the node
  * both triggers feed in a workflow that syncs each ended session once.
  */
-export function participantsSkippingProcessed(s2sCredential: { id: string; name: string }, position: [number, number]) {
+export function participantsSkippingProcessed(s2sCredential: Credential, position: [number, number]) {
 	return {
 		id: randomUUID(),
 		name: 'Participants',

@@ -7,10 +7,10 @@ import { randomUUID } from 'node:crypto';
 
 import { harness } from '../harness/context';
 import { delay } from '../harness/n8n';
-import { participantsSkippingProcessed, readRun, PKG } from '../harness/workflows';
+import { DAILY_SYNC, dailySyncNode, participantsSkippingProcessed, readRun, PKG, zoomTriggerNode } from '../harness/workflows';
 
 const h = () => harness();
-const SYNC = 'Daily Sync';
+const SYNC = DAILY_SYNC;
 
 interface Seeded {
 	users: Array<{ id: string; email: string }>;
@@ -28,21 +28,7 @@ function newUsers(count: number) {
 	return Array.from({ length: count }, (_, i) => ({ email: `host${i}-${tag}@example.com`, first_name: 'Host', last_name: `${i} ${tag}` }));
 }
 
-function syncNode(parameters: Record<string, unknown>) {
-	return {
-		id: randomUUID(),
-		name: SYNC,
-		type: `${PKG}.zoomDailySyncTrigger`,
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: {
-			authentication: 'zoomConnectorServerToServerOAuthApi',
-			pollTimes: { item: [{ mode: 'everyDay', hour: 8, minute: 0 }] },
-			...parameters,
-		},
-		credentials: { zoomConnectorServerToServerOAuthApi: h().credentials.s2s },
-	};
-}
+const syncNode = (parameters: Record<string, unknown>) => dailySyncNode(h().credentials.s2s, parameters);
 
 async function syncWorkflow(parameters: Record<string, unknown>): Promise<string> {
 	return await h().n8n.createWorkflow({
@@ -219,17 +205,8 @@ describe('the daily sync and the webhook trigger in one workflow', () => {
 		const workflow = await h().n8n.createWorkflow({
 			name: `both triggers ${webhookId.slice(0, 8)}`,
 			nodes: [
-				{ ...syncNode({ hosts: 'list', userIds: users[0].email, options: { settleMinutes: 0.1 } }), position: [0, -100] },
-				{
-					id: randomUUID(),
-					name: 'Webhook',
-					type: `${PKG}.zoomConnectorTrigger`,
-					typeVersion: 1,
-					position: [0, 100],
-					webhookId,
-					parameters: { path: 'zoom', events: ['meeting.ended'] },
-					credentials: { zoomConnectorWebhookApi: h().credentials.webhook },
-				},
+				dailySyncNode(h().credentials.s2s, { hosts: 'list', userIds: users[0].email, options: { settleMinutes: 0.1 } }, [0, -100]),
+				zoomTriggerNode('Webhook', webhookId, ['meeting.ended'], h().credentials.webhook, [0, 100]),
 				participants,
 			],
 			connections: {

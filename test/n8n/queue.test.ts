@@ -12,12 +12,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { delay, type N8nHelperProcess } from '../harness/n8n';
 import { settledExecutions, startHelper } from '../harness/queue';
 import { postSigned } from '../harness/signedDelivery';
-import { participantsSkippingProcessed, PKG, postToWebhook, readRun } from '../harness/workflows';
+import { DAILY_SYNC, dailySyncNode, participantsSkippingProcessed, PKG, postToWebhook, readRun, zoomTriggerNode } from '../harness/workflows';
 
 const h = () => harness();
 const describeQueue = process.env.ZOOM_QUEUE ? describe : describe.skip;
 const TRIGGER = 'Zoom Trigger';
-const SYNC = 'Daily Sync';
+const SYNC = DAILY_SYNC;
 
 function quantile(sorted: number[], q: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -108,18 +108,7 @@ async function waitForRequests(match: (r: { method: string; path: string; status
 	}
 }
 
-function triggerNode(webhookId: string, events: string[]) {
-	return {
-		id: randomUUID(),
-		name: TRIGGER,
-		type: `${PKG}.zoomConnectorTrigger`,
-		typeVersion: 1,
-		position: [0, 200],
-		webhookId,
-		parameters: { path: 'zoom', events },
-		credentials: { zoomConnectorWebhookApi: h().credentials.webhook },
-	};
-}
+const triggerNode = (webhookId: string, events: string[]) => zoomTriggerNode(TRIGGER, webhookId, events, h().credentials.webhook, [0, 200]);
 
 interface Seeded {
 	users: Array<{ id: string }>;
@@ -142,25 +131,10 @@ async function seedEndedMeetings(prefix: string, count: number, participants: nu
 
 /** Daily Sync Trigger and Zoom Connector Trigger (meeting.ended) both feeding one Get Participants with Skip Sessions Already Processed. */
 async function createSyncAndWebhookWorkflow(name: string, host: string, webhookId: string): Promise<string> {
-	const credentials = { zoomConnectorServerToServerOAuthApi: h().credentials.s2s };
 	return await h().n8n.createWorkflow({
 		name,
 		nodes: [
-			{
-				id: randomUUID(),
-				name: SYNC,
-				type: `${PKG}.zoomDailySyncTrigger`,
-				typeVersion: 1,
-				position: [0, 0],
-				credentials,
-				parameters: {
-					authentication: 'zoomConnectorServerToServerOAuthApi',
-					pollTimes: { item: [{ mode: 'everyDay', hour: 8, minute: 0 }] },
-					hosts: 'list',
-					userIds: host,
-					options: { settleMinutes: 0.1 },
-				},
-			},
+			dailySyncNode(h().credentials.s2s, { hosts: 'list', userIds: host, options: { settleMinutes: 0.1 } }),
 			triggerNode(webhookId, ['meeting.ended']),
 			participantsSkippingProcessed(h().credentials.s2s, [300, 100]),
 		],
