@@ -8,7 +8,10 @@ import { readTarget } from './common';
 
 export type StatusAction = 'approve' | 'deny' | 'cancel';
 
-/** Zoom takes at most 30 registrants per status update (reference §3.4). */
+/**
+ * Zoom takes at most 30 registrants per status update:
+ * https://developers.zoom.us/docs/api/meetings/#tag/meetings/PUT/meetings/{meetingId}/registrants/status
+ */
 export const REGISTRANTS_PER_REQUEST = 30;
 
 export interface RegistrantRefs {
