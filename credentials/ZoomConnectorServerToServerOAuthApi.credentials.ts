@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { baseUrlExpression, environmentProperties, oauthBaseUrl } from '../nodes/shared/environment';
+import { zoomPlanProperty } from '../nodes/shared/transport/rateLimit';
 
 export class ZoomConnectorServerToServerOAuthApi implements ICredentialType {
 	name = 'zoomConnectorServerToServerOAuthApi';
@@ -21,6 +22,7 @@ export class ZoomConnectorServerToServerOAuthApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		...environmentProperties,
+		zoomPlanProperty,
 		{
 			displayName: 'Account ID',
 			name: 'accountId',
