@@ -1,10 +1,10 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -78,18 +78,34 @@ export class ZoomConnectorServerToServerOAuthApi implements ICredentialType {
 		return { accessToken: response.access_token };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
-		},
-	};
+	/** The bearer token on every call, except one that brings its own Authorization (the credential test). */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const headers = { ...requestOptions.headers };
+		if (!Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) {
+			headers.Authorization = `Bearer ${credentials.accessToken}`;
+		}
+		return { ...requestOptions, headers };
+	}
 
+	/**
+	 * The test asks Zoom's token endpoint for an account token, as
+	 * https://developers.zoom.us/docs/internal-apps/s2s-oauth/ describes: every activated Server-to-Server
+	 * app can do that whatever scopes it has, where listing users needs user:read:list_users:admin.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: baseUrlExpression('api', '$credentials'),
-			url: '/users',
-			qs: { page_size: 1 },
+			method: 'POST',
+			baseURL: baseUrlExpression('oauth', '$credentials'),
+			url: '/token',
+			qs: { grant_type: 'account_credentials', account_id: '={{$credentials.accountId}}' },
+			headers: {
+				Authorization:
+					'={{ "Basic " + ($credentials.clientId + ":" + $credentials.clientSecret).base64Encode() }}',
+				'Content-Type': 'application/x-www-form-urlencoded',
+			},
 		},
 	};
 }
