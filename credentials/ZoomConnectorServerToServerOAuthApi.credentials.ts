@@ -56,6 +56,13 @@ export class ZoomConnectorServerToServerOAuthApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			// The token answer's api_url (the account's regional API host), renewed with the token.
+			displayName: 'API URL',
+			name: 'apiUrl',
+			type: 'hidden',
+			default: '',
+		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
@@ -74,19 +81,23 @@ export class ZoomConnectorServerToServerOAuthApi implements ICredentialType {
 				account_id: String(credentials.accountId ?? ''),
 			}).toString(),
 			json: true,
-		})) as { access_token: string };
-		return { accessToken: response.access_token };
+		})) as { access_token: string; api_url?: string };
+		return { accessToken: response.access_token, apiUrl: response.api_url ?? '' };
 	}
 
-	/** The bearer token on every call, except one that brings its own Authorization (the credential test). */
+	/**
+	 * The bearer token on every call, replacing a stale one when n8n retries after a 401 with a renewed
+	 * token; only the credential test's token request keeps its own Basic header.
+	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const headers = { ...requestOptions.headers };
-		if (!Object.keys(headers).some((name) => name.toLowerCase() === 'authorization')) {
-			headers.Authorization = `Bearer ${credentials.accessToken}`;
-		}
+		const name = Object.keys(headers).find((key) => key.toLowerCase() === 'authorization');
+		if (name && /^Basic /i.test(String(headers[name]))) return requestOptions;
+		if (name) delete headers[name];
+		headers.Authorization = `Bearer ${credentials.accessToken}`;
 		return { ...requestOptions, headers };
 	}
 
