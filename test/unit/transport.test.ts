@@ -101,14 +101,25 @@ describe('RatePacer', () => {
 		expect(pacer.reserve('b', 'Heavy', 'free')).toBe(0);
 	});
 
-	it('after a per-second 429 holds calls back for the wait and slows down, then climbs back to the plan’s rate', () => {
+	it('after a per-second 429 without Retry-After holds the retry for the wait and slows down, then climbs back to the plan’s rate', () => {
 		const time = clock();
 		const pacer = new RatePacer(time.now, 1);
-		pacer.backOff('a', 'Medium', 2000, 'pro');
+		pacer.backOff('a', 'Medium', 2000, true, 'pro');
 		expect(pacer.rate('a', 'Medium', 'pro')).toBeLessThan(PLAN_RATES.pro.Medium);
-		expect(pacer.reserve('a', 'Medium', 'pro')).toBeGreaterThanOrEqual(2000);
+		expect(pacer.reserve('a', 'Medium', 'pro')).toBe(2000);
 		for (let i = 0; i < 10; i++) pacer.succeeded('a', 'Medium', 'pro');
 		expect(pacer.rate('a', 'Medium', 'pro')).toBe(PLAN_RATES.pro.Medium);
+	});
+
+	it('after a 429 with Retry-After waits exactly that long and keeps the pace', () => {
+		const time = clock();
+		const pacer = new RatePacer(time.now, 1);
+		pacer.reserve('a', 'Medium', 'free');
+		pacer.backOff('a', 'Medium', 1000, false, 'free');
+		expect(pacer.rate('a', 'Medium', 'free')).toBe(PLAN_RATES.free.Medium);
+		expect(pacer.reserve('a', 'Medium', 'free')).toBe(1000);
+		time.advance(1000);
+		expect(pacer.reserve('a', 'Medium', 'free')).toBe(500);
 	});
 
 	it('a credential switched to another plan paces at the new plan’s rate', () => {

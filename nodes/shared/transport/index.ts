@@ -222,7 +222,7 @@ export async function zoomApiRequestFull<T = IDataObject>(
 				if (rateLimitRetries < RETRY.maxRateLimitRetries) {
 					const delay = retryAfter ?? Math.max(PER_SECOND_WINDOW_MS, backoffDelay(rateLimitRetries));
 					rateLimitRetries++;
-					if (kind === 'per-second') pacer.backOff(key, category, delay, plan);
+					if (kind === 'per-second') pacer.backOff(key, category, delay, retryAfter === undefined, plan);
 					else await sleep(delay);
 					continue;
 				}

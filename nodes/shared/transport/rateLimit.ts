@@ -136,15 +136,17 @@ export class RatePacer {
 	}
 
 	/**
-	 * After a per-second 429: slow down (the account's limit is lower than the plan says, or other apps
-	 * of the account share it), and hold the bucket empty until `waitMs` has passed.
+	 * After a per-second 429: hold the bucket so the next call (the retry) goes in `waitMs`. `slowDown` also
+	 * lowers the pace, for a 429 without Retry-After, where the pace must be inferred (the account's limit is
+	 * lower than the plan says, or other apps of the account share it). With a Retry-After Zoom has named the
+	 * wait, and waiting it is enough.
 	 */
-	backOff(key: string, category: RateCategory, waitMs: number, plan: ZoomPlan = DEFAULT_PLAN): void {
+	backOff(key: string, category: RateCategory, waitMs: number, slowDown: boolean, plan: ZoomPlan = DEFAULT_PLAN): void {
 		const bucket = this.bucket(key, category, plan);
-		bucket.rate = Math.max(bucket.ceiling / 20, bucket.rate * 0.8);
+		if (slowDown) bucket.rate = Math.max(bucket.ceiling / 20, bucket.rate * 0.8);
 		const rate = bucket.rate * this.headroom;
 		bucket.updated = this.now();
-		bucket.tokens = Math.min(bucket.tokens, -(waitMs / 1000) * rate);
+		bucket.tokens = Math.min(bucket.tokens, 1 - (waitMs / 1000) * rate);
 	}
 
 	rate(key: string, category: RateCategory, plan: ZoomPlan = DEFAULT_PLAN): number {
