@@ -1,7 +1,7 @@
 /**
  * All participants of a 10,000-person webinar through the Zoom Connector node in a real n8n, against the
  * sandbox enforcing Zoom's documented per-second limits for a plan (https://developers.zoom.us/docs/api/rate-limits/),
- * with and without injected 429s. Free by default: Medium 2/s, so the floor (pages ÷ rate) dominates the
+ * with and without injected 429s. Free by default: Medium 2/s, so the floor ((pages − a second's burst) ÷ rate) dominates the
  * machine's noise. The figure that matters is time ÷ floor (target ≤ 1.15) and pages failed (target 0), with
  * the credential's Zoom Plan set to the account's plan. A last run shows a credential left at the default
  * plan (Pro) on a Free account: the pace then comes from Zoom's per-second 429s alone.
@@ -61,9 +61,10 @@ benchmarkInN8n(async (env) => {
 		throw new Error(`warm-up returned ${rows} rows: ${JSON.stringify(warm.nodes.Zoom.error)}`);
 	}
 	const pages = Math.ceil(PARTICIPANTS / PAGE);
-	const floor = pages / RATE;
+	// What the limit allows: a second's burst of RATE pages at once (the sandbox's bucket starts full), the rest at RATE/s.
+	const floor = Math.max(0, pages - RATE) / RATE;
 	console.log(
-		`webinar of ${PARTICIPANTS} participants, ${pages} pages of ${PAGE}, sandbox on Zoom's ${PLAN} plan: Medium ${RATE}/s → floor ${floor.toFixed(2)} s`,
+		`webinar of ${PARTICIPANTS} participants, ${pages} pages of ${PAGE}, sandbox on Zoom's ${PLAN} plan: Medium ${RATE}/s → floor (${pages} − ${RATE} burst) ÷ ${RATE}/s = ${floor.toFixed(2)} s`,
 	);
 
 	const measure = async (label: string, run: NodeWorkflow, injected: number) => {
