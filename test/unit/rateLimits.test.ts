@@ -52,13 +52,17 @@ beforeEach(() => {
 });
 
 describe('pacing (point 2: X-RateLimit-Limit is a daily quota)', () => {
+	// The clock stands still, so the waits measure the pace alone, however loaded the machine is.
+	beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 11, 1, 12)));
+	afterEach(() => jest.restoreAllMocks());
+
 	it.each([
 		['a Light answer with a daily quota of 6000 and no type', { 'x-ratelimit-category': 'Light', 'x-ratelimit-limit': '6000', 'x-ratelimit-remaining': '5893' }],
 		['an answer typed QPS', { 'x-ratelimit-category': 'Light', 'x-ratelimit-limit': '30000', 'x-ratelimit-remaining': '29000', 'x-ratelimit-type': 'QPS' }],
 	])('%s does not speed the pace up: 100 Light calls on Pro wait out ~70 calls at 30/s', async (_name, headers) => {
 		const { context } = zoomContext([{ status: 200, headers, body: { id: 'u' } }]);
 		for (let i = 0; i < 100; i++) await zoomApiRequest.call(context, 'GET', '/users/me');
-		// Nothing really sleeps, so each call waits for its slot from the same instant: the last call's wait is
+		// Nothing sleeps and the clock stands still, so each call waits for its slot from the same instant: the last call's wait is
 		// (100 − a burst of ~28.5) calls at 28.5/s (30/s less 5 % headroom) ≈ 2.5 s.
 		const lastWait = Math.max(...slept);
 		expect(lastWait).toBeGreaterThan(2000);

@@ -94,7 +94,7 @@ export class RatePacer {
 	private readonly buckets = new Map<string, Bucket>();
 
 	constructor(
-		private readonly now: () => number = Date.now,
+		private readonly now: () => number = () => Date.now(),
 		private readonly headroom = 0.95,
 	) {}
 
