@@ -1,9 +1,10 @@
-// The /v2 pipeline: route → bearer auth (§2.6) → scope (4711) → rate limit (§6) → handler.
+// The /v2 pipeline: route → bearer auth → scope (4711) → rate limit → handler.
 import type { Ctx, RequestMeta, Route, Sandbox } from './core';
 import { ZoomError, json, matchPattern, parseJson, rawSegments } from './http';
 import type { Reply } from './http';
 import { meetingRoutes, webinarRoutes } from './meetings';
 import { pastRoutes } from './past';
+import { rateLimitError } from './ratelimit';
 import type { Category } from './ratelimit';
 import { recordingRoutes } from './recordings';
 import { registrantRoutes } from './registrants';
@@ -47,24 +48,14 @@ export async function handleApi(sb: Sandbox, method: string, url: URL, headers: 
 		if (!route.scopes.some((s) => token.scopes.includes(s)))
 			throw new ZoomError(400, 4711, `Invalid access token, does not contain scopes:[${route.scopes.slice(0, 2).join(', ')}].`);
 		const rl = sb.limiter.take(account, category);
-		const rlHeaders = { 'X-RateLimit-Category': category, 'X-RateLimit-Limit': rl.limit, 'X-RateLimit-Remaining': rl.remaining };
-		if (!rl.ok)
-			throw new ZoomError(429, 429, 'You have reached the maximum per-second rate limit for this API. Try again later.', undefined, {
-				...rlHeaders,
-				'Retry-After': rl.retryAfter,
-				'X-RateLimit-Type': 'QPS',
-			});
+		if (!rl.ok) throw rateLimitError(rl);
 		const me = sb.store.users.find((u) => u.id === token.userId) ?? sb.store.owner;
 		const ctx: Ctx = { sb, params, query: url.searchParams, body: ['POST', 'PATCH', 'PUT'].includes(method) ? parseJson(body) : {}, token, me, route: route.pattern.text };
 		const reply = await route.handler(ctx);
-		reply.headers = { ...rlHeaders, ...reply.headers };
+		reply.headers = { ...rl.headers, ...reply.headers };
 		return reply;
 	} catch (e) {
 		if (!(e instanceof ZoomError)) throw e;
-		const rl = sb.limiter.peek(account, category);
-		return {
-			...json(e.status, e.body()),
-			headers: { 'X-RateLimit-Category': category, 'X-RateLimit-Limit': rl.limit, 'X-RateLimit-Remaining': rl.remaining, ...e.headers },
-		};
+		return { ...json(e.status, e.body()), headers: { ...sb.limiter.peek(account, category), ...e.headers } };
 	}
 }

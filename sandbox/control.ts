@@ -5,8 +5,8 @@ import { compile, isoSeconds, json, matchPattern, rawSegments, ZoomError } from 
 import type { Reply } from './http';
 import { createSession } from './meetings';
 import { issueTokens } from './oauth';
-import { CATEGORIES } from './ratelimit';
-import type { Category } from './ratelimit';
+import { CATEGORIES, PLAN_LIMITS, PLANS } from './ratelimit';
+import type { Category, Plan } from './ratelimit';
 import { addRecording } from './recordings';
 import { addRegistrant } from './registrants';
 import { participantEmail, participantName } from './data';
@@ -121,6 +121,12 @@ function setConfig(sb: Sandbox, b: Body) {
 	if (b.pageTokenTtlSeconds !== undefined) c.pageTokenTtlSeconds = Number(b.pageTokenTtlSeconds);
 	if (b.codeTtlSeconds !== undefined) c.codeTtlSeconds = Number(b.codeTtlSeconds);
 	if (b.dailyWriteLimit !== undefined) c.dailyWriteLimit = Number(b.dailyWriteLimit);
+	if (b.plan !== undefined) {
+		if (!PLANS.includes(b.plan as Plan)) fail(`Unknown plan: ${String(b.plan)} (one of ${PLANS.join(', ')})`);
+		c.plan = b.plan as Plan;
+		c.rateLimits = { ...PLAN_LIMITS[c.plan] };
+		sb.limiter.reset(false);
+	}
 	if (b.rateLimits) {
 		for (const [k, v] of Object.entries(b.rateLimits as Body)) {
 			if (!CATEGORIES.includes(k as Category)) fail(`Unknown rate limit category: ${k}`);

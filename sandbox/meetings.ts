@@ -6,7 +6,7 @@ import { route } from './core';
 import { occurrences, parseStartTime, validTimezone } from './data';
 import { ZoomError, isoSeconds, json, randomToken, validationError } from './http';
 import { paginate } from './paging';
-import { nextUtcMidnightIso } from './ratelimit';
+import { userDailyLimitError } from './ratelimit';
 import type { Kind, Session, User } from './store';
 import { newUuid } from './store';
 import { userParam } from './users';
@@ -164,17 +164,10 @@ function validate(kind: Kind, b: Record<string, unknown>, timezone: string, crea
 	return ms;
 }
 
-/** The per-user 100 create/update a day limit (§6.3). */
+/** The per-user 100 create/update a day limit; its 429 is built in ratelimit.ts. */
 function countWrite(sb: Sandbox, kind: Kind, hostId: string): void {
 	const limit = sb.config.dailyWriteLimit;
-	if (!sb.limiter.countDaily(`${kind}|${hostId}`, limit))
-		throw new ZoomError(
-			429,
-			429,
-			`You have exceeded the daily rate limit (${limit}) of ${noun(kind)} Create/Update API requests permitted for this particular user. You may resume these requests at GMT 00:00:00.`,
-			undefined,
-			{ 'Retry-After': nextUtcMidnightIso(), 'X-RateLimit-Type': 'Daily-limit' },
-		);
+	if (!sb.limiter.countDaily(`${kind}|${hostId}`, limit)) throw userDailyLimitError(kind === 'meeting' ? 'Meeting' : 'Webinar', limit);
 }
 
 /** Create a meeting/webinar from a Zoom create body (also used by scenarios). */

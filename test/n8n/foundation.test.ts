@@ -81,6 +81,18 @@ describe('credentials against the sandbox', () => {
 		expect(result.status).toBe('Error');
 	});
 
+	it('a Server-to-Server app without user:read:list_users:admin passes the test: it asks for a token, not for users', async () => {
+		const app = { kind: 's2s', clientId: 'meetings-only-app', clientSecret: 'meetings-only-secret', scopes: ['meeting:read:meeting:admin'] };
+		expect((await h().sandbox.post('/_sandbox/apps', app)).status).toBe(200);
+		const data = { ...sandboxCredentialData(h().sandboxUrl).s2s, clientId: app.clientId, clientSecret: app.clientSecret };
+		const id = await h().n8n.createCredential('S2S meetings only', 'zoomConnectorServerToServerOAuthApi', data);
+		await h().sandbox.delete('/_sandbox/requests');
+		await expect(h().n8n.testCredential(id)).resolves.toMatchObject({ status: 'OK' });
+		const log = await sandboxRequests();
+		expect(log.filter((r) => r.path.startsWith('/v2/'))).toEqual([]);
+		expect(log.filter((r) => r.path === '/oauth/token' && r.status === 200).length).toBeGreaterThanOrEqual(1);
+	});
+
 	it('a Server-to-Server token is fetched once, reused across executions, and renewed after it expires', async () => {
 		await h().sandbox.post('/_sandbox/config', { tokenTtlSeconds: 4 });
 		const data = sandboxCredentialData(h().sandboxUrl).s2s;
