@@ -8,10 +8,11 @@ import type { Category } from './ratelimit';
 import { recordingRoutes } from './recordings';
 import { registrantRoutes } from './registrants';
 import { reportRoutes } from './reports';
+import { summaryRoutes } from './summaries';
 import { userRoutes } from './users';
 import { bearer, unauthorized } from './auth';
 
-const ROUTES: Route[] = [...userRoutes, ...meetingRoutes, ...webinarRoutes, ...registrantRoutes, ...pastRoutes, ...reportRoutes, ...recordingRoutes];
+const ROUTES: Route[] = [...userRoutes, ...summaryRoutes, ...meetingRoutes, ...webinarRoutes, ...registrantRoutes, ...pastRoutes, ...reportRoutes, ...recordingRoutes];
 
 function findRoute(method: string, segments: string[]): { route: Route; params: Record<string, string> } | undefined {
 	for (const route of ROUTES) {

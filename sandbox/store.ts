@@ -190,6 +190,8 @@ const GRANULAR = [
 	'cloud_recording:read:list_recording_files',
 	'cloud_recording:read:list_user_recordings',
 	'cloud_recording:read:recording',
+	'meeting:read:summary',
+	'meeting:read:list_summaries:admin',
 ];
 export const ALL_SCOPES: string[] = GRANULAR.flatMap((s) => (s.endsWith(':admin') ? [s] : [s, `${s}:admin`]));
 

@@ -6,6 +6,7 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 
 import * as authorization from './authorization';
 import * as meeting from './meeting';
+import * as meetingSummary from './meetingSummary';
 import * as pastSession from './pastSession';
 import * as recording from './recording';
 import * as registrant from './registrant';
@@ -16,6 +17,7 @@ import * as webinar from './webinar';
 export const resources = {
 	authorization,
 	meeting,
+	meetingSummary,
 	pastSession,
 	recording,
 	registrant,
@@ -28,6 +30,7 @@ export const resources = {
 export const resourceOptions: INodePropertyOptions[] = [
 	{ name: 'Authorization', value: 'authorization' },
 	{ name: 'Meeting', value: 'meeting' },
+	{ name: 'Meeting Summary', value: 'meetingSummary' },
 	{ name: 'Past Session', value: 'pastSession' },
 	{ name: 'Recording', value: 'recording' },
 	{ name: 'Registrant', value: 'registrant' },
