@@ -9,10 +9,11 @@ import { recordingRoutes } from './recordings';
 import { registrantRoutes } from './registrants';
 import { reportRoutes } from './reports';
 import { summaryRoutes } from './summaries';
+import { engagementRoutes } from './engagement';
 import { userRoutes } from './users';
 import { bearer, unauthorized } from './auth';
 
-const ROUTES: Route[] = [...userRoutes, ...summaryRoutes, ...meetingRoutes, ...webinarRoutes, ...registrantRoutes, ...pastRoutes, ...reportRoutes, ...recordingRoutes];
+const ROUTES: Route[] = [...userRoutes, ...summaryRoutes, ...meetingRoutes, ...webinarRoutes, ...registrantRoutes, ...pastRoutes, ...reportRoutes, ...recordingRoutes, ...engagementRoutes];
 
 function findRoute(method: string, segments: string[]): { route: Route; params: Record<string, string> } | undefined {
 	for (const route of ROUTES) {

@@ -10,6 +10,7 @@ import type { Category } from './ratelimit';
 import { addRecording } from './recordings';
 import { addRegistrant } from './registrants';
 import { seedSummary } from './summaries';
+import { seedEngagement } from './engagement';
 import { participantEmail, participantName } from './data';
 import { ALL_SCOPES, latestInstance, newUuid, zoomUserId } from './store';
 import type { App, Instance, Kind, Session, UuidStyle } from './store';
@@ -193,6 +194,7 @@ const ROUTES: [string, string, Handler][] = [
 	['POST', '/_sandbox/meetings/:id/end', (sb, b, p) => ({ id: Number(p.id), ...instanceJson(endSession(sb, sessionFor(sb, 'meeting', p.id), b as EndOptions)) })],
 	['POST', '/_sandbox/webinars/:id/end', (sb, b, p) => ({ id: Number(p.id), ...instanceJson(endSession(sb, sessionFor(sb, 'webinar', p.id), b as EndOptions)) })],
 	['POST', '/_sandbox/summaries', (sb, b) => seedSummary(sb, b)],
+	['POST', '/_sandbox/engagement', (sb, b) => seedEngagement(sb, b)],
 	['GET', '/_sandbox/faults', (sb) => sb.faults],
 	['POST', '/_sandbox/faults', (sb, b) => addFault(sb, b)],
 	['DELETE', '/_sandbox/faults', (sb) => ((sb.faults = []), { ok: true })],

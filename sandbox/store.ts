@@ -192,6 +192,16 @@ const GRANULAR = [
 	'cloud_recording:read:recording',
 	'meeting:read:summary',
 	'meeting:read:list_summaries:admin',
+	'meeting:read:past_qa',
+	'meeting:read:list_poll_results',
+	'webinar:read:past_qa',
+	'webinar:read:list_poll_results',
+	'report:read:meeting_qa:admin',
+	'report:read:list_meeting_polls:admin',
+	'report:read:meeting_survey:admin',
+	'report:read:webinar_qa:admin',
+	'report:read:list_webinar_polls:admin',
+	'report:read:webinar_survey:admin',
 ];
 export const ALL_SCOPES: string[] = GRANULAR.flatMap((s) => (s.endsWith(':admin') ? [s] : [s, `${s}:admin`]));
 

@@ -5,6 +5,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import * as authorization from './authorization';
+import * as engagement from './engagement';
 import * as meeting from './meeting';
 import * as meetingSummary from './meetingSummary';
 import * as pastSession from './pastSession';
@@ -16,6 +17,7 @@ import * as webinar from './webinar';
 
 export const resources = {
 	authorization,
+	engagement,
 	meeting,
 	meetingSummary,
 	pastSession,
@@ -29,6 +31,7 @@ export const resources = {
 /** Options of the Resource selector, sorted by name. */
 export const resourceOptions: INodePropertyOptions[] = [
 	{ name: 'Authorization', value: 'authorization' },
+	{ name: 'Engagement', value: 'engagement' },
 	{ name: 'Meeting', value: 'meeting' },
 	{ name: 'Meeting Summary', value: 'meetingSummary' },
 	{ name: 'Past Session', value: 'pastSession' },
