@@ -1,0 +1,172 @@
+/**
+ * Meeting Summary and Engagement operations of the Zoom Connector node in a real n8n against the
+ * sandbox: both credentials, every item paired with its input, Continue On Fail per item, and each
+ * request an endpoint of Zoom's SDK (Rivet).
+ */
+import { authentication, harness, zoomCredentials } from '../harness/context';
+import { NodeWorkflow, PKG, type NodeSpec, type WorkflowRun } from '../harness/workflows';
+
+type Kind = 'oauth2' | 's2s';
+const KINDS: Kind[] = ['oauth2', 's2s'];
+const h = () => harness();
+
+interface SeededSession {
+	id: number;
+	latestUuid: string;
+	instances: { uuid: string }[];
+}
+interface Logged {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	status: number;
+}
+
+function zoomNode(kind: Kind, parameters: Record<string, unknown>, extra: Partial<NodeSpec> = {}): NodeSpec {
+	return {
+		name: 'Zoom',
+		type: `${PKG}.zoomConnector`,
+		parameters: { authentication: authentication(kind), ...parameters },
+		credentials: zoomCredentials(kind),
+		...extra,
+	};
+}
+
+async function run(
+	kind: Kind,
+	parameters: Record<string, unknown>,
+	options: { items?: Array<Record<string, unknown>>; continueOnFail?: boolean } = {},
+): Promise<WorkflowRun> {
+	const node = zoomNode(kind, parameters, options.continueOnFail ? { onError: 'continueRegularOutput' } : {});
+	const workflow = new NodeWorkflow(h().n8n, [node], { splitItems: options.items !== undefined });
+	try {
+		return await workflow.run(options.items ? { items: options.items } : {});
+	} finally {
+		await workflow.remove();
+	}
+}
+
+async function ok(kind: Kind, parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>) {
+	const result = await run(kind, parameters, { items });
+	expect(result.nodes.Zoom.error).toBeUndefined();
+	return result;
+}
+
+async function zoomRequests(): Promise<Logged[]> {
+	return ((await h().sandbox.get('/_sandbox/requests')).data as Logged[]).filter((r) => r.path.startsWith('/v2/'));
+}
+
+let meeting: SeededSession; // two ended instances, each with a summary
+let webinar: SeededSession; // 12 attendees with Q&A, polls and a survey
+
+beforeAll(async () => {
+	const seeded = await h().sandbox.post('/_sandbox/scenario', {
+		meetings: [{ topic: 'Engagement: planning', ended: { instances: 2, participants: 3 } }],
+		webinars: [{ topic: 'Engagement: launch', ended: { participants: 12 } }],
+	});
+	expect(seeded.status).toBe(200);
+	[meeting] = seeded.data.meetings;
+	[webinar] = seeded.data.webinars;
+	for (const [i, instance] of meeting.instances.entries()) {
+		const summary = await h().sandbox.post('/_sandbox/summaries', {
+			uuid: instance.uuid,
+			overview: `Overview ${i}`,
+			details: [{ label: 'Roadmap', summary: `Topic ${i}` }],
+			nextSteps: [`Step ${i}`],
+			createdMinutesAgo: (1 - i) * 60 * 24 * 10,
+		});
+		expect(summary.status).toBe(200);
+	}
+	const engagement = await h().sandbox.post('/_sandbox/engagement', {
+		meetingId: webinar.id,
+		generate: { askEvery: 4, pollEvery: 3, surveyEvery: 6, outsiders: 1 },
+	});
+	expect(engagement.data).toMatchObject({ qa: 4, polls: 8, survey: 2 });
+});
+
+describe.each(KINDS)('Meeting Summary with %s', (kind) => {
+	it('Get reads an instance’s summary by UUID: Zoom’s fields plus overview, topics, next steps and full text', async () => {
+		const uuid = meeting.instances[1].uuid;
+		const result = await ok(kind, { resource: 'meetingSummary', operation: 'get', sessionId: '={{ $json.uuid }}' }, [{ uuid }]);
+		const [summary] = result.json('Zoom');
+		expect(summary).toMatchObject({
+			meeting_uuid: uuid,
+			meeting_id: meeting.id,
+			overview: 'Overview 1',
+			topics: [{ label: 'Roadmap', summary: 'Topic 1' }],
+			nextSteps: ['Step 1'],
+			edited: false,
+		});
+		expect(summary.fullText).toContain('Topic 1');
+		expect(result.nodes.Zoom.items[0][0].pairedItem).toEqual({ item: 0 });
+	});
+
+	it('Get Many lists the summaries created in the range, every page', async () => {
+		const from = new Date(Date.now() - 5 * 86_400_000).toISOString();
+		const result = await ok(kind, { resource: 'meetingSummary', operation: 'getAll', from, returnAll: true });
+		const mine = result.json('Zoom').filter((s) => s.meeting_id === meeting.id);
+		// The summary created 10 days ago is outside the range.
+		expect(mine.map((s) => s.meeting_uuid)).toEqual([meeting.instances[1].uuid]);
+		const calls = (await zoomRequests()).filter((r) => r.path === '/v2/meetings/meeting_summaries');
+		expect(calls.at(-1)?.query.from).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+	});
+
+	it('a meeting ID instead of a UUID fails before any call; with Continue On Fail the good item still runs', async () => {
+		await h().sandbox.delete('/_sandbox/requests');
+		const result = await run(
+			kind,
+			{ resource: 'meetingSummary', operation: 'get', sessionId: '={{ $json.ref }}' },
+			{ items: [{ ref: String(meeting.id) }, { ref: meeting.instances[0].uuid }], continueOnFail: true },
+		);
+		const items = result.nodes.Zoom.items[0];
+		expect(items).toHaveLength(2);
+		expect(items[0].json.error).toMatch(/holds a meeting ID/);
+		expect(items[0].pairedItem).toEqual({ item: 0 });
+		expect(items[1].json).toMatchObject({ overview: 'Overview 0' });
+		expect(items[1].pairedItem).toEqual({ item: 1 });
+		expect((await zoomRequests()).filter((r) => r.path.includes('meeting_summary'))).toHaveLength(1);
+	});
+});
+
+describe.each(KINDS)('Engagement with %s', (kind) => {
+	const session = () => ({ resource: 'engagement', sessionType: 'webinar', sessionId: String(webinar.id), returnAll: true });
+
+	it('Get Q&A: one item per question, the outsider who asked too, from the past-session and the report API', async () => {
+		const past = (await ok(kind, { ...session(), operation: 'getQa', source: 'pastSession' })).json('Zoom');
+		expect(past.map((r) => r.email)).toEqual(['participant0@example.com', 'participant4@example.com', 'participant8@example.com', 'outsider0@example.com']);
+		expect(past[0]).toMatchObject({ kind: 'question', name: 'Participant 0', question: 'Question from Participant 0?', answer: 'Yes.', sessionId: webinar.id, sessionUuid: webinar.latestUuid });
+		const report = (await ok(kind, { ...session(), operation: 'getQa', source: 'report' })).json('Zoom');
+		expect(report).toHaveLength(4);
+		expect(report[0]).toMatchObject({ questionStatus: 'answered', questionId: expect.any(String) });
+		const paths = (await zoomRequests()).map((r) => r.path);
+		expect(paths).toEqual(expect.arrayContaining([`/v2/past_webinars/${webinar.id}/qa`, `/v2/report/webinars/${webinar.id}/qa`]));
+	});
+
+	it('Get Poll Answers and Get Survey Answers: one item per person and question; Limit caps the rows', async () => {
+		const polls = (await ok(kind, { ...session(), operation: 'getPolls', source: 'pastSession' })).json('Zoom');
+		expect(polls).toHaveLength(8);
+		expect(polls.slice(0, 2).map((r) => [r.email, r.question, r.pollId])).toEqual([
+			['participant0@example.com', 'How did you hear about us?', 'poll-1'],
+			['participant0@example.com', 'Would you buy?', 'poll-1'],
+		]);
+		const survey = (await ok(kind, { ...session(), operation: 'getSurvey' })).json('Zoom');
+		expect(survey.map((r) => [r.email, r.surveyName, r.answer])).toEqual([
+			['participant0@example.com', 'Feedback', '1'],
+			['participant6@example.com', 'Feedback', '2'],
+		]);
+		const limited = (await ok(kind, { ...session(), operation: 'getPolls', source: 'report', returnAll: false, limit: 3 })).json('Zoom');
+		expect(limited).toHaveLength(3);
+	});
+
+	it('an unknown webinar is Zoom’s 404, per item with Continue On Fail', async () => {
+		const result = await run(
+			kind,
+			{ ...session(), operation: 'getPolls', source: 'pastSession', sessionId: '={{ $json.id }}' },
+			{ items: [{ id: '99999999999' }, { id: String(webinar.id) }], continueOnFail: true },
+		);
+		const items = result.nodes.Zoom.items[0];
+		expect(items[0].json).toMatchObject({ httpCode: '404', zoomCode: 3001 });
+		expect(items.slice(1).every((item) => item.pairedItem.item === 1)).toBe(true);
+		expect(items).toHaveLength(9);
+	});
+});
