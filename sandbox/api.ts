@@ -10,10 +10,12 @@ import { registrantRoutes } from './registrants';
 import { reportRoutes } from './reports';
 import { summaryRoutes } from './summaries';
 import { engagementRoutes } from './engagement';
+import { panelistRoutes } from './panelists';
+import { statusRoutes } from './status';
 import { userRoutes } from './users';
 import { bearer, unauthorized } from './auth';
 
-const ROUTES: Route[] = [...userRoutes, ...summaryRoutes, ...meetingRoutes, ...webinarRoutes, ...registrantRoutes, ...pastRoutes, ...reportRoutes, ...recordingRoutes, ...engagementRoutes];
+const ROUTES: Route[] = [...userRoutes, ...summaryRoutes, ...meetingRoutes, ...webinarRoutes, ...registrantRoutes, ...pastRoutes, ...reportRoutes, ...recordingRoutes, ...engagementRoutes, ...panelistRoutes, ...statusRoutes];
 
 function findRoute(method: string, segments: string[]): { route: Route; params: Record<string, string> } | undefined {
 	for (const route of ROUTES) {

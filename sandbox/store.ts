@@ -202,6 +202,11 @@ const GRANULAR = [
 	'report:read:webinar_qa:admin',
 	'report:read:list_webinar_polls:admin',
 	'report:read:webinar_survey:admin',
+	'webinar:read:list_panelists',
+	'webinar:write:panelist',
+	'webinar:delete:panelist',
+	'meeting:update:status',
+	'webinar:update:status',
 ];
 export const ALL_SCOPES: string[] = GRANULAR.flatMap((s) => (s.endsWith(':admin') ? [s] : [s, `${s}:admin`]));
 

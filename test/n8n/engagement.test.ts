@@ -170,3 +170,47 @@ describe.each(KINDS)('Engagement with %s', (kind) => {
 		expect(items).toHaveLength(9);
 	});
 });
+
+describe.each(KINDS)('Panelists and End with %s', (kind) => {
+	it('Add (more than one call’s worth), Get Many, Remove by email, Remove All', async () => {
+		const created = await h().sandbox.post('/_sandbox/scenario', { webinars: [{ topic: `Panel ${kind}`, start_time: '2030-01-01T10:00:00Z' }] });
+		const webinarId = created.data.webinars[0].id as number;
+		const people = Array.from({ length: 32 }, (_, i) => ({ email: `panelist${i}@example.com`, name: `Panelist ${i}` }));
+		await h().sandbox.delete('/_sandbox/requests');
+		const [added] = (await ok(kind, { resource: 'panelist', operation: 'add', webinarId: String(webinarId), panelists: { panelist: people } })).json('Zoom');
+		expect(added).toMatchObject({ webinarId, added: 32, updated_at: expect.any(String) });
+		expect((await zoomRequests()).filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([201, 201]);
+
+		const listed = (await ok(kind, { resource: 'panelist', operation: 'getAll', webinarId: String(webinarId), returnAll: true })).json('Zoom');
+		expect(listed.map((p) => p.email)).toEqual(people.map((p) => p.email));
+		const [removed] = (await ok(kind, { resource: 'panelist', operation: 'remove', webinarId: String(webinarId), panelistId: 'Panelist3@example.com' })).json('Zoom');
+		expect(removed).toEqual({ success: true, webinarId, panelistId: listed[3].id });
+		const limited = (await ok(kind, { resource: 'panelist', operation: 'getAll', webinarId: String(webinarId), returnAll: false, limit: 5 })).json('Zoom');
+		expect(limited.map((p) => p.email)).toEqual(['panelist0@example.com', 'panelist1@example.com', 'panelist2@example.com', 'panelist4@example.com', 'panelist5@example.com']);
+
+		const unknown = await run(kind, { resource: 'panelist', operation: 'remove', webinarId: String(webinarId), panelistId: 'nobody@example.com' });
+		expect(unknown.nodes.Zoom.error?.message).toMatch(/No panelist of webinar \d+ has the email nobody@example.com/);
+		await ok(kind, { resource: 'panelist', operation: 'removeAll', webinarId: String(webinarId) });
+		expect((await ok(kind, { resource: 'panelist', operation: 'getAll', webinarId: String(webinarId), returnAll: true })).json('Zoom')).toEqual([]);
+	});
+
+	it('Add refuses a panelist without a valid email before any call', async () => {
+		await h().sandbox.delete('/_sandbox/requests');
+		const result = await run(kind, { resource: 'panelist', operation: 'add', webinarId: '98765432101', panelists: { panelist: [{ email: 'not-an-email', name: 'X' }] } });
+		expect(result.nodes.Zoom.error?.message).toBe('Panelist 1 needs a valid email');
+		expect(await zoomRequests()).toEqual([]);
+	});
+
+	it.each(['meeting', 'webinar'] as const)('End stops a live %s; one that is not live gets Zoom’s error', async (session) => {
+		const created = await h().sandbox.post('/_sandbox/scenario', { [`${session}s`]: [{ topic: `Live ${kind}`, start_time: '2030-01-01T10:00:00Z' }] });
+		const id = created.data[`${session}s`][0].id as number;
+		const idField = session === 'meeting' ? 'meetingId' : 'webinarId';
+		const notLive = await run(kind, { resource: session, operation: 'end', [idField]: String(id) });
+		expect(notLive.nodes.Zoom.error?.httpCode).toBe('400');
+		await h().sandbox.post(`/_sandbox/${session}s/${id}/start`);
+		const [ended] = (await ok(kind, { resource: session, operation: 'end', [idField]: String(id) })).json('Zoom');
+		expect(ended).toEqual({ success: true, id, status: 'ended' });
+		const log = (await zoomRequests()).filter((r) => r.method === 'PUT');
+		expect(log.at(-1)).toMatchObject({ path: `/v2/${session}s/${id}/status`, status: 204 });
+	});
+});

@@ -8,6 +8,7 @@ import * as authorization from './authorization';
 import * as engagement from './engagement';
 import * as meeting from './meeting';
 import * as meetingSummary from './meetingSummary';
+import * as panelist from './panelist';
 import * as pastSession from './pastSession';
 import * as recording from './recording';
 import * as registrant from './registrant';
@@ -20,6 +21,7 @@ export const resources = {
 	engagement,
 	meeting,
 	meetingSummary,
+	panelist,
 	pastSession,
 	recording,
 	registrant,
@@ -34,6 +36,7 @@ export const resourceOptions: INodePropertyOptions[] = [
 	{ name: 'Engagement', value: 'engagement' },
 	{ name: 'Meeting', value: 'meeting' },
 	{ name: 'Meeting Summary', value: 'meetingSummary' },
+	{ name: 'Panelist', value: 'panelist' },
 	{ name: 'Past Session', value: 'pastSession' },
 	{ name: 'Recording', value: 'recording' },
 	{ name: 'Registrant', value: 'registrant' },
