@@ -12,10 +12,11 @@ import { summaryRoutes } from './summaries';
 import { engagementRoutes } from './engagement';
 import { panelistRoutes } from './panelists';
 import { statusRoutes } from './status';
+import { recordingLifecycleRoutes } from './recordingLifecycle';
 import { userRoutes } from './users';
 import { bearer, unauthorized } from './auth';
 
-const ROUTES: Route[] = [...userRoutes, ...summaryRoutes, ...meetingRoutes, ...webinarRoutes, ...registrantRoutes, ...pastRoutes, ...reportRoutes, ...recordingRoutes, ...engagementRoutes, ...panelistRoutes, ...statusRoutes];
+const ROUTES: Route[] = [...userRoutes, ...summaryRoutes, ...meetingRoutes, ...webinarRoutes, ...registrantRoutes, ...pastRoutes, ...reportRoutes, ...recordingRoutes, ...engagementRoutes, ...panelistRoutes, ...statusRoutes, ...recordingLifecycleRoutes];
 
 function findRoute(method: string, segments: string[]): { route: Route; params: Record<string, string> } | undefined {
 	for (const route of ROUTES) {

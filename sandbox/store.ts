@@ -207,6 +207,10 @@ const GRANULAR = [
 	'webinar:delete:panelist',
 	'meeting:update:status',
 	'webinar:update:status',
+	'cloud_recording:delete:meeting_recording',
+	'cloud_recording:delete:recording_file',
+	'cloud_recording:update:recover_meeting_recordings',
+	'cloud_recording:update:recover_single_recording',
 ];
 export const ALL_SCOPES: string[] = GRANULAR.flatMap((s) => (s.endsWith(':admin') ? [s] : [s, `${s}:admin`]));
 

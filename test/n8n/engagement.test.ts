@@ -214,3 +214,37 @@ describe.each(KINDS)('Panelists and End with %s', (kind) => {
 		expect(log.at(-1)).toMatchObject({ path: `/v2/${session}s/${id}/status`, status: 204 });
 	});
 });
+
+describe.each(KINDS)('Recording lifecycle with %s', (kind) => {
+	it('Delete File to the trash, Recover File, Delete to the trash, Recover, Delete permanently', async () => {
+		const seeded = await h().sandbox.post('/_sandbox/scenario', { meetings: [{ topic: `Recorded ${kind}`, ended: { participants: 2, recording: true } }] });
+		const uuid = seeded.data.meetings[0].latestUuid as string;
+		const recording = { resource: 'recording', sessionId: uuid };
+		const [before] = (await ok(kind, { ...recording, operation: 'get' })).json('Zoom');
+		const fileId = before.recording_files[0].id as string;
+		const fileCount = () => ok(kind, { ...recording, operation: 'get' }).then((r) => r.json('Zoom')[0].recording_files.length as number);
+
+		expect((await ok(kind, { ...recording, operation: 'deleteFile', recordingFileId: fileId, deleteAction: 'trash' })).json('Zoom')).toEqual([
+			{ success: true, uuid, fileId, action: 'trash' },
+		]);
+		expect(await fileCount()).toBe(before.recording_files.length - 1);
+		await ok(kind, { ...recording, operation: 'recoverFile', recordingFileId: fileId });
+		expect(await fileCount()).toBe(before.recording_files.length);
+
+		await ok(kind, { ...recording, operation: 'deleteRecording', deleteAction: 'trash' });
+		const gone = await run(kind, { ...recording, operation: 'get' });
+		expect(gone.nodes.Zoom.error?.httpCode).toBe('404');
+		await ok(kind, { ...recording, operation: 'recover' });
+		expect(await fileCount()).toBe(before.recording_files.length);
+
+		expect((await ok(kind, { ...recording, operation: 'deleteRecording', deleteAction: 'delete' })).json('Zoom')).toEqual([{ success: true, uuid, action: 'delete' }]);
+		const after = await run(kind, { ...recording, operation: 'recover' });
+		expect(after.nodes.Zoom.error?.httpCode).toBe('404');
+		const calls = (await zoomRequests()).filter((r) => r.method === 'DELETE' || r.method === 'PUT').slice(-3);
+		expect(calls.map((r) => [r.method, r.query.action ?? null])).toEqual([
+			['PUT', null],
+			['DELETE', 'delete'],
+			['PUT', null],
+		]);
+	});
+});
