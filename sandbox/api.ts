@@ -13,10 +13,11 @@ import { engagementRoutes } from './engagement';
 import { panelistRoutes } from './panelists';
 import { statusRoutes } from './status';
 import { recordingLifecycleRoutes } from './recordingLifecycle';
+import { registrantExtraRoutes } from './registrantExtras';
 import { userRoutes } from './users';
 import { bearer, unauthorized } from './auth';
 
-const ROUTES: Route[] = [...userRoutes, ...summaryRoutes, ...meetingRoutes, ...webinarRoutes, ...registrantRoutes, ...pastRoutes, ...reportRoutes, ...recordingRoutes, ...engagementRoutes, ...panelistRoutes, ...statusRoutes, ...recordingLifecycleRoutes];
+const ROUTES: Route[] = [...userRoutes, ...summaryRoutes, ...meetingRoutes, ...webinarRoutes, ...registrantRoutes, ...pastRoutes, ...reportRoutes, ...recordingRoutes, ...engagementRoutes, ...panelistRoutes, ...statusRoutes, ...recordingLifecycleRoutes, ...registrantExtraRoutes];
 
 function findRoute(method: string, segments: string[]): { route: Route; params: Record<string, string> } | undefined {
 	for (const route of ROUTES) {

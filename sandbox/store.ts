@@ -211,6 +211,17 @@ const GRANULAR = [
 	'cloud_recording:delete:recording_file',
 	'cloud_recording:update:recover_meeting_recordings',
 	'cloud_recording:update:recover_single_recording',
+	'meeting:read:list_registration_questions',
+	'meeting:update:registration_question',
+	'meeting:read:registrant',
+	'meeting:delete:registrant',
+	'meeting:write:batch_registrants',
+	'webinar:read:list_registration_questions',
+	'webinar:update:registration_question',
+	'webinar:read:registrant',
+	'webinar:delete:registrant',
+	'webinar:write:batch_registrants',
+	'webinar:read:list_tracking_sources',
 ];
 export const ALL_SCOPES: string[] = GRANULAR.flatMap((s) => (s.endsWith(':admin') ? [s] : [s, `${s}:admin`]));
 

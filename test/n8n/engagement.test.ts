@@ -248,3 +248,48 @@ describe.each(KINDS)('Recording lifecycle with %s', (kind) => {
 		]);
 	});
 });
+
+describe.each(KINDS)('Registrants with %s', (kind) => {
+	it('Batch Add 35 people in two calls, Get one, Delete one; a bad entry fails before any call', async () => {
+		const created = await h().sandbox.post('/_sandbox/scenario', { meetings: [{ topic: `Batch ${kind}`, type: 2, start_time: '2030-01-01T10:00:00Z', registration: true }] });
+		const meetingId = String(created.data.meetings[0].id);
+		const target = { resource: 'registrant', sessionType: 'meeting', meetingId };
+		const people = Array.from({ length: 35 }, (_, i) => ({ email: `batch${i}@example.com`, first_name: `Batch${i}`, last_name: 'Person' }));
+		await h().sandbox.delete('/_sandbox/requests');
+		const added = (await ok(kind, { ...target, operation: 'batchAdd', registrants: JSON.stringify(people), autoApprove: true })).json('Zoom');
+		expect(added.map((r) => r.email)).toEqual(people.map((p) => p.email));
+		expect(added.every((r) => typeof r.join_url === 'string' && r.registrant_id)).toBe(true);
+		expect((await zoomRequests()).filter((r) => r.path.endsWith('/batch_registrants')).map((r) => r.status)).toEqual([200, 200]);
+
+		const [one] = (await ok(kind, { ...target, operation: 'get', registrantId: added[7].registrant_id })).json('Zoom');
+		expect(one).toMatchObject({ email: 'batch7@example.com', first_name: 'Batch7', status: 'approved' });
+		expect((await ok(kind, { ...target, operation: 'delete', registrantId: added[7].registrant_id })).json('Zoom')).toEqual([
+			{ success: true, id: Number(meetingId), registrantId: added[7].registrant_id },
+		]);
+		const gone = await run(kind, { ...target, operation: 'get', registrantId: added[7].registrant_id });
+		expect(gone.nodes.Zoom.error?.httpCode).toBe('404');
+
+		await h().sandbox.delete('/_sandbox/requests');
+		const bad = await run(kind, { ...target, operation: 'batchAdd', registrants: '[{"email": "x@example.com"}]' });
+		expect(bad.nodes.Zoom.error?.message).toBe('Registrant 1 in "Registrants (JSON)" needs a first_name');
+		expect(await zoomRequests()).toEqual([]);
+	});
+
+	it('registration questions Get and Update; a webinar’s tracking sources', async () => {
+		const created = await h().sandbox.post('/_sandbox/scenario', { webinars: [{ topic: `Questions ${kind}`, start_time: '2030-01-01T10:00:00Z', registration: true }] });
+		const webinarId = String(created.data.webinars[0].id);
+		const target = { resource: 'registrant', sessionType: 'webinar', webinarId };
+		const questions = [{ field_name: 'job_title', required: true }];
+		const custom = [{ title: 'Team size?', type: 'single_dropdown', answers: ['1-10', '11+'], required: true }];
+		expect((await ok(kind, { ...target, operation: 'updateQuestions', questions: JSON.stringify(questions), customQuestions: JSON.stringify(custom) })).json('Zoom')).toEqual([
+			{ success: true, id: Number(webinarId), questions: 1, custom_questions: 1 },
+		]);
+		expect((await ok(kind, { ...target, operation: 'getQuestions' })).json('Zoom')).toEqual([{ id: Number(webinarId), questions, custom_questions: custom }]);
+		const wrong = await run(kind, { ...target, operation: 'updateQuestions', questions: '[{"field_name": "email"}]', customQuestions: '[]' });
+		expect(wrong.nodes.Zoom.error?.message).toMatch(/unknown field_name: "email"/);
+
+		await h().sandbox.post('/_sandbox/tracking_sources', { webinarId, sources: [{ source_name: 'Newsletter', visitor_count: 40, registration_count: 9 }] });
+		const sources = (await ok(kind, { ...target, operation: 'getTrackingSources' })).json('Zoom');
+		expect(sources).toEqual([expect.objectContaining({ source_name: 'Newsletter', visitor_count: 40, registration_count: 9, tracking_url: expect.any(String) })]);
+	});
+});
