@@ -293,3 +293,35 @@ describe.each(KINDS)('Registrants with %s', (kind) => {
 		expect(sources).toEqual([expect.objectContaining({ source_name: 'Newsletter', visitor_count: 40, registration_count: 9, tracking_url: expect.any(String) })]);
 	});
 });
+
+describe('Recording › Get Many for the Account', () => {
+	it('walks every user and month window with Server-to-Server; Limit stops early; OAuth2 is refused before any call', async () => {
+		const seeded = await h().sandbox.post('/_sandbox/scenario', {
+			users: [{ email: 'rec-a@example.com', first_name: 'Rec', last_name: 'A' }, { email: 'rec-b@example.com', first_name: 'Rec', last_name: 'B' }],
+			meetings: [
+				{ topic: 'Account rec A', hostEmail: 'rec-a@example.com', ended: { participants: 2, recording: true, endedMinutesAgo: 60 } },
+				{ topic: 'Account rec B old', hostEmail: 'rec-b@example.com', ended: { participants: 2, recording: true, endedMinutesAgo: 50 * 24 * 60 } },
+			],
+		});
+		const ids = seeded.data.meetings.map((m: { id: number }) => m.id);
+		const from = new Date(Date.now() - 80 * 86_400_000).toISOString().slice(0, 10);
+		await h().sandbox.delete('/_sandbox/requests');
+		const all = (await ok('s2s', { resource: 'recording', operation: 'getAllAccount', accountFrom: from, returnAll: true })).json('Zoom');
+		const mine = all.filter((r) => ids.includes(r.id));
+		expect(mine.map((r) => [r.topic, r.host_email]).sort()).toEqual([
+			['Account rec A', 'rec-a@example.com'],
+			['Account rec B old', 'rec-b@example.com'],
+		]);
+		const paths = (await zoomRequests()).map((r) => r.path.replace(/\/users\/[^/]+\/recordings$/, '/users/{userId}/recordings'));
+		expect(new Set(paths)).toEqual(new Set(['/v2/users', '/v2/users/{userId}/recordings']));
+		const perUser = (await zoomRequests()).filter((r) => r.path.endsWith('/recordings'));
+		for (const call of perUser) expect(Date.parse(call.query.to) - Date.parse(call.query.from)).toBeLessThanOrEqual(31 * 86_400_000);
+
+		const limited = (await ok('s2s', { resource: 'recording', operation: 'getAllAccount', accountFrom: from, returnAll: false, limit: 1 })).json('Zoom');
+		expect(limited).toHaveLength(1);
+		await h().sandbox.delete('/_sandbox/requests');
+		const refused = await run('oauth2', { resource: 'recording', operation: 'getAllAccount', accountFrom: from, returnAll: true });
+		expect(refused.nodes.Zoom.error?.message).toMatch(/needs the Server-to-Server OAuth credential/);
+		expect(await zoomRequests()).toEqual([]);
+	});
+});

@@ -5,11 +5,12 @@ import * as deleteRecording from './deleteRecording';
 import * as download from './download';
 import * as get from './get';
 import * as getAll from './getAll';
+import * as getAllAccount from './getAllAccount';
 import * as getTranscript from './getTranscript';
 import * as recover from './recover';
 import * as recoverFile from './recoverFile';
 
-export const operations = { deleteFile, deleteRecording, download, get, getAll, getTranscript, recover, recoverFile };
+export const operations = { deleteFile, deleteRecording, download, get, getAll, getAllAccount, getTranscript, recover, recoverFile };
 
 export const description: INodeProperties[] = [
 	{
@@ -51,6 +52,13 @@ export const description: INodeProperties[] = [
 				action: 'Get many recordings',
 			},
 			{
+				name: 'Get Many for the Account',
+				value: 'getAllAccount',
+				description:
+					'List every user’s cloud recordings between two dates (Server-to-Server): one item per recorded meeting, with the host’s email',
+				action: 'Get many recordings of the account',
+			},
+			{
 				name: 'Get Transcript',
 				value: 'getTranscript',
 				description: 'Download the audio transcript of a recording and split it into timed segments per speaker',
@@ -76,6 +84,7 @@ export const description: INodeProperties[] = [
 	...download.description,
 	...get.description,
 	...getAll.description,
+	...getAllAccount.description,
 	...getTranscript.description,
 	...recover.description,
 	...recoverFile.description,
