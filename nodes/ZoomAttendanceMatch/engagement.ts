@@ -44,6 +44,8 @@ export interface PersonEngagement {
 	pollsAnswered: number;
 	/** Survey questions answered. */
 	surveyAnswered: number;
+	/** Indexes of this person's rows in the engagement input, in input order (for pairedItem). */
+	rowIndexes: number[];
 }
 
 export interface EngagementTally {
@@ -74,7 +76,8 @@ export function tallyEngagement(rows: readonly JsonRecord[]): EngagementTally {
 	let pollQuestions = 0;
 	let anonymousRows = 0;
 	let invalidRows = 0;
-	for (const row of rows) {
+	for (let index = 0; index < rows.length; index++) {
+		const row = rows[index];
 		const kind = row?.kind;
 		if (kind !== 'question' && kind !== 'poll' && kind !== 'survey') {
 			invalidRows++;
@@ -97,9 +100,10 @@ export function tallyEngagement(rows: readonly JsonRecord[]): EngagementTally {
 		}
 		let person = tallying.get(email);
 		if (!person) {
-			person = { email, name: '', questionsAsked: 0, pollsAnswered: 0, surveyAnswered: 0, answeredPolls: [] };
+			person = { email, name: '', questionsAsked: 0, pollsAnswered: 0, surveyAnswered: 0, rowIndexes: [], answeredPolls: [] };
 			tallying.set(email, person);
 		}
+		person.rowIndexes.push(index);
 		if (!person.name && row.name) person.name = text(row.name).trim();
 		if (kind === 'question') person.questionsAsked++;
 		else if (kind === 'survey') person.surveyAnswered++;

@@ -31,8 +31,8 @@ describe('tallyEngagement', () => {
 			null as unknown as JsonRecord,
 		]);
 		expect([...tally.people.values()]).toEqual([
-			expect.objectContaining({ email: 'ana@example.com', name: 'N', questionsAsked: 2, pollsAnswered: 1, surveyAnswered: 0 }),
-			expect.objectContaining({ email: 'bo@example.com', name: 'N', questionsAsked: 0, pollsAnswered: 2, surveyAnswered: 1 }),
+			expect.objectContaining({ email: 'ana@example.com', name: 'N', questionsAsked: 2, pollsAnswered: 1, surveyAnswered: 0, rowIndexes: [0, 1, 2, 3] }),
+			expect.objectContaining({ email: 'bo@example.com', name: 'N', questionsAsked: 0, pollsAnswered: 2, surveyAnswered: 1, rowIndexes: [4, 5, 6] }),
 		]);
 		expect(tally.people.size).toBe(2);
 		expect(tally).toMatchObject({ pollQuestions: 2, anonymousRows: 1, invalidRows: 2, rows: 10 });
@@ -42,7 +42,7 @@ describe('tallyEngagement', () => {
 describe('engagementScore', () => {
 	const w = DEFAULT_ENGAGEMENT_WEIGHTS;
 	it('follows the documented formula', () => {
-		const person = { email: 'a', name: '', questionsAsked: 1, pollsAnswered: 1, surveyAnswered: 0 };
+		const person = { email: 'a', name: '', questionsAsked: 1, pollsAnswered: 1, surveyAnswered: 0, rowIndexes: [] };
 		// 100 × (50·0.5 + 30·(1/2) + 20·(1/2)) / 100 = 50
 		expect(engagementScore(person, 0.5, 2, w)).toBe(50);
 		expect(engagementScore(undefined, 1, 2, w)).toBe(50);
@@ -73,6 +73,7 @@ describe('engagementScore', () => {
 		questionsAsked: fc.nat(10),
 		pollsAnswered: fc.nat(10),
 		surveyAnswered: fc.nat(3),
+		rowIndexes: fc.constant<number[]>([]),
 	});
 
 	it('property: 0–100, unchanged when every weight is scaled, never lower with more engagement or attendance', () => {
@@ -125,6 +126,9 @@ describe('with the attendance match', () => {
 					expect(tally.anonymousRows).toBe(anonymous);
 					expect(questions).toBe(rows.filter((r) => r.kind === 'question' && r.email).length);
 					expect(surveys).toBe(rows.filter((r) => r.kind === 'survey' && r.email).length);
+					// Every attributed row is paired with exactly one person.
+					const paired = [...tally.people.values()].flatMap((p) => p.rowIndexes).sort((a, b) => a - b);
+					expect(paired).toEqual(rows.flatMap((r, i) => (r.email ? [i] : [])));
 				},
 			),
 		);
