@@ -17,7 +17,7 @@ import { participantEmail, participantName } from './data';
 import { ZoomError, isoSeconds, json, randomToken } from './http';
 import { noun } from './meetings';
 import type { Instance, Kind } from './store';
-import { latestInstance } from './store';
+import { seededInstance } from './summaries';
 
 export interface AskedQuestion {
 	question: string;
@@ -203,13 +203,7 @@ function generated(g: Body): EngagementSeed {
  * survey `{id, name, answers: people with items {questionId, question, answer}}`.
  */
 export function seedEngagement(sb: Sandbox, b: Body): { uuid: string; meetingId: number; qa: number; polls: number; survey: number } {
-	let instance: Instance | undefined;
-	if (typeof b.uuid === 'string') instance = sb.store.instances.get(b.uuid);
-	else if (b.meetingId !== undefined) {
-		const s = sb.store.sessions.get(Number(b.meetingId));
-		instance = s && latestInstance(s);
-	}
-	if (!instance) throw new ZoomError(400, 300, `No ended instance for ${JSON.stringify({ uuid: b.uuid, meetingId: b.meetingId })}`);
+	const instance = seededInstance(sb, b);
 	const survey = b.survey as Body | undefined;
 	const seed: EngagementSeed = b.generate
 		? generated({ participants: instance.plan.participants, ...(b.generate as Body) })

@@ -124,13 +124,7 @@ export const summaryRoutes: Route[] = [
  * createdMinutesAgo?} gives an ended instance (the latest of meetingId, or that uuid) its summary.
  */
 export function seedSummary(sb: Sandbox, b: Record<string, unknown>): { uuid: string; meetingId: number } {
-	let instance: Instance | undefined;
-	if (typeof b.uuid === 'string') instance = sb.store.instances.get(b.uuid);
-	else if (b.meetingId !== undefined) {
-		const s = sb.store.sessions.get(Number(b.meetingId));
-		instance = s && latestInstance(s);
-	}
-	if (!instance) throw new ZoomError(400, 300, `No ended instance for ${JSON.stringify({ uuid: b.uuid, meetingId: b.meetingId })}`);
+	const instance = seededInstance(sb, b);
 	const details = Array.isArray(b.details) ? (b.details as { label: string; summary: string }[]) : [];
 	const seed: SummarySeed = {
 		overview: String(b.overview ?? ''),
@@ -142,4 +136,16 @@ export function seedSummary(sb: Sandbox, b: Record<string, unknown>): { uuid: st
 	};
 	summaries.set(instance, seed);
 	return { uuid: instance.uuid, meetingId: instance.sessionId };
+}
+
+/** The ended instance a seed control call names: `uuid`, or the latest instance of `meetingId`. */
+export function seededInstance(sb: Sandbox, b: Record<string, unknown>): Instance {
+	let instance: Instance | undefined;
+	if (typeof b.uuid === 'string') instance = sb.store.instances.get(b.uuid);
+	else if (b.meetingId !== undefined) {
+		const s = sb.store.sessions.get(Number(b.meetingId));
+		instance = s && latestInstance(s);
+	}
+	if (!instance) throw new ZoomError(400, 300, `No ended instance for ${JSON.stringify({ uuid: b.uuid, meetingId: b.meetingId })}`);
+	return instance;
 }

@@ -63,92 +63,81 @@ function personName(person: Person): string {
 	return text(person.name) || `${text(person.first_name)} ${text(person.last_name)}`.trim();
 }
 
-/** Q&A: one row per question a person asked, with its answers. */
-export function flattenQa(response: ZoomQaResponse): EngagementRow[] {
-	const base = { sessionId: sessionIdOf(response.id), sessionUuid: text(response.uuid), sessionStartTime: text(response.start_time) };
+type Session = Pick<EngagementRow, 'sessionId' | 'sessionUuid' | 'sessionStartTime'>;
+type Who = Pick<EngagementRow, 'email' | 'name'>;
+
+/**
+ * One row per detail of each person Zoom lists: `row` makes the row's own fields from a detail; the
+ * person's email and name and the session's fields are added to every row. Junk entries are skipped.
+ */
+function perPersonRows<P extends Person, D>(
+	people: P[] | undefined | null,
+	detailsOf: (person: P) => D[] | undefined | null,
+	session: Session,
+	row: (detail: D) => Omit<EngagementRow, keyof Session | keyof Who>,
+): EngagementRow[] {
 	const rows: EngagementRow[] = [];
-	for (const person of list(response.questions)) {
+	for (const person of list(people)) {
 		if (!person || typeof person !== 'object') continue;
-		const email = text(person.email).toLowerCase();
-		const name = personName(person);
-		for (const detail of list(person.question_details)) {
-			if (!detail || typeof detail !== 'object') continue;
-			const reported = detail as NonNullable<NonNullable<ReportsGetMeetingQAReportResponse['questions']>[number]['question_details']>[number];
-			const answers = list(reported.answer_details).map((answer) => text(answer?.content)).filter((content) => content !== '');
-			rows.push({
-				kind: 'question',
-				email,
-				name,
-				...base,
-				question: text(detail.question),
-				questionId: text(reported.question_id),
-				answer: answers.length ? answers.join('\n') : text(detail.answer),
-				time: text(reported.create_time),
-				...NO_GROUP,
-				questionStatus: text(reported.question_status),
-			});
+		const who: Who = { email: text(person.email).toLowerCase(), name: personName(person) };
+		for (const detail of list(detailsOf(person))) {
+			if (detail && typeof detail === 'object') rows.push({ ...who, ...row(detail), ...session });
 		}
 	}
 	return rows;
 }
 
+type ReportedQuestion = NonNullable<NonNullable<ReportsGetMeetingQAReportResponse['questions']>[number]['question_details']>[number];
+
+/** Q&A: one row per question a person asked, with its answers. */
+export function flattenQa(response: ZoomQaResponse): EngagementRow[] {
+	const session = { sessionId: sessionIdOf(response.id), sessionUuid: text(response.uuid), sessionStartTime: text(response.start_time) };
+	return perPersonRows(response.questions, (person) => person.question_details, session, (detail) => {
+		const reported = detail as ReportedQuestion;
+		const answers = list(reported.answer_details).map((answer) => text(answer?.content)).filter((content) => content !== '');
+		return {
+			kind: 'question',
+			question: text(detail.question),
+			questionId: text(reported.question_id),
+			answer: answers.length ? answers.join('\n') : text(detail.answer),
+			time: text(reported.create_time),
+			...NO_GROUP,
+			questionStatus: text(reported.question_status),
+		};
+	});
+}
+
 /** Polls: one row per poll question a person answered. */
 export function flattenPolls(response: ZoomPollResponse): EngagementRow[] {
-	const base = { sessionId: sessionIdOf(response.id), sessionUuid: text(response.uuid), sessionStartTime: text(response.start_time) };
-	const rows: EngagementRow[] = [];
-	for (const person of list(response.questions)) {
-		if (!person || typeof person !== 'object') continue;
-		const email = text(person.email).toLowerCase();
-		const name = personName(person);
-		for (const detail of list(person.question_details)) {
-			if (!detail || typeof detail !== 'object') continue;
-			rows.push({
-				kind: 'poll',
-				email,
-				name,
-				...base,
-				question: text(detail.question),
-				questionId: '',
-				answer: text(detail.answer),
-				time: text(detail.date_time),
-				...NO_GROUP,
-				pollId: text(detail.polling_id),
-			});
-		}
-	}
-	return rows;
+	const session = { sessionId: sessionIdOf(response.id), sessionUuid: text(response.uuid), sessionStartTime: text(response.start_time) };
+	return perPersonRows(response.questions, (person) => person.question_details, session, (detail) => ({
+		kind: 'poll',
+		question: text(detail.question),
+		questionId: '',
+		answer: text(detail.answer),
+		time: text(detail.date_time),
+		...NO_GROUP,
+		pollId: text(detail.polling_id),
+	}));
 }
 
 /** Survey: one row per survey question a person answered. */
 export function flattenSurvey(response: ZoomSurveyResponse): EngagementRow[] {
 	const meeting = response as ReportsGetMeetingSurveyReportResponse;
 	const webinar = response as ReportsGetWebinarSurveyReportResponse;
-	const base = {
+	const session = {
 		sessionId: sessionIdOf(meeting.meeting_id ?? webinar.webinar_id),
 		sessionUuid: text(meeting.meeting_uuid ?? webinar.webinar_uuid),
 		sessionStartTime: text(response.start_time),
 	};
-	const rows: EngagementRow[] = [];
-	for (const person of list(response.survey_answers)) {
-		if (!person || typeof person !== 'object') continue;
-		const email = text(person.email).toLowerCase();
-		const name = personName(person);
-		for (const detail of list(person.answer_details)) {
-			if (!detail || typeof detail !== 'object') continue;
-			rows.push({
-				kind: 'survey',
-				email,
-				name,
-				...base,
-				question: text(detail.question),
-				questionId: text(detail.question_id),
-				answer: text(detail.answer),
-				time: text(detail.date_time),
-				...NO_GROUP,
-				surveyId: text(response.survey_id),
-				surveyName: text(response.survey_name),
-			});
-		}
-	}
-	return rows;
+	return perPersonRows(response.survey_answers, (person) => person.answer_details, session, (detail) => ({
+		kind: 'survey',
+		question: text(detail.question),
+		questionId: text(detail.question_id),
+		answer: text(detail.answer),
+		time: text(detail.date_time),
+		...NO_GROUP,
+		surveyId: text(response.survey_id),
+		surveyName: text(response.survey_name),
+	}));
 }
