@@ -9,10 +9,16 @@ import type { Category } from './ratelimit';
 import { recordingRoutes } from './recordings';
 import { registrantRoutes } from './registrants';
 import { reportRoutes } from './reports';
+import { summaryRoutes } from './summaries';
+import { engagementRoutes } from './engagement';
+import { panelistRoutes } from './panelists';
+import { statusRoutes } from './status';
+import { recordingLifecycleRoutes } from './recordingLifecycle';
+import { registrantExtraRoutes } from './registrantExtras';
 import { userRoutes } from './users';
 import { bearer, unauthorized } from './auth';
 
-const ROUTES: Route[] = [...userRoutes, ...meetingRoutes, ...webinarRoutes, ...registrantRoutes, ...pastRoutes, ...reportRoutes, ...recordingRoutes];
+const ROUTES: Route[] = [...userRoutes, ...summaryRoutes, ...meetingRoutes, ...webinarRoutes, ...registrantRoutes, ...pastRoutes, ...reportRoutes, ...recordingRoutes, ...engagementRoutes, ...panelistRoutes, ...statusRoutes, ...recordingLifecycleRoutes, ...registrantExtraRoutes];
 
 function findRoute(method: string, segments: string[]): { route: Route; params: Record<string, string> } | undefined {
 	for (const route of ROUTES) {

@@ -9,6 +9,9 @@ import { CATEGORIES, PLAN_LIMITS, PLANS } from './ratelimit';
 import type { Category, Plan } from './ratelimit';
 import { addRecording } from './recordings';
 import { addRegistrant } from './registrants';
+import { seedSummary } from './summaries';
+import { seedEngagement } from './engagement';
+import { seedTrackingSources } from './registrantExtras';
 import { participantEmail, participantName } from './data';
 import { ALL_SCOPES, latestInstance, newUuid, zoomUserId } from './store';
 import type { App, Instance, Kind, Session, UuidStyle } from './store';
@@ -197,6 +200,9 @@ const ROUTES: [string, string, Handler][] = [
 	['POST', '/_sandbox/webinars/:id/start', (sb, _b, p) => startSession(sb, 'webinar', p.id)],
 	['POST', '/_sandbox/meetings/:id/end', (sb, b, p) => ({ id: Number(p.id), ...instanceJson(endSession(sb, sessionFor(sb, 'meeting', p.id), b as EndOptions)) })],
 	['POST', '/_sandbox/webinars/:id/end', (sb, b, p) => ({ id: Number(p.id), ...instanceJson(endSession(sb, sessionFor(sb, 'webinar', p.id), b as EndOptions)) })],
+	['POST', '/_sandbox/summaries', (sb, b) => seedSummary(sb, b)],
+	['POST', '/_sandbox/engagement', (sb, b) => seedEngagement(sb, b)],
+	['POST', '/_sandbox/tracking_sources', (sb, b) => seedTrackingSources(sb, b)],
 	['GET', '/_sandbox/faults', (sb) => sb.faults],
 	['POST', '/_sandbox/faults', (sb, b) => addFault(sb, b)],
 	['DELETE', '/_sandbox/faults', (sb) => ((sb.faults = []), { ok: true })],
