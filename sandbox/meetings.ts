@@ -281,8 +281,14 @@ function listSessions(ctx: Ctx, kind: Kind) {
 		return (s.startMs !== undefined && s.startMs < now) || s.instances.length > 0; // previous_meetings
 	};
 	const all = [...ctx.sb.store.sessions.values()].filter(keep).sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0));
+	if (kind === 'webinar') {
+		// List webinars pages by page_number alone: Rivet's WebinarsListWebinarsQueryParams has no
+		// next_page_token, so a token is ignored (page 1 again) and none is sent.
+		const { items, next_page_token: _token, ...meta } = paginate(ctx, all, { byPageNumber: true });
+		return json(200, { ...meta, webinars: items.map(listItem) });
+	}
 	const { items, ...meta } = paginate(ctx, all);
-	return json(200, { ...meta, [kind === 'meeting' ? 'meetings' : 'webinars']: items.map(listItem) });
+	return json(200, { ...meta, meetings: items.map(listItem) });
 }
 
 function invitation(ctx: Ctx) {

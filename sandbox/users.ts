@@ -1,9 +1,15 @@
-// Users API (§3.1): list and get, with `me`, ids and emails.
+// Users API (https://developers.zoom.us/docs/api/users/): list and get, with `me`, ids and emails.
 import type { Ctx, Route } from './core';
 import { route } from './core';
 import { ZoomError, json } from './http';
 import { paginate } from './paging';
 import type { User } from './store';
+
+/**
+ * List users takes page_size up to 2000, the one list above the usual 300
+ * (https://developers.zoom.us/docs/api/users/#tag/users/GET/users). Rivet types page_size as a bare number.
+ */
+export const LIST_USERS_MAX_PAGE_SIZE = 2000;
 
 /** Find `{userId}` or answer 404 1001 like Zoom. */
 export function userParam(ctx: Ctx, name = 'userId'): User {
@@ -58,7 +64,7 @@ export const userRoutes: Route[] = [
 	route('GET', '/users', 'Medium', 'user:read:list_users:admin', 'user:read:admin', (ctx) => {
 		const status = ctx.query.get('status') ?? 'active';
 		if (!['active', 'inactive', 'pending'].includes(status)) throw new ZoomError(400, 300, 'Invalid field.', [{ field: 'status', message: 'Invalid value' }]);
-		const page = paginate(ctx, ctx.sb.store.users.filter((u) => u.status === status));
+		const page = paginate(ctx, ctx.sb.store.users.filter((u) => u.status === status), { maxPageSize: LIST_USERS_MAX_PAGE_SIZE });
 		const { items, ...meta } = page;
 		return json(200, { ...meta, users: items.map(listItem) });
 	}),

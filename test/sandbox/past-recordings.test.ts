@@ -147,7 +147,7 @@ describe('registrants', () => {
 		expect(abs.status).toBe(200);
 		expect(abs.headers['x-ratelimit-category']).toBe('Heavy');
 		expect(abs.data.registrants.map((r: { email: string }) => r.email).sort()).toEqual(['participant6@example.com', 'participant7@example.com', 'participant8@example.com', 'participant9@example.com']);
-		expect((await api.get(`/past_webinars/${id}`)).data.participants_count).toBe(6);
+		expect((await api.get(`/report/webinars/${id}`)).data.participants_count).toBe(6);
 		expect((await api.get(`/report/webinars/${id}/participants`)).data.total_records).toBe(6);
 		expect((await api.get(`/past_webinars/${id}/instances`)).data.webinars).toHaveLength(1);
 		// A webinar id is not a past meeting.

@@ -14,6 +14,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { parseSessionId } from '../../../shared/ids';
 import { isValidTimeZone, toZoomTime, toZoomUtc } from '../../../shared/time';
 import { zoomApiRequest, zoomApiRequestAllItems } from '../../../shared/transport';
+import { LIST_WEBINARS, zoomListAll } from '../../../shared/zoomLists';
 import { returnAllOrLimit, userIdField } from '../../descriptions';
 import { requireText } from '../../validation';
 
@@ -650,9 +651,9 @@ export async function listSessions(this: IExecuteFunctions, kind: SessionKind, i
 	const userId = requireText(this, 'userId', itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-	return await zoomApiRequestAllItems.call(this, `/users/${encodeURIComponent(userId)}/${kind.path}`, kind.path, {
-		qs: { type: this.getNodeParameter('listType', itemIndex, 'scheduled') as string },
-		limit,
-		itemIndex,
-	});
+	const endpoint = `/users/${encodeURIComponent(userId)}/${kind.path}`;
+	const options = { qs: { type: this.getNodeParameter('listType', itemIndex, 'scheduled') as string }, limit, itemIndex };
+	// List webinars pages by page_number, List meetings by next_page_token.
+	if (kind.path === 'webinars') return await zoomListAll.call(this, endpoint, kind.path, LIST_WEBINARS, options);
+	return await zoomApiRequestAllItems.call(this, endpoint, kind.path, options);
 }
