@@ -51,7 +51,7 @@ function endpointsOf(module: string, className: string): RivetEndpoint[] {
 			return spec;
 		}
 	}
-	const instance = new Recorder({ auth: {} }) as Record<string, unknown>;
+	const instance: object = new Recorder({ auth: {} });
 	const endpoints: RivetEndpoint[] = [];
 	for (const [group, members] of Object.entries(instance)) {
 		if (typeof members !== 'object' || members === null) continue;
