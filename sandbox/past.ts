@@ -2,7 +2,11 @@
 // once a session has ended; a numeric id means the latest ended instance, a UUID that exact instance.
 import type {
 	MeetingsGetPastMeetingDetailsResponse,
+	MeetingsGetPastMeetingParticipantsResponse,
+	MeetingsListPastMeetingInstancesResponse,
 	ReportsGetMeetingDetailReportsResponse,
+	ReportsGetMeetingParticipantReportsResponse,
+	WebinarsListPastWebinarInstancesResponse,
 	ReportsGetWebinarDetailReportsResponse,
 } from '@zoom/rivet/meetings';
 import type { Ctx, Route } from './core';
@@ -80,7 +84,11 @@ function reportDetailJson(ctx: Ctx, session: Session, instance: Instance): Repor
 	};
 }
 
-const pastRow = (r: ParticipantRow) => ({
+type PastParticipant = NonNullable<MeetingsGetPastMeetingParticipantsResponse['participants']>[number];
+type ReportParticipant = NonNullable<ReportsGetMeetingParticipantReportsResponse['participants']>[number];
+
+/** A row of GET /past_meetings/{meetingId}/participants (and of past webinars, the same shape). */
+const pastRow = (r: ParticipantRow): PastParticipant => ({
 	id: r.id,
 	name: r.name,
 	user_id: r.user_id,
@@ -99,8 +107,8 @@ function participants(ctx: Ctx, kind: Kind, report: boolean) {
 	const withReg = (ctx.query.get('include_fields') ?? '').split(',').includes('registrant_id');
 	// Participant lists carry page_count but no page_number.
 	const { items, page_number: _pn, ...meta } = paginate(ctx, rowsOf(session, instance));
-	const shape: (r: ParticipantRow) => Record<string, unknown> = report
-		? (r) => ({
+	const shape: (r: ParticipantRow) => PastParticipant | ReportParticipant = report
+		? (r): ReportParticipant => ({
 				id: r.id,
 				user_id: r.user_id,
 				participant_user_id: r.id,
@@ -124,7 +132,8 @@ function instances(ctx: Ctx, kind: Kind) {
 	const s = /^\d+$/.test(raw) ? ctx.sb.store.sessions.get(Number(raw)) : undefined;
 	if (!s || s.kind !== kind) throw new ZoomError(404, 3001, `${noun(kind)} does not exist: ${raw}.`);
 	const list = [...s.instances].sort((a, b) => a.startMs - b.startMs).map((i) => ({ uuid: i.uuid, start_time: isoSeconds(i.startMs) }));
-	return json(200, { [`${kind}s`]: list });
+	const answer: MeetingsListPastMeetingInstancesResponse | WebinarsListPastWebinarInstancesResponse = kind === 'meeting' ? { meetings: list } : { webinars: list };
+	return json(200, answer);
 }
 
 function absentees(ctx: Ctx) {

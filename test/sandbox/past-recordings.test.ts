@@ -1,4 +1,4 @@
-/** Past sessions and reports (§3.5, §3.6), registrants (§3.4) and cloud recordings (§3.7). */
+/** Past sessions and reports, registrants and cloud recordings (https://developers.zoom.us/docs/api/meetings/). */
 import axios from 'axios';
 import type { AxiosInstance } from 'axios';
 import { encodeUuid, startHarness } from './helpers';
