@@ -89,7 +89,8 @@ export const userRoutes: Route[] = [
 		if (!['active', 'inactive', 'pending'].includes(status)) throw new ZoomError(400, 300, 'Invalid field.', [{ field: 'status', message: 'Invalid value' }]);
 		const page = paginate(ctx, ctx.sb.store.users.filter((u) => u.status === status), { maxPageSize: LIST_USERS_MAX_PAGE_SIZE });
 		const { items, ...meta } = page;
-		return json(200, { ...meta, users: items.map(listItem) });
+		const answer: UsersListUsersResponse = { ...meta, users: items.map(listItem) };
+		return json(200, answer);
 	}),
 	route('GET', '/users/:userId', 'Light', 'user:read:user', 'user:read', (ctx) => json(200, userJson(ctx, userParam(ctx)))),
 ];

@@ -208,7 +208,7 @@ export class Webhooks {
 			const inst = needEnded();
 			addRecording(this.sb, s, inst);
 			const rec = recordingJson(this.sb, s, inst);
-			if (o.event === 'recording.transcript_completed') rec.recording_files = rec.recording_files.filter((f) => f.file_type === 'TRANSCRIPT');
+			if (o.event === 'recording.transcript_completed') rec.recording_files = (rec.recording_files ?? []).filter((f) => f.file_type === 'TRANSCRIPT');
 			return { payload: { account_id: accountId, object: { ...rec, host_email: host?.email ?? '' } }, download_token: downloadToken(this.sb, 86400) };
 		}
 		switch (action) {
