@@ -10,6 +10,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import type { MeetingsCreateMeetingRequestBody, WebinarsCreateWebinarRequestBody } from '@zoom/rivet/meetings';
 
 import { parseSessionId } from '../../../shared/ids';
 import { isValidTimeZone, toZoomTime, toZoomUtc } from '../../../shared/time';
@@ -521,17 +522,25 @@ function settingsBody(values: IDataObject): IDataObject | undefined {
 	return Object.keys(settings).length ? settings : undefined;
 }
 
+/**
+ * Zoom's `recurrence` (https://developers.zoom.us/docs/api/meetings/#tag/meetings/POST/users/{userId}/meetings).
+ * Rivet 0.4.0 types weekly_days as one day ("1"…"7"); Zoom's docs take several, comma-separated ("1,3,5").
+ */
+type Recurrence = Omit<NonNullable<MeetingsCreateMeetingRequestBody['recurrence'] & WebinarsCreateWebinarRequestBody['recurrence']>, 'weekly_days'> & {
+	weekly_days?: string;
+};
+
 function recurrenceBody(
 	context: IExecuteFunctions,
 	kind: SessionKind,
 	value: IDataObject,
 	timeZone: string | undefined,
 	itemIndex: number,
-): IDataObject | undefined {
+): Recurrence | undefined {
 	const rule = value.rule as IDataObject | undefined;
 	if (!rule) return undefined;
-	const type = Number(rule.type ?? 2);
-	const recurrence: IDataObject = { type, repeat_interval: Number(rule.repeatInterval ?? 1) };
+	const type = Number(rule.type ?? 2) as Recurrence['type'];
+	const recurrence: Recurrence = { type, repeat_interval: Number(rule.repeatInterval ?? 1) };
 	if (type === 2) {
 		const days = (rule.weeklyDays as number[] | undefined) ?? [];
 		if (!days.length) {
