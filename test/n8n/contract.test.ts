@@ -5,11 +5,14 @@
  * by test/contract/rivetEndpoints.ts) or one of the OAuth/download URLs Zoom documents apart.
  */
 import { randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { findEndpoint, matchesPath, OUTSIDE_REST } from '../contract/rivetEndpoints';
 import { authentication, harness, type CredentialRef } from '../harness/context';
 import { delay } from '../harness/n8n';
 import { connectOAuth2 } from '../harness/oauth';
+import { PACKAGE_DIR } from '../harness/paths';
 import { sandboxCredentialData } from '../harness/setup';
 import { DAILY_SYNC, dailySyncNode, NodeWorkflow, PKG, type NodeSpec } from '../harness/workflows';
 
@@ -115,6 +118,17 @@ async function credentialFor(kind: Kind): Promise<CredentialRef> {
 	await connectOAuth2(h().n8n, id);
 	return { id, name };
 }
+
+describe('@zoom/rivet is a development tool only', () => {
+	it('is a devDependency, never a runtime one, and nothing in dist/ names it', () => {
+		const manifest = JSON.parse(readFileSync(join(PACKAGE_DIR, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
+		expect(manifest.devDependencies?.['@zoom/rivet']).toBe('0.4.0');
+		expect(manifest.dependencies?.['@zoom/rivet']).toBeUndefined();
+		const files = (readdirSync(join(PACKAGE_DIR, 'dist'), { recursive: true }) as string[]).filter((f) => /\.(js|ts)$/.test(f));
+		expect(files.length).toBeGreaterThan(10);
+		expect(files.filter((f) => readFileSync(join(PACKAGE_DIR, 'dist', f), 'utf8').includes('@zoom/rivet'))).toEqual([]);
+	});
+});
 
 describe('every request the nodes send is an endpoint Zoom publishes', () => {
 	it.each<Kind>(['oauth2', 's2s'])('every Zoom Connector operation, meetings and webinars (%s)', async (kind) => {
