@@ -1,5 +1,6 @@
 // Outgoing webhooks exactly as Zoom sends them (§8): compact JSON, v0 HMAC signature over
 // "v0:{ts}:{body}", retries only on >=500 or network failure, URL validation challenge.
+import type { MeetingEndedEvent, WebinarEndedEvent } from '@zoom/rivet/meetings';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
@@ -221,8 +222,15 @@ export class Webhooks {
 			case 'started':
 				return { payload: { account_id: accountId, object: base(latest) } };
 			case 'ended': {
+				// meeting.ended / webinar.ended as Rivet types them
+				// (https://developers.zoom.us/docs/api/meetings/events/#tag/meeting/POST/meeting.ended).
 				const inst = needEnded();
-				return { payload: { account_id: accountId, object: { ...base(inst), end_time: isoSeconds(inst.endMs) } } };
+				const object = { ...base(inst), end_time: isoSeconds(inst.endMs) };
+				const ended: MeetingEndedEvent['payload'] | WebinarEndedEvent['payload'] =
+					s.kind === 'meeting'
+						? { account_id: accountId, object: { ...object, type: s.type as MeetingEndedEvent['payload']['object']['type'] } }
+						: { account_id: accountId, object: { ...object, type: s.type as WebinarEndedEvent['payload']['object']['type'] } };
+				return { payload: ended };
 			}
 			case 'participant_joined':
 			case 'participant_left': {
