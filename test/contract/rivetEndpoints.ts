@@ -110,4 +110,6 @@ export const OUTSIDE_REST: Array<{ method: string; path: string; doc: string }> 
 	{ method: 'POST', path: '/oauth/token', doc: 'https://developers.zoom.us/docs/integrations/oauth/' },
 	{ method: 'POST', path: '/oauth/revoke', doc: 'https://developers.zoom.us/docs/integrations/oauth/#revoking-an-access-token' },
 	{ method: 'GET', path: '/rec/download/{fileId}', doc: 'https://developers.zoom.us/docs/api/meetings/#tag/cloud-recording/GET/meetings/{meetingId}/recordings' },
+	// Where a download_url redirects: Zoom's storage host (the sandbox serves it under /rec/storage).
+	{ method: 'GET', path: '/rec/storage/{fileId}', doc: 'https://developers.zoom.us/docs/api/meetings/#tag/cloud-recording/GET/meetings/{meetingId}/recordings' },
 ];
