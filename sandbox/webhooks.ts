@@ -1,4 +1,4 @@
-// Outgoing webhooks exactly as Zoom sends them (§8): compact JSON, v0 HMAC signature over
+// Outgoing webhooks exactly as Zoom sends them (https://developers.zoom.us/docs/api/webhooks/): compact JSON, v0 HMAC signature over
 // "v0:{ts}:{body}", retries only on >=500 or network failure, URL validation challenge.
 import type { MeetingEndedEvent, WebinarEndedEvent } from '@zoom/rivet/meetings';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -143,7 +143,7 @@ export class Webhooks {
 		return { deliveryId, trackingId, body, attempts: [{ status: first.status, ms: first.ms, ...(first.error ? { error: first.error } : {}) }] };
 	}
 
-	/** Send the endpoint.url_validation challenge and check the answer (§8.3). */
+	/** Send the endpoint.url_validation challenge and check the answer (https://developers.zoom.us/docs/api/webhooks/#validate-your-webhook-endpoint). */
 	async validate(o: { url: string; secretToken?: string; timeoutMs?: number }) {
 		const secret = o.secretToken ?? this.sb.defaults.webhookSecretToken;
 		const plainToken = randomToken(16);
@@ -179,7 +179,7 @@ export class Webhooks {
 		return { event: o.event, event_ts: o.eventTs ?? Date.now(), ...built };
 	}
 
-	/** Payload for a seeded meeting/webinar per §8.5 (or a bare one for other events). */
+	/** Payload for a seeded meeting/webinar (https://developers.zoom.us/docs/api/meetings/events/), or a bare one for other events. */
 	private build(o: SendOptions): Record<string, unknown> {
 		const { store } = this.sb;
 		const accountId = store.accountId;
