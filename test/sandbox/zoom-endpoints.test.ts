@@ -91,6 +91,20 @@ describe('the Daily Sync (points 1, 4, 5)', () => {
 		expect(log.some((r) => r.path.startsWith('/v2/report/webinars/'))).toBe(true);
 	});
 
+	it('with hosts "me", the host ID is the token user’s, read once; a listed user ID is used as it is', async () => {
+		const owner = (await h.api(token).get('/users/me')).data.id as string;
+		await seed({ meetings: [1, 2].map((i) => ({ topic: `mine ${i}`, ended: { endedMinutesAgo: 60 + i, participants: 1 } })) });
+		await h.control('DELETE', '/requests');
+		const mine = await new ZoomDailySyncTrigger().poll.call(pollContext({ sandboxUrl: h.sandbox.url, token, parameters: { hosts: 'me' } }));
+		expect((mine?.[0] ?? []).map((i) => i.json.hostId)).toEqual([owner, owner]);
+		expect((await requests()).filter((r) => r.path === '/v2/users/me')).toHaveLength(1);
+
+		await h.control('DELETE', '/requests');
+		const listed = await new ZoomDailySyncTrigger().poll.call(pollContext({ sandboxUrl: h.sandbox.url, token, parameters: { hosts: 'list', userIds: owner } }));
+		expect((listed?.[0] ?? []).map((i) => i.json.hostId)).toEqual([owner, owner]);
+		expect((await requests()).map((r) => r.path)).toEqual([`/v2/report/users/${owner}/meetings`]);
+	});
+
 	it('walks every page of a host’s webinars by page_number', async () => {
 		await h.control('POST', '/config', { maxPageSize: 2 });
 		const users = [{ email: 'many-webinars@example.com', first_name: 'Many', last_name: 'Webinars' }];
