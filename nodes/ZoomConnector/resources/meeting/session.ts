@@ -557,6 +557,18 @@ function recurrenceBody(
 	return recurrence;
 }
 
+/**
+ * The fields of a create/update body, each one Zoom's create meeting and create webinar bodies both have
+ * (Pick refuses a key Rivet lacks). The type numbers differ by kind and are checked by the node's options;
+ * the settings keys come from parameter names and are held to Rivet's by test/unit/rivetRequestFields.test.ts.
+ */
+type SessionBody = Pick<
+	MeetingsCreateMeetingRequestBody & WebinarsCreateWebinarRequestBody,
+	'topic' | 'agenda' | 'password' | 'schedule_for' | 'duration' | 'timezone' | 'start_time'
+> & { type?: number; settings?: IDataObject; recurrence?: Recurrence };
+
+const TEXT_FIELDS = { topic: 'topic', agenda: 'agenda', password: 'password', scheduleFor: 'schedule_for' } as const;
+
 /** The create/update body from the main fields, settings and recurrence; checks them before any call. */
 function sessionBody(
 	context: IExecuteFunctions,
@@ -564,11 +576,12 @@ function sessionBody(
 	fields: IDataObject,
 	itemIndex: number,
 	withRecurrence: boolean,
-): IDataObject {
+): SessionBody {
 	const timeZone = readTimeZone(context, fields.timezone, itemIndex);
-	const body: IDataObject = {};
-	for (const name of ['topic', 'agenda', 'password', 'scheduleFor']) {
-		if (typeof fields[name] === 'string' && fields[name] !== '') body[snake(name)] = fields[name];
+	const body: SessionBody = {};
+	for (const [name, field] of Object.entries(TEXT_FIELDS)) {
+		const value = fields[name];
+		if (typeof value === 'string' && value !== '') body[field] = value;
 	}
 	if (fields.type !== undefined) body.type = Number(fields.type);
 	if (fields.duration !== undefined) body.duration = Number(fields.duration);
