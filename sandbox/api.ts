@@ -1,4 +1,5 @@
-// The /v2 pipeline: route → bearer auth → scope (4711) → rate limit → handler.
+// The /v2 pipeline: route → bearer auth (https://developers.zoom.us/docs/integrations/oauth/) → scope (4711)
+// → rate limit (https://developers.zoom.us/docs/api/rate-limits/) → handler.
 import type { Ctx, RequestMeta, Route, Sandbox } from './core';
 import { ZoomError, json, matchPattern, parseJson, rawSegments } from './http';
 import type { Reply } from './http';
@@ -18,7 +19,8 @@ import { registrantExtraRoutes } from './registrantExtras';
 import { userRoutes } from './users';
 import { bearer, unauthorized } from './auth';
 
-const ROUTES: Route[] = [...userRoutes, ...summaryRoutes, ...meetingRoutes, ...webinarRoutes, ...registrantRoutes, ...pastRoutes, ...reportRoutes, ...recordingRoutes, ...engagementRoutes, ...panelistRoutes, ...statusRoutes, ...recordingLifecycleRoutes, ...registrantExtraRoutes];
+/** Every /v2 route the sandbox serves; test/sandbox/rivet-routes.test.ts holds it to Zoom's endpoint table (@zoom/rivet). */
+export const ROUTES: Route[] = [...userRoutes, ...summaryRoutes, ...meetingRoutes, ...webinarRoutes, ...registrantRoutes, ...pastRoutes, ...reportRoutes, ...recordingRoutes, ...engagementRoutes, ...panelistRoutes, ...statusRoutes, ...recordingLifecycleRoutes, ...registrantExtraRoutes];
 
 function findRoute(method: string, segments: string[]): { route: Route; params: Record<string, string> } | undefined {
 	for (const route of ROUTES) {
@@ -49,6 +51,8 @@ export async function handleApi(sb: Sandbox, method: string, url: URL, headers: 
 		}
 		const token = bearer(sb, headers.authorization as string | undefined, meta);
 		account = token.accountId;
+		// A path Zoom does not have. Zoom documents 404 with its {code, message} body
+		// (https://developers.zoom.us/docs/api/errors); the wording for an unknown path is not published.
 		if (!found) throw new ZoomError(404, 404, 'The requested resource was not found.');
 		const { route, params } = found;
 		if (!route.scopes.some((s) => token.scopes.includes(s)))
