@@ -10,7 +10,7 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { apiBaseUrl } from '../environment';
 import { describeZoomError, type ZoomErrorBody } from './errors';
@@ -278,6 +278,8 @@ export async function* zoomApiPages(
 ): AsyncGenerator<IDataObject[], void, undefined> {
 	const pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, options.pageSize ?? MAX_PAGE_SIZE));
 	let nextPageToken = '';
+	// A server that hands back a token it already gave would page forever (and fill memory on Return All).
+	const seenTokens = new Set<string>();
 	do {
 		const qs: IDataObject = { ...options.qs, page_size: pageSize };
 		if (nextPageToken) qs.next_page_token = nextPageToken;
@@ -285,6 +287,18 @@ export async function* zoomApiPages(
 		const items = page[propertyName];
 		yield Array.isArray(items) ? (items as IDataObject[]) : [];
 		nextPageToken = typeof page.next_page_token === 'string' ? page.next_page_token : '';
+		if (nextPageToken && seenTokens.has(nextPageToken)) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Zoom repeated a page token while listing ${endpoint} (after ${seenTokens.size + 1} pages)`,
+				{
+					itemIndex: options.itemIndex,
+					description:
+						'The server sent a next_page_token it had already sent, so the list would never end. Set a Limit instead of Return All, or try again later; if it persists, report it to Zoom.',
+				},
+			);
+		}
+		seenTokens.add(nextPageToken);
 	} while (nextPageToken);
 }
 
