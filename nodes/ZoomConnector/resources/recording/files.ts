@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { zoomApiRequest, zoomApiRequestFull, type ZoomResponse } from '../../../shared/transport';
 import { readSessionRef, sessionRefField } from '../pastSession/sessionRef';
+import { fallbackFileName, fileNameFromDisposition } from './fileName';
 
 export const SESSION_LABEL = 'Meeting or Webinar ID or UUID';
 
@@ -82,30 +83,6 @@ export function mimeTypeOf(file: IDataObject, served?: string): string {
 	);
 }
 
-/** filename / filename* of a Content-Disposition header. */
-export function fileNameFromDisposition(value: unknown): string | undefined {
-	const text = Array.isArray(value) ? String(value[0]) : typeof value === 'string' ? value : '';
-	const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(text);
-	if (extended) {
-		try {
-			return decodeURIComponent(extended[1].trim());
-		} catch {
-			// A malformed escape: fall back to the plain filename.
-		}
-	}
-	const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/.exec(text);
-	const name = (plain?.[1] ?? plain?.[2])?.trim();
-	return name ? name.replace(/[/\\]/g, '_') : undefined;
-}
-
-/** A name when storage gives none: topic, start and type, with the file's extension. */
-function fallbackName(recording: IDataObject, file: IDataObject): string {
-	const topic = String(recording.topic ?? 'Zoom recording').replace(/[^\w.-]+/g, '_').slice(0, 80);
-	const start = String(file.recording_start ?? recording.start_time ?? '').replace(/[^\dTZ]/g, '');
-	const extension = String(file.file_extension ?? file.file_type ?? 'bin').toLowerCase();
-	return `${topic}_${start}_${String(file.recording_type ?? file.file_type ?? 'file')}.${extension}`;
-}
-
 function header(headers: Record<string, unknown>, name: string): unknown {
 	const found = Object.keys(headers).find((key) => key.toLowerCase() === name);
 	return found === undefined ? undefined : headers[found];
@@ -137,7 +114,7 @@ export async function downloadFile(
 			: typeof body === 'string'
 				? Buffer.from(body)
 				: Buffer.alloc(0);
-	const fileName = fileNameFromDisposition(header(response.headers, 'content-disposition')) ?? fallbackName(recording, file);
+	const fileName = fileNameFromDisposition(header(response.headers, 'content-disposition')) ?? fallbackFileName(recording, file);
 	const served = header(response.headers, 'content-type');
 	return { data, fileName, mimeType: mimeTypeOf(file, typeof served === 'string' ? served : undefined) };
 }
