@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -12,7 +13,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { apiBaseUrl } from '../environment';
+import { apiBaseUrl, credentialHostsLabel, isCredentialHost } from '../environment';
 import { describeZoomError, type ZoomErrorBody } from './errors';
 import { isRateCategory, RatePacer, rateCategory } from './rateLimit';
 import { backoffDelay, isNetworkErrorCode, isSafeToRepeat, parseRetryAfter, RETRY } from './retry';
@@ -152,23 +153,54 @@ function pathOf(url: string): string {
 }
 
 /**
- * The API base URL of the node's credential, read once per execution context: reading a credential is a
- * database read and a decryption, and a Return All makes dozens of calls.
+ * The node's credential, read once per execution context: reading a credential is a database read and a
+ * decryption, and a Return All makes dozens of calls.
  */
-const baseUrls = new WeakMap<object, Map<string, string>>();
+const credentialsByContext = new WeakMap<object, Map<string, ICredentialDataDecryptedObject>>();
 
-async function baseUrlOf(context: ZoomContext, type: ZoomApiCredentialType): Promise<string> {
-	let byType = baseUrls.get(context);
+async function credentialsOf(context: ZoomContext, type: ZoomApiCredentialType): Promise<ICredentialDataDecryptedObject> {
+	let byType = credentialsByContext.get(context);
 	if (!byType) {
 		byType = new Map();
-		baseUrls.set(context, byType);
+		credentialsByContext.set(context, byType);
 	}
-	let url = byType.get(type);
-	if (url === undefined) {
-		url = apiBaseUrl(await context.getCredentials(type));
-		byType.set(type, url);
+	const cached = byType.get(type);
+	if (cached !== undefined) return cached;
+	const credentials = (await context.getCredentials(type)) as ICredentialDataDecryptedObject;
+	byType.set(type, credentials);
+	return credentials;
+}
+
+/**
+ * The URL to call. An absolute URL (a recording's download_url, which comes from Zoom's response and so
+ * from whoever answered) gets the credential's token only on the credential's own hosts.
+ */
+async function requestUrl(
+	context: ZoomContext,
+	type: ZoomApiCredentialType,
+	endpoint: string,
+	options: ZoomRequestOptions,
+): Promise<string> {
+	const credentials = await credentialsOf(context, type);
+	let allowed: boolean;
+	try {
+		if (options.url === undefined) return `${apiBaseUrl(credentials)}${endpoint}`;
+		allowed = isCredentialHost(credentials, options.url);
+	} catch (error) {
+		// apiBaseUrl and isCredentialHost throw only UnsafeBaseUrlError: a Custom URL that is refused.
+		throw new NodeOperationError(context.getNode(), (error as Error).message, { itemIndex: options.itemIndex });
 	}
-	return url;
+	if (allowed) return options.url;
+	let shown = options.url;
+	try {
+		shown = new URL(options.url).origin;
+	} catch {
+		// Not a URL: show it as it is.
+	}
+	throw new NodeOperationError(context.getNode(), `Refused to send the Zoom access token to ${shown.slice(0, 200)}`, {
+		itemIndex: options.itemIndex,
+		description: `The URL is not on this credential's Zoom hosts (${credentialHostsLabel(credentials)}), so the token was not sent. Check the credential's environment, or download the file from the URL without this node's authentication.`,
+	});
 }
 
 /**
@@ -182,7 +214,7 @@ export async function zoomApiRequestFull<T = IDataObject>(
 	options: ZoomRequestOptions = {},
 ): Promise<ZoomResponse<T>> {
 	const type = credentialType(this);
-	const url = options.url ?? `${await baseUrlOf(this, type)}${endpoint}`;
+	const url = await requestUrl(this, type, endpoint, options);
 	const category = rateCategory(method, options.url ? pathOf(options.url) : endpoint);
 	const key = `${type}:${this.getNode().credentials?.[type]?.id ?? this.getNode().name}`;
 
