@@ -115,6 +115,37 @@ function readFailure(error: unknown): Failure {
 	return { status: 0, headers: {}, body: undefined, networkCode };
 }
 
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+/**
+ * With encoding 'stream' an error response's body is still a stream: read its start (Zoom's JSON error)
+ * into a Buffer in place, so readFailure sees it as with any other encoding, and let the rest go.
+ */
+async function bufferStreamedErrorBody(error: unknown): Promise<void> {
+	let current: unknown = error;
+	for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
+		const response = (current as { response?: { data?: unknown } }).response;
+		const data = response?.data as (AsyncIterable<Buffer> & { destroy?: () => void }) | undefined;
+		if (data && typeof data === 'object' && Symbol.asyncIterator in data && !Buffer.isBuffer(data)) {
+			const chunks: Buffer[] = [];
+			let length = 0;
+			try {
+				for await (const chunk of data) {
+					chunks.push(Buffer.from(chunk));
+					length += chunk.length;
+					if (length >= MAX_ERROR_BODY_BYTES) break;
+				}
+			} catch {
+				// A body cut off mid-way: keep what arrived.
+			}
+			data.destroy?.();
+			response!.data = Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES);
+			return;
+		}
+		current = (current as { cause?: unknown }).cause;
+	}
+}
+
 function parseBody(data: unknown): ZoomErrorBody | undefined {
 	if (data === undefined || data === null) return undefined;
 	if (typeof data === 'object' && !(data instanceof ArrayBuffer) && !Buffer.isBuffer(data)) {
@@ -233,11 +264,14 @@ export async function zoomApiRequestFull<T = IDataObject>(
 				json: options.encoding === undefined,
 				encoding: options.encoding,
 				returnFullResponse: true,
+				// Zoom redirects a download to a signed storage URL, which needs no token: n8n would send it on.
+				sendCredentialsOnCrossOriginRedirect: options.url === undefined,
 			})) as { body: T; headers: Record<string, unknown>; statusCode: number };
 			learnFromHeaders(key, response.headers ?? {});
 			const body = (response.body === '' || response.body === undefined ? {} : response.body) as T;
 			return { body, headers: response.headers ?? {}, statusCode: response.statusCode };
 		} catch (error) {
+			await bufferStreamedErrorBody(error);
 			const failure = readFailure(error);
 			if (failure.status === 429 && rateLimitRetries < RETRY.maxRateLimitRetries) {
 				const retryAfter = parseRetryAfter(header(failure.headers, 'retry-after'));

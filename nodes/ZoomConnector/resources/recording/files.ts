@@ -88,10 +88,16 @@ function header(headers: Record<string, unknown>, name: string): unknown {
 	return found === undefined ? undefined : headers[found];
 }
 
+/** What prepareBinaryData takes: a Buffer or a Node stream (the node may not import node:stream itself). */
+export type BinaryInput = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
+
 export interface DownloadedFile {
-	data: Buffer;
+	/** The body as it arrives: n8n's binary data store writes it to disk (or S3) without holding it in memory. */
+	data: BinaryInput;
 	fileName: string;
 	mimeType: string;
+	/** Content-Length when the server sent one. */
+	contentLength?: number;
 }
 
 export async function downloadFile(
@@ -101,20 +107,22 @@ export async function downloadFile(
 	file: IDataObject,
 ): Promise<DownloadedFile> {
 	// The endpoint is unused when options.url is set: the absolute URL is called as it is.
+	// Zoom's MP4s reach gigabytes: the body is streamed into n8n's binary data, never held whole.
 	const response = (await zoomApiRequestFull.call(this, 'GET', '', {
 		url: String(file.download_url),
-		encoding: 'arraybuffer',
+		encoding: 'stream',
 		itemIndex,
 	})) as ZoomResponse<unknown>;
 	const body = response.body;
-	const data = Buffer.isBuffer(body)
-		? body
-		: body instanceof ArrayBuffer
-			? Buffer.from(body)
-			: typeof body === 'string'
-				? Buffer.from(body)
-				: Buffer.alloc(0);
+	const isStream = typeof (body as { pipe?: unknown } | null)?.pipe === 'function';
+	const data = isStream ? (body as BinaryInput) : Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : '');
+	const length = Number(header(response.headers, 'content-length'));
 	const fileName = fileNameFromDisposition(header(response.headers, 'content-disposition')) ?? fallbackFileName(recording, file);
 	const served = header(response.headers, 'content-type');
-	return { data, fileName, mimeType: mimeTypeOf(file, typeof served === 'string' ? served : undefined) };
+	return {
+		data,
+		fileName,
+		mimeType: mimeTypeOf(file, typeof served === 'string' ? served : undefined),
+		contentLength: Number.isSafeInteger(length) && length >= 0 ? length : undefined,
+	};
 }
