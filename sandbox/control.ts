@@ -32,6 +32,8 @@ export interface EndOptions {
 	endedMinutesAgo?: number;
 	durationMinutes?: number;
 	recording?: boolean;
+	/** The recording's MP4 is this many bytes, generated lazily when downloaded (tests of large files). */
+	videoBytes?: number;
 }
 
 /**
@@ -55,7 +57,11 @@ export function endSession(sb: Sandbox, s: Session, o: EndOptions = {}): Instanc
 	s.status = 'waiting';
 	s.liveSinceMs = undefined;
 	sb.store.instances.set(uuid, instance);
-	if (o.recording || s.settings.auto_recording === 'cloud') addRecording(sb, s, instance);
+	if (o.recording || s.settings.auto_recording === 'cloud') {
+		const recording = addRecording(sb, s, instance);
+		const video = recording.files.find((f) => f.fileType === 'MP4');
+		if (video && o.videoBytes !== undefined) video.generatedSize = Math.max(0, Math.floor(o.videoBytes));
+	}
 	return instance;
 }
 

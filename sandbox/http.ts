@@ -1,6 +1,7 @@
 // Small HTTP helpers shared by every family: errors, replies, routing, body parsing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { pipeline, type Readable } from 'node:stream';
 
 export interface FieldError {
 	field: string;
@@ -31,6 +32,8 @@ export interface Reply {
 	body?: unknown;
 	/** Raw bytes or text; wins over `body` (which is sent as compact JSON). */
 	raw?: Buffer | string;
+	/** A body sent as it is read (large generated files). */
+	stream?: Readable;
 	headers?: Record<string, string | number>;
 }
 
@@ -38,6 +41,12 @@ export const json = (status: number, body?: unknown): Reply => ({ status, body }
 
 export function send(res: ServerResponse, reply: Reply): void {
 	for (const [k, v] of Object.entries(reply.headers ?? {})) res.setHeader(k, v);
+	if (reply.stream !== undefined) {
+		res.writeHead(reply.status);
+		// A client that hangs up ends the stream; the error is the client's, not the sandbox's.
+		pipeline(reply.stream, res, () => undefined);
+		return;
+	}
 	if (reply.raw !== undefined) {
 		res.writeHead(reply.status);
 		res.end(reply.raw);

@@ -2,13 +2,14 @@
 // /rec/storage/{fileId} URL that serves the bytes, like Zoom's redirect to its storage host.
 import { createHmac, randomBytes } from 'node:crypto';
 import type { CloudRecordingGetMeetingRecordingsResponse, CloudRecordingListAllRecordingsResponse } from '@zoom/rivet/meetings';
+import { Readable } from 'node:stream';
 import type { Ctx, RequestMeta, Route, Sandbox } from './core';
 import { route } from './core';
 import { recordingFiles } from './data';
 import { ZoomError, isoSeconds, json, randomToken } from './http';
 import type { Reply } from './http';
 import { paginate } from './paging';
-import type { Instance, Recording, Session } from './store';
+import type { Instance, Recording, RecordingFile, Session } from './store';
 import { latestInstance } from './store';
 import { userParam } from './users';
 import { bearer } from './auth';
@@ -37,11 +38,11 @@ export function downloadToken(sb: Sandbox, ttlSeconds: number): string {
  * Rivet 0.4.0's type lacks share_url and timezone, which Zoom's documented sample answers carry.
  */
 type RecordingJson = CloudRecordingGetMeetingRecordingsResponse & { share_url?: string; timezone?: string };
-type RecordingFile = NonNullable<RecordingJson['recording_files']>[number];
+type RecordingFileJson = NonNullable<RecordingJson['recording_files']>[number];
 
 export function recordingJson(sb: Sandbox, s: Session, inst: Instance): RecordingJson {
 	const rec = inst.recording as Recording;
-	const total = rec.files.reduce((n, f) => n + f.bytes.length, 0);
+	const total = rec.files.reduce((n, f) => n + fileSize(f), 0);
 	return {
 		uuid: inst.uuid,
 		id: s.id,
@@ -57,18 +58,18 @@ export function recordingJson(sb: Sandbox, s: Session, inst: Instance): Recordin
 		share_url: `https://us05web.zoom.us/rec/share/${rec.shareId}`,
 		password: s.password,
 		recording_play_passcode: rec.shareId.slice(0, 32),
-		recording_files: rec.files.map((f): RecordingFile => ({
+		recording_files: rec.files.map((f): RecordingFileJson => ({
 			id: f.id,
 			meeting_id: inst.uuid,
 			recording_start: isoSeconds(inst.startMs),
 			recording_end: isoSeconds(inst.endMs),
-			file_type: f.fileType as RecordingFile['file_type'],
-			file_extension: f.extension as RecordingFile['file_extension'],
-			file_size: f.bytes.length,
+			file_type: f.fileType as RecordingFileJson['file_type'],
+			file_extension: f.extension as RecordingFileJson['file_extension'],
+			file_size: fileSize(f),
 			play_url: `https://us05web.zoom.us/rec/play/${f.id}`,
 			download_url: `${sb.origin}/rec/download/${f.id}`,
 			status: 'completed',
-			recording_type: f.recordingType as RecordingFile['recording_type'],
+			recording_type: f.recordingType as RecordingFileJson['recording_type'],
 		})),
 		participant_audio_files: [],
 	};
@@ -129,6 +130,29 @@ export const recordingRoutes: Route[] = [
 	route('GET', '/users/:userId/recordings', 'Medium', 'cloud_recording:read:list_user_recordings', 'recording:read', userRecordings),
 ];
 
+export const fileSize = (f: RecordingFile): number => f.generatedSize ?? f.bytes.length;
+
+/**
+ * `size` bytes made as they are read: the file's real bytes, then byte i = i mod 251 (a prime, so no chunk
+ * repeats at a power-of-two stride), in 1 MiB chunks, so gigabytes cost the sandbox no memory.
+ */
+export function generatedBody(head: Buffer, size: number): Readable {
+	const CHUNK = 1 << 20;
+	const pattern = Buffer.alloc(CHUNK + 251);
+	for (let i = 0; i < pattern.length; i++) pattern[i] = i % 251;
+	let offset = 0;
+	return new Readable({
+		read() {
+			if (offset >= size) return void this.push(null);
+			const length = Math.min(CHUNK, size - offset);
+			const chunk = Buffer.from(pattern.subarray(offset % 251, (offset % 251) + length));
+			if (offset < head.length) head.copy(chunk, 0, offset, Math.min(head.length, offset + length));
+			offset += length;
+			this.push(chunk);
+		},
+	});
+}
+
 const sign = (fileId: string, expires: number) => createHmac('sha256', storageKey).update(`${fileId}:${expires}`).digest('hex');
 
 /** GET /rec/download/{fileId} and GET /rec/storage/{fileId}. */
@@ -140,7 +164,9 @@ export function handleDownload(sb: Sandbox, url: URL, authorization: string | un
 		const ok = entry && expires > Date.now() / 1000 && url.searchParams.get('signature') === sign(entry.file.id, expires);
 		if (!entry || !ok) return { status: 403, headers: { 'content-type': 'application/xml' }, raw: '<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Request has expired or signature is invalid</Message></Error>' };
 		const f = entry.file;
-		return { status: 200, raw: f.bytes, headers: { 'content-type': f.contentType, 'content-length': f.bytes.length, 'content-disposition': `attachment; filename="${f.filename}"` } };
+		const headers = { 'content-type': f.contentType, 'content-length': fileSize(f), 'content-disposition': `attachment; filename="${f.filename}"` };
+		if (f.generatedSize !== undefined) return { status: 200, stream: generatedBody(f.bytes, f.generatedSize), headers };
+		return { status: 200, raw: f.bytes, headers };
 	}
 	try {
 		// The legacy ?access_token= form is still honoured on download URLs (https://developers.zoom.us/docs/api/meetings/#tag/cloud-recording).

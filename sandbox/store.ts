@@ -74,6 +74,8 @@ export interface RecordingFile {
 	contentType: string;
 	filename: string;
 	bytes: Buffer;
+	/** When set, the file is this many bytes, generated as it is sent (for downloads larger than memory). */
+	generatedSize?: number;
 }
 
 export interface Recording {

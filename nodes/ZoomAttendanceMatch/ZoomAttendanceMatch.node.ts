@@ -138,7 +138,8 @@ export class ZoomAttendanceMatch implements INodeType {
 						name: 'joinTimeField',
 						type: 'string',
 						default: 'join_time',
-						description: 'Field of the Participants items with the join time',
+						description:
+							'Field of the Participants items with the join time: an ISO 8601 time, or an epoch number (seconds below 100000000000, milliseconds from there on)',
 					},
 					{
 						displayName: 'Last Name Field',
@@ -153,7 +154,7 @@ export class ZoomAttendanceMatch implements INodeType {
 						type: 'string',
 						default: 'leave_time',
 						description:
-							'Field of the Participants items with the leave time. A join without a leave (a webhook event) lasts until the next leave of that person, else the session end.',
+							'Field of the Participants items with the leave time (ISO 8601, or epoch seconds or milliseconds as for the join time). A join without a leave (a webhook event) lasts until the next leave of that person, else the session end.',
 					},
 					{
 						displayName: 'Match Guests by Name',

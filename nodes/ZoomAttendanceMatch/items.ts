@@ -7,6 +7,11 @@ import { isoTimestamp, matchedByNames, statusNames, type JsonRecord, type MatchT
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/** An own, enumerable, writable data field, whatever its name (`__proto__` included). */
+export function defineField(target: JsonRecord, key: string, value: unknown): void {
+	Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export interface PairedItem {
 	item: number;
 	input: number;
@@ -48,7 +53,12 @@ export function outputItems(
 		// same name in place, as Object.assign({}, source, outputFields(person)) did.
 		const source = (isRegistration ? registrations[group] : participants[rowsByGroup[from]]).json;
 		const json: JsonRecord = {};
-		for (const key in source) if (hasOwn.call(source, key)) json[key] = source[key];
+		for (const key in source) {
+			if (!hasOwn.call(source, key)) continue;
+			// `json.__proto__ = …` would replace the item's prototype and lose the field; define it instead.
+			if (key === '__proto__') defineField(json, key, source[key]);
+			else json[key] = source[key];
+		}
 		const seconds = tables.seconds[group];
 		json.email = tables.email[group];
 		json.firstName = tables.firstName[group];

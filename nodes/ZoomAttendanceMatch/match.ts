@@ -180,15 +180,26 @@ function fieldReader(path: string): (record: JsonRecord) => unknown {
 const MISSING = -1;
 const INVALID = -2;
 
-/** Epoch ms; MISSING for undefined/null/''; INVALID when present but not a time. Negative epochs are not Zoom's. */
+const OUT_OF_RANGE = -3;
+/**
+ * A number below this is epoch seconds, from it on epoch milliseconds: 1e11 s is the year 5138 and 1e11 ms is
+ * March 1973, so no time a meeting has (1973 to 5138) reads both ways.
+ */
+export const EPOCH_SECONDS_BELOW = 1e11;
+
+/**
+ * Epoch ms; MISSING for undefined/null/''; INVALID when present but not a time; OUT_OF_RANGE for a time
+ * outside 1970–9999 (an ISO time string cannot show it, and `new Date(1e300)` cannot even be formatted).
+ * Negative epochs are not Zoom's.
+ */
 function parseTime(value: unknown): number {
 	if (value === undefined || value === null || value === '') return MISSING;
-	if (typeof value === 'string') {
-		const ms = parseIsoTime(value);
-		return Number.isNaN(ms) || ms < 0 ? INVALID : ms;
-	}
-	if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : INVALID;
-	return INVALID;
+	let ms: number;
+	if (typeof value === 'string') ms = parseIsoTime(value);
+	else if (typeof value === 'number') ms = value < EPOCH_SECONDS_BELOW ? value * 1000 : value;
+	else return INVALID;
+	if (Number.isNaN(ms)) return INVALID;
+	return ms >= 0 && ms < YEAR_10000 ? ms : OUT_OF_RANGE;
 }
 
 function text(value: unknown): string {
@@ -434,15 +445,19 @@ export function matchTables(
 		}
 		const join = parseTime(readJoin(record));
 		const leave = parseTime(readLeave(record));
-		if (join === INVALID || leave === INVALID) {
-			const field = join === INVALID ? opts.joinTimeField : opts.leaveTimeField;
-			const value = join === INVALID ? readJoin(record) : readLeave(record);
+		if (join < MISSING || leave < MISSING) {
+			const joinBad = join < MISSING;
+			const code = joinBad ? join : leave;
+			const field = joinBad ? opts.joinTimeField : opts.leaveTimeField;
+			const value = joinBad ? readJoin(record) : readLeave(record);
 			errors.push(
 				participantError(
 					i,
 					field,
-					`is not a date-time: ${JSON.stringify(value)}`,
-					'Give an ISO 8601 time such as 2024-05-01T10:00:00Z, or set the time field names in Options',
+					code === OUT_OF_RANGE
+						? `is outside the years 1970 to 9999: ${JSON.stringify(value)}`
+						: `is not a date-time: ${JSON.stringify(value)}`,
+					'Give an ISO 8601 time such as 2024-05-01T10:00:00Z or an epoch time (a number: seconds below 100000000000, milliseconds from there on), or set the time field names in Options',
 				),
 			);
 			continue;

@@ -34,6 +34,8 @@ import {
 	type SeenRecord,
 } from './signature';
 import { claim, ownerToken } from '../shared/ledger';
+import { readBodyWithin, type BodyResult } from './body';
+import { CredentialProblemGate, credentialProblemItem, SecretSource, screenWithSecret, throwIfCredentialProblem } from './secret';
 
 /** The parts of n8n's request (express + n8n's raw-body reader) this node uses. */
 interface RawRequest {
@@ -92,26 +94,33 @@ function refuse(context: IWebhookFunctions, status: number, reason: string): IWe
 }
 
 /**
- * Secret tokens by credential, per n8n process. Reading a credential costs a database read and a
- * decryption (5–150 ms measured under load), which would dominate the time Zoom waits for its answer.
+ * Secret tokens by credential, per n8n process (see secret.ts for when the cache is trusted). Reading a
+ * credential costs a database read and a decryption (5–150 ms measured under load).
  */
-const secretCache = new Map<string, { secret: string; loadedAt: number }>();
-const SECRET_CACHE_MS = 5 * 60_000;
+const secrets = new SecretSource();
+const credentialProblems = new CredentialProblemGate();
 
 function credentialKey(context: IWebhookFunctions): string {
 	return `${context.getWorkflow().id ?? ''}:${context.getNode().credentials?.zoomConnectorWebhookApi?.id ?? ''}`;
 }
 
-function cachedSecret(context: IWebhookFunctions): string | undefined {
-	const entry = secretCache.get(credentialKey(context));
-	return entry && Date.now() - entry.loadedAt < SECRET_CACHE_MS ? entry.secret : undefined;
-}
-
 async function loadSecret(context: IWebhookFunctions): Promise<string> {
 	const credentials = await context.getCredentials<{ secretToken?: string }>('zoomConnectorWebhookApi');
-	const secret = credentials.secretToken ?? '';
-	secretCache.set(credentialKey(context), { secret, loadedAt: Date.now() });
-	return secret;
+	return credentials.secretToken ?? '';
+}
+
+/**
+ * The credential is missing or deleted, so no signature can be checked. Answered 200, not 500: Zoom would
+ * retry into the same failure (and count the endpoint as failing), while the cause is the user's to fix.
+ * The user sees it as one failing execution every 10 minutes (error workflows fire) and in n8n's log.
+ */
+function credentialUnreadable(context: IWebhookFunctions, error: unknown): IWebhookResponseData {
+	const cause = String((error as Error)?.message ?? error);
+	context.logger.error(`Zoom Connector Trigger cannot read its webhook credential, so deliveries are dropped: ${cause}`);
+	if (credentialProblems.shouldReport(nodeKey(context))) {
+		return { workflowData: [context.helpers.returnJsonArray(credentialProblemItem(error))] };
+	}
+	return { webhookResponse: { received: true, emitted: false, reason: 'The trigger’s webhook credential cannot be read' } };
 }
 
 export class ZoomConnectorTrigger implements INodeType {
@@ -261,6 +270,7 @@ export class ZoomConnectorTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const arrivedAt = secrets.arrival();
 		const req = this.getRequestObject() as unknown as RawRequest;
 		const headers = req.headers;
 
@@ -269,24 +279,29 @@ export class ZoomConnectorTrigger implements INodeType {
 		if (declaredLength > MAX_BODY_BYTES) {
 			return refuse(this, 413, `Body is larger than ${MAX_BODY_BYTES} bytes`);
 		}
-		if (!req.rawBody && typeof req.readRawBody === 'function') {
-			try {
-				await req.readRawBody();
-			} catch (error) {
-				return refuse(this, 400, `Could not read the request body: ${(error as Error).message}`);
-			}
+		let read: BodyResult;
+		try {
+			read = await readBodyWithin(req, MAX_BODY_BYTES);
+		} catch (error) {
+			return refuse(this, 400, `Could not read the request body: ${(error as Error).message}`);
 		}
-		const rawBody = req.rawBody ?? Buffer.alloc(0);
+		if (!read.ok) {
+			// The rest of the body is left unread: close the connection after the answer rather than drain it.
+			if (read.stoppedEarly) (this.getResponseObject() as unknown as { setHeader?: (name: string, value: string) => void }).setHeader?.('connection', 'close');
+			return refuse(this, read.status, read.reason);
+		}
+		const rawBody = read.body;
 
 		const settings = this.getNodeParameter('settings', {}) as { includeHeaders?: boolean; toleranceSeconds?: number };
 		const nowSeconds = Math.floor(Date.now() / 1000);
 		const check = (secret: string) =>
 			screen({ secret, headers, rawBody, nowSeconds, toleranceSeconds: settings.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS });
-		const cached = cachedSecret(this);
-		let decision = check(cached ?? (await loadSecret(this)));
-		// The secret may have been changed since it was cached: a signature it rejects is checked once
-		// more against the stored credential, so a new secret works at once.
-		if (cached !== undefined && !decision.ok && decision.status === 401) decision = check(await loadSecret(this));
+		let decision: ReturnType<typeof check>;
+		try {
+			decision = await screenWithSecret(secrets, credentialKey(this), async () => await loadSecret(this), check, arrivedAt);
+		} catch (error) {
+			return credentialUnreadable(this, error);
+		}
 		if (!decision.ok) {
 			this.logger.warn(`Zoom Connector Trigger refused a request (${decision.status}): ${decision.reason}`);
 			return refuse(this, decision.status, decision.reason);
@@ -336,6 +351,7 @@ export class ZoomConnectorTrigger implements INodeType {
 		const emitted: INodeExecutionData[] = [];
 		for (let index = 0; index < items.length; index++) {
 			const item = items[index];
+			throwIfCredentialProblem(this, item.json, index);
 			const eventKey = itemDeliveryKeys(item.json).find((key) => key.startsWith('c:'));
 			// The HTTP request's own id: n8n retrying this run keeps it, a redelivery has another.
 			const owner = typeof item.json.receiptId === 'string' ? item.json.receiptId : ownerToken(index, item.json);

@@ -8,6 +8,9 @@ export const ZOOM_HOSTS = {
 	gov: { api: 'https://api.zoomgov.com/v2', oauth: 'https://zoomgov.com/oauth' },
 } as const;
 
+const CLEAR_TEXT_RULE =
+	'Use https://. Plain http:// is accepted only for this machine (localhost, 127.0.0.0/8 or [::1]), because tokens and client secrets would otherwise cross the network unencrypted.';
+
 export const environmentProperties: INodeProperties[] = [
 	{
 		displayName: 'Environment',
@@ -35,6 +38,7 @@ export const environmentProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'http://127.0.0.1:4010/v2',
 		hint: 'The REST API root, ending in /v2',
+		description: CLEAR_TEXT_RULE,
 		required: true,
 		displayOptions: { show: { environment: ['custom'] } },
 	},
@@ -45,6 +49,7 @@ export const environmentProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'http://127.0.0.1:4010/oauth',
 		hint: 'The OAuth root that serves /authorize, /token and /revoke',
+		description: CLEAR_TEXT_RULE,
 		required: true,
 		displayOptions: { show: { environment: ['custom'] } },
 	},
@@ -54,8 +59,8 @@ function trimSlash(url: string): string {
 	return url.trim().replace(/\/+$/, '');
 }
 
-/** Zoom's domain per environment: an api_url outside it is not used. */
-const ZOOM_DOMAINS = { zoom: 'zoom.us', gov: 'zoomgov.com' } as const;
+/** Zoom's domain per environment: an api_url outside it is not used, and no token is sent outside it. */
+const ZOOM_DOMAINS: Record<Exclude<ZoomEnvironment, 'custom'>, string> = { zoom: 'zoom.us', gov: 'zoomgov.com' };
 
 /**
  * The account's regional API origin from the token answer's `api_url` (Server-to-Server: kept as `apiUrl`;
@@ -86,10 +91,37 @@ export function regionalApiOrigin(credentials: ICredentialDataDecryptedObject): 
 	return url.protocol === 'https:' && inDomain && bare ? url.origin : undefined;
 }
 
+/** localhost, 127.0.0.0/8 and ::1: the only hosts a token may reach over plain http. */
+export function isLoopbackHost(hostname: string): boolean {
+	const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1');
+	return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** A Custom base URL a credential may not use; callers with a node turn it into a NodeOperationError. */
+export class UnsafeBaseUrlError extends Error {}
+
+/** A Custom environment's base URL, refused when it is not http(s) or is plain http to another machine. */
+export function checkedCustomUrl(value: unknown, field: 'API Base URL' | 'OAuth Base URL'): string {
+	const url = trimSlash(String(value ?? ''));
+	let parsed: URL | undefined;
+	try {
+		parsed = new URL(url);
+	} catch {
+		parsed = undefined;
+	}
+	if (!parsed) {
+		throw new UnsafeBaseUrlError(`The credential's ${field} "${url}" is not a URL: enter one such as https://zoom.example.com/v2`);
+	}
+	if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))) return url;
+	throw new UnsafeBaseUrlError(
+		`The credential's ${field} "${url}" would send tokens and secrets unencrypted: use https:// (plain http:// is accepted only for localhost, 127.0.0.0/8 and [::1])`,
+	);
+}
+
 /** REST base for a credential's environment, e.g. https://api.zoom.us/v2 (or the account's regional host). */
 export function apiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const environment = (credentials.environment as ZoomEnvironment | undefined) ?? 'zoom';
-	if (environment === 'custom') return trimSlash(String(credentials.apiBaseUrl ?? ''));
+	if (environment === 'custom') return checkedCustomUrl(credentials.apiBaseUrl, 'API Base URL');
 	const regional = regionalApiOrigin(credentials);
 	return regional ? `${regional}/v2` : ZOOM_HOSTS[environment].api;
 }
@@ -97,8 +129,36 @@ export function apiBaseUrl(credentials: ICredentialDataDecryptedObject): string 
 /** OAuth base for a credential's environment, e.g. https://zoom.us/oauth. */
 export function oauthBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const environment = (credentials.environment as ZoomEnvironment | undefined) ?? 'zoom';
-	if (environment === 'custom') return trimSlash(String(credentials.oauthBaseUrl ?? ''));
+	if (environment === 'custom') return checkedCustomUrl(credentials.oauthBaseUrl, 'OAuth Base URL');
 	return ZOOM_HOSTS[environment].oauth;
+}
+
+/**
+ * Whether a URL (a recording's download_url) is on the credential's own Zoom hosts, so its token may be sent
+ * there: https on zoom.us or zoomgov.com and their subdomains, or for Custom the origin of either base URL.
+ */
+export function isCredentialHost(credentials: ICredentialDataDecryptedObject, url: string): boolean {
+	let target: URL;
+	try {
+		target = new URL(url);
+	} catch {
+		return false;
+	}
+	const environment = (credentials.environment as ZoomEnvironment | undefined) ?? 'zoom';
+	if (environment !== 'custom') {
+		const domain = ZOOM_DOMAINS[environment];
+		const host = target.hostname.toLowerCase();
+		return target.protocol === 'https:' && target.port === '' && (host === domain || host.endsWith(`.${domain}`));
+	}
+	const origins = [apiBaseUrl(credentials), oauthBaseUrl(credentials)].map((base) => new URL(base).origin);
+	return origins.includes(target.origin);
+}
+
+/** The hosts isCredentialHost accepts, for error messages. */
+export function credentialHostsLabel(credentials: ICredentialDataDecryptedObject): string {
+	const environment = (credentials.environment as ZoomEnvironment | undefined) ?? 'zoom';
+	if (environment !== 'custom') return `https://${ZOOM_DOMAINS[environment]} and its subdomains`;
+	return [...new Set([apiBaseUrl(credentials), oauthBaseUrl(credentials)].map((base) => new URL(base).origin))].join(' and ');
 }
 
 /**
@@ -112,8 +172,12 @@ export function baseUrlExpression(
 	path = '',
 ): string {
 	const custom = kind === 'api' ? 'apiBaseUrl' : 'oauthBaseUrl';
+	// Plain http to a host other than loopback becomes a scheme no client speaks, so n8n refuses the request
+	// ("Unsupported protocol insecure-http-refused:") before a secret or token leaves in clear text.
+	const refuseClearText =
+		'.replace(/^http:\\/\\/(?!(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d+)?(\\/|$))/i, "insecure-http-refused://")';
 	return (
-		`={{ (${source}.environment === "custom" ? String(${source}.${custom} || "").replace(/\\/+$/, "") : ` +
+		`={{ (${source}.environment === "custom" ? String(${source}.${custom} || "").replace(/\\/+$/, "")${refuseClearText} : ` +
 		`${source}.environment === "gov" ? "${ZOOM_HOSTS.gov[kind]}" : "${ZOOM_HOSTS.zoom[kind]}") + "${path}" }}`
 	);
 }

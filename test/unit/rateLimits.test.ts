@@ -41,7 +41,7 @@ function zoomContext(answers: Answer[], credentials: Record<string, unknown> = {
 		getInputData: () => [{ json: {} }],
 		getNodeParameter: () => ZOOM_ACCOUNT_APP,
 		getNode: () => ({ name: 'Zoom', type: 'zoomConnector', credentials: { [ZOOM_ACCOUNT_APP]: { id: credentialId, name: 'c' } } }),
-		getCredentials: async () => ({ environment: 'custom', apiBaseUrl: 'http://zoom.test/v2', ...credentials }),
+		getCredentials: async () => ({ environment: 'custom', apiBaseUrl: 'https://zoom.test/v2', ...credentials }),
 		helpers: { httpRequestWithAuthentication },
 	} as unknown as IExecuteFunctions;
 	return { context, calls, renew: () => (credentialId = `cred-${Math.random()}`) };

@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -10,9 +11,9 @@ import type {
 	IWebhookFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { apiBaseUrl } from '../environment';
+import { apiBaseUrl, credentialHostsLabel, isCredentialHost } from '../environment';
 import { describeDailyLimit, describeZoomError, type ZoomErrorBody } from './errors';
 import { DEFAULT_PLAN, isZoomPlan, RatePacer, rateCategory, type ZoomPlan } from './rateLimit';
 import { backoffDelay, isNetworkErrorCode, isSafeToRepeat, parseRetryAfter, RETRY } from './retry';
@@ -115,6 +116,37 @@ function readFailure(error: unknown): Failure {
 	return { status: 0, headers: {}, body: undefined, networkCode };
 }
 
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+/**
+ * With encoding 'stream' an error response's body is still a stream: read its start (Zoom's JSON error)
+ * into a Buffer in place, so readFailure sees it as with any other encoding, and let the rest go.
+ */
+async function bufferStreamedErrorBody(error: unknown): Promise<void> {
+	let current: unknown = error;
+	for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
+		const response = (current as { response?: { data?: unknown } }).response;
+		const data = response?.data as (AsyncIterable<Buffer> & { destroy?: () => void }) | undefined;
+		if (data && typeof data === 'object' && Symbol.asyncIterator in data && !Buffer.isBuffer(data)) {
+			const chunks: Buffer[] = [];
+			let length = 0;
+			try {
+				for await (const chunk of data) {
+					chunks.push(Buffer.from(chunk));
+					length += chunk.length;
+					if (length >= MAX_ERROR_BODY_BYTES) break;
+				}
+			} catch {
+				// A body cut off mid-way: keep what arrived.
+			}
+			data.destroy?.();
+			response!.data = Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES);
+			return;
+		}
+		current = (current as { cause?: unknown }).cause;
+	}
+}
+
 function parseBody(data: unknown): ZoomErrorBody | undefined {
 	if (data === undefined || data === null) return undefined;
 	if (typeof data === 'object' && !(data instanceof ArrayBuffer) && !Buffer.isBuffer(data)) {
@@ -142,33 +174,55 @@ function pathOf(url: string): string {
 	return url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/^\/v2(?=\/)/, '');
 }
 
-interface CredentialSettings {
-	baseUrl: string;
-	plan: ZoomPlan;
+/**
+ * The node's credential, read once per execution context: reading a credential is a database read and a
+ * decryption, and a Return All makes dozens of calls.
+ */
+const credentialsByContext = new WeakMap<object, Map<string, ICredentialDataDecryptedObject>>();
+
+async function credentialsOf(context: ZoomContext, type: ZoomApiCredentialType): Promise<ICredentialDataDecryptedObject> {
+	let byType = credentialsByContext.get(context);
+	if (!byType) {
+		byType = new Map();
+		credentialsByContext.set(context, byType);
+	}
+	const cached = byType.get(type);
+	if (cached !== undefined) return cached;
+	const credentials = (await context.getCredentials(type)) as ICredentialDataDecryptedObject;
+	byType.set(type, credentials);
+	return credentials;
 }
 
 /**
- * What the transport needs from the node's credential (API base URL, Zoom plan), read once per execution
- * context: reading a credential is a database read and a decryption, and a Return All makes dozens of calls.
+ * The URL to call. An absolute URL (a recording's download_url, which comes from Zoom's response and so
+ * from whoever answered) gets the credential's token only on the credential's own hosts.
  */
-const settingsCache = new WeakMap<object, Map<string, CredentialSettings>>();
-
-async function credentialSettings(context: ZoomContext, type: ZoomApiCredentialType): Promise<CredentialSettings> {
-	let byType = settingsCache.get(context);
-	if (!byType) {
-		byType = new Map();
-		settingsCache.set(context, byType);
+async function requestUrl(
+	context: ZoomContext,
+	type: ZoomApiCredentialType,
+	endpoint: string,
+	options: ZoomRequestOptions,
+): Promise<string> {
+	const credentials = await credentialsOf(context, type);
+	let allowed: boolean;
+	try {
+		if (options.url === undefined) return `${apiBaseUrl(credentials)}${endpoint}`;
+		allowed = isCredentialHost(credentials, options.url);
+	} catch (error) {
+		// apiBaseUrl and isCredentialHost throw only UnsafeBaseUrlError: a Custom URL that is refused.
+		throw new NodeOperationError(context.getNode(), (error as Error).message, { itemIndex: options.itemIndex });
 	}
-	let settings = byType.get(type);
-	if (settings === undefined) {
-		const credentials = await context.getCredentials(type);
-		settings = {
-			baseUrl: apiBaseUrl(credentials),
-			plan: isZoomPlan(credentials.zoomPlan) ? credentials.zoomPlan : DEFAULT_PLAN,
-		};
-		byType.set(type, settings);
+	if (allowed) return options.url;
+	let shown = options.url;
+	try {
+		shown = new URL(options.url).origin;
+	} catch {
+		// Not a URL: show it as it is.
 	}
-	return settings;
+	throw new NodeOperationError(context.getNode(), `Refused to send the Zoom access token to ${shown.slice(0, 200)}`, {
+		itemIndex: options.itemIndex,
+		description: `The URL is not on this credential's Zoom hosts (${credentialHostsLabel(credentials)}), so the token was not sent. Check the credential's environment, or download the file from the URL without this node's authentication.`,
+	});
 }
 
 /**
@@ -182,8 +236,9 @@ export async function zoomApiRequestFull<T = IDataObject>(
 	options: ZoomRequestOptions = {},
 ): Promise<ZoomResponse<T>> {
 	const type = credentialType(this);
-	const { baseUrl, plan } = await credentialSettings(this, type);
-	const url = options.url ?? `${baseUrl}${endpoint}`;
+	const url = await requestUrl(this, type, endpoint, options);
+	const credentials = await credentialsOf(this, type);
+	const plan: ZoomPlan = isZoomPlan(credentials.zoomPlan) ? credentials.zoomPlan : DEFAULT_PLAN;
 	const category = rateCategory(method, options.url ? pathOf(options.url) : endpoint);
 	const key = `${type}:${this.getNode().credentials?.[type]?.id ?? this.getNode().name}`;
 
@@ -202,11 +257,14 @@ export async function zoomApiRequestFull<T = IDataObject>(
 				json: options.encoding === undefined,
 				encoding: options.encoding,
 				returnFullResponse: true,
+				// Zoom redirects a download to a signed storage URL, which needs no token: n8n would send it on.
+				sendCredentialsOnCrossOriginRedirect: options.url === undefined,
 			})) as { body: T; headers: Record<string, unknown>; statusCode: number };
 			pacer.succeeded(key, category, plan);
 			const body = (response.body === '' || response.body === undefined ? {} : response.body) as T;
 			return { body, headers: response.headers ?? {}, statusCode: response.statusCode };
 		} catch (error) {
+			await bufferStreamedErrorBody(error);
 			const failure = readFailure(error);
 			if (failure.status === 429) {
 				const kind = tooManyRequestsKind(header(failure.headers, 'x-ratelimit-type'), failure.body?.message);
@@ -291,6 +349,8 @@ export async function* zoomApiPages(
 ): AsyncGenerator<IDataObject[], void, undefined> {
 	const pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, options.pageSize ?? MAX_PAGE_SIZE));
 	let nextPageToken = '';
+	// A server that hands back a token it already gave would page forever (and fill memory on Return All).
+	const seenTokens = new Set<string>();
 	do {
 		const qs: IDataObject = { ...options.qs, page_size: pageSize };
 		if (nextPageToken) qs.next_page_token = nextPageToken;
@@ -298,6 +358,18 @@ export async function* zoomApiPages(
 		const items = page[propertyName];
 		yield Array.isArray(items) ? (items as IDataObject[]) : [];
 		nextPageToken = typeof page.next_page_token === 'string' ? page.next_page_token : '';
+		if (nextPageToken && seenTokens.has(nextPageToken)) {
+			throw new NodeOperationError(
+				this.getNode(),
+				`Zoom repeated a page token while listing ${endpoint} (after ${seenTokens.size + 1} pages)`,
+				{
+					itemIndex: options.itemIndex,
+					description:
+						'The server sent a next_page_token it had already sent, so the list would never end. Set a Limit instead of Return All, or try again later; if it persists, report it to Zoom.',
+				},
+			);
+		}
+		seenTokens.add(nextPageToken);
 	} while (nextPageToken);
 }
 

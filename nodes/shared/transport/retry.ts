@@ -45,6 +45,8 @@ export function parseRetryAfter(value: unknown, now: number = Date.now()): numbe
 	if (value === undefined || value === null || value === '') return undefined;
 	const text = String(Array.isArray(value) ? value[0] : value).trim();
 	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	// A signed number ("-5") is no valid Retry-After, but Date.parse reads it as a year 2001 date.
+	if (/^[-+]\s*\d/.test(text)) return undefined;
 	const at = Date.parse(text);
 	if (Number.isNaN(at)) return undefined;
 	return Math.max(0, at - now);

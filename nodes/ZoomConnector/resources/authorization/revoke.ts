@@ -76,7 +76,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 
-	const url = `${oauthBaseUrl(credentials)}/revoke`;
+	let url: string;
+	try {
+		url = `${oauthBaseUrl(credentials)}/revoke`;
+	} catch (error) {
+		// A Custom base URL that would send the client secret in clear text.
+		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
+	}
 	const basic = Buffer.from(`${String(credentials.clientId)}:${String(credentials.clientSecret)}`).toString('base64');
 	let answer = await revokeToken(this, url, basic, accessToken || refreshToken);
 	// An access token that has already expired may be unknown to Zoom; the refresh token still names the grant.

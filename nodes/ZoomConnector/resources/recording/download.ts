@@ -78,7 +78,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			topic: recording.topic ?? null,
 			fileName: downloaded.fileName,
 			mimeType: downloaded.mimeType,
-			bytes: downloaded.data.length,
+			bytes: binary.bytes ?? downloaded.contentLength ?? null,
 		},
 		binary: { [binaryPropertyName]: binary },
 	};

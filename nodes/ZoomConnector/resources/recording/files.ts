@@ -8,6 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { zoomApiRequest, zoomApiRequestFull, type ZoomResponse } from '../../../shared/transport';
 import { readSessionRef, sessionRefField } from '../pastSession/sessionRef';
+import { fallbackFileName, fileNameFromDisposition } from './fileName';
 
 export const SESSION_LABEL = 'Meeting or Webinar ID or UUID';
 
@@ -82,39 +83,21 @@ export function mimeTypeOf(file: IDataObject, served?: string): string {
 	);
 }
 
-/** filename / filename* of a Content-Disposition header. */
-export function fileNameFromDisposition(value: unknown): string | undefined {
-	const text = Array.isArray(value) ? String(value[0]) : typeof value === 'string' ? value : '';
-	const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(text);
-	if (extended) {
-		try {
-			return decodeURIComponent(extended[1].trim());
-		} catch {
-			// A malformed escape: fall back to the plain filename.
-		}
-	}
-	const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/.exec(text);
-	const name = (plain?.[1] ?? plain?.[2])?.trim();
-	return name ? name.replace(/[/\\]/g, '_') : undefined;
-}
-
-/** A name when storage gives none: topic, start and type, with the file's extension. */
-function fallbackName(recording: IDataObject, file: IDataObject): string {
-	const topic = String(recording.topic ?? 'Zoom recording').replace(/[^\w.-]+/g, '_').slice(0, 80);
-	const start = String(file.recording_start ?? recording.start_time ?? '').replace(/[^\dTZ]/g, '');
-	const extension = String(file.file_extension ?? file.file_type ?? 'bin').toLowerCase();
-	return `${topic}_${start}_${String(file.recording_type ?? file.file_type ?? 'file')}.${extension}`;
-}
-
 function header(headers: Record<string, unknown>, name: string): unknown {
 	const found = Object.keys(headers).find((key) => key.toLowerCase() === name);
 	return found === undefined ? undefined : headers[found];
 }
 
+/** What prepareBinaryData takes: a Buffer or a Node stream (the node may not import node:stream itself). */
+export type BinaryInput = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
+
 export interface DownloadedFile {
-	data: Buffer;
+	/** The body as it arrives: n8n's binary data store writes it to disk (or S3) without holding it in memory. */
+	data: BinaryInput;
 	fileName: string;
 	mimeType: string;
+	/** Content-Length when the server sent one. */
+	contentLength?: number;
 }
 
 export async function downloadFile(
@@ -124,20 +107,22 @@ export async function downloadFile(
 	file: IDataObject,
 ): Promise<DownloadedFile> {
 	// The endpoint is unused when options.url is set: the absolute URL is called as it is.
+	// Zoom's MP4s reach gigabytes: the body is streamed into n8n's binary data, never held whole.
 	const response = (await zoomApiRequestFull.call(this, 'GET', '', {
 		url: String(file.download_url),
-		encoding: 'arraybuffer',
+		encoding: 'stream',
 		itemIndex,
 	})) as ZoomResponse<unknown>;
 	const body = response.body;
-	const data = Buffer.isBuffer(body)
-		? body
-		: body instanceof ArrayBuffer
-			? Buffer.from(body)
-			: typeof body === 'string'
-				? Buffer.from(body)
-				: Buffer.alloc(0);
-	const fileName = fileNameFromDisposition(header(response.headers, 'content-disposition')) ?? fallbackName(recording, file);
+	const isStream = typeof (body as { pipe?: unknown } | null)?.pipe === 'function';
+	const data = isStream ? (body as BinaryInput) : Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : '');
+	const length = Number(header(response.headers, 'content-length'));
+	const fileName = fileNameFromDisposition(header(response.headers, 'content-disposition')) ?? fallbackFileName(recording, file);
 	const served = header(response.headers, 'content-type');
-	return { data, fileName, mimeType: mimeTypeOf(file, typeof served === 'string' ? served : undefined) };
+	return {
+		data,
+		fileName,
+		mimeType: mimeTypeOf(file, typeof served === 'string' ? served : undefined),
+		contentLength: Number.isSafeInteger(length) && length >= 0 ? length : undefined,
+	};
 }

@@ -34,14 +34,18 @@ const TIMING = /^(\S+)[ \t]+-->[ \t]+(\S+)/;
 // A speaker prefix is a short name before ": "; a colon without a following space (URLs, 10:30)
 // is left in the text.
 const SPEAKER_PREFIX = /^([^:\n]{1,80}?):[ \t]+([\s\S]*)$/;
-const VOICE = /<v(?:\.[^\s>]*)?[ \t]+([^>]*)>/;
+// The opening of a voice tag, `<v` with optional classes then a space. Class names stop at `<` as well as
+// whitespace and `>`, so each attempt ends at the next `<` and a cue full of `<v.x<v.x…` stays linear.
+const VOICE_OPENING = /<v(?:\.[^\s<>]*)?[ \t]/g;
 
 /** Seconds from "HH:MM:SS.mmm" or "MM:SS.mmm"; undefined when it is not a WebVTT timestamp. */
 export function parseTimestamp(value: string): number | undefined {
 	const match = TIMESTAMP.exec(value.trim());
 	if (!match) return undefined;
 	const [hours, minutes, seconds, millis] = [Number(match[1] ?? 0), Number(match[2]), Number(match[3]), Number(match[4])];
-	return (hours * 3600_000 + minutes * 60_000 + seconds * 1000 + millis) / 1000;
+	const totalMs = hours * 3600_000 + minutes * 60_000 + seconds * 1000 + millis;
+	// Hundreds of hour digits would give Infinity or lose the milliseconds: such a timing is broken.
+	return Number.isSafeInteger(totalMs) ? totalMs / 1000 : undefined;
 }
 
 /** "HH:MM:SS.mmm" for a number of seconds (hours grow past 99 when needed). */
@@ -61,16 +65,41 @@ function decodeEntities(text: string): string {
 	return text.replace(/&(amp|lt|gt|nbsp|lrm|rlm|quot|apos);/g, (_, name: string) => ENTITIES[name]);
 }
 
+/**
+ * The annotation of the cue's first voice tag (`<v.loud Speaker Name>` → ' Speaker Name'), or undefined.
+ * Linear in the cue: a regex `<v…([^>]*)>` rescans to the end from every `<v` when no `>` follows.
+ */
+function voiceAnnotation(raw: string): string | undefined {
+	VOICE_OPENING.lastIndex = 0;
+	if (!VOICE_OPENING.exec(raw)) return undefined;
+	const end = raw.indexOf('>', VOICE_OPENING.lastIndex);
+	// No `>` after the first opening means none after any later opening either.
+	return end < 0 ? undefined : raw.slice(VOICE_OPENING.lastIndex, end);
+}
+
+/** The text without tags (`<…>` up to the first `>`); an unclosed `<` and what follows stay as text. */
+function stripTags(raw: string): string {
+	let out = '';
+	let from = 0;
+	for (;;) {
+		const open = raw.indexOf('<', from);
+		const close = open < 0 ? -1 : raw.indexOf('>', open);
+		if (close < 0) return out + raw.slice(from);
+		out += raw.slice(from, open);
+		from = close + 1;
+	}
+}
+
 function cueText(lines: string[]): { speaker: string; text: string } {
 	const raw = lines.join('\n');
-	const voice = VOICE.exec(raw);
+	const voice = voiceAnnotation(raw);
 	// Tags (<v>, <c>, <i>, timestamps <00:01.000>) carry no words; words are joined by single spaces.
-	const plain = decodeEntities(raw.replace(/<[^>]*>/g, ''))
+	const plain = decodeEntities(stripTags(raw))
 		.split('\n')
 		.map((line) => line.trim())
 		.filter(Boolean)
 		.join(' ');
-	if (voice) return { speaker: decodeEntities(voice[1]).trim(), text: plain };
+	if (voice !== undefined) return { speaker: decodeEntities(voice).trim(), text: plain };
 	const prefix = SPEAKER_PREFIX.exec(plain);
 	if (prefix && prefix[1].trim()) return { speaker: prefix[1].trim(), text: prefix[2].trim() };
 	return { speaker: '', text: plain };
