@@ -17,6 +17,7 @@ import { randomUUID } from 'crypto';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
+	claimedLimits,
 	DEFAULT_TOLERANCE_SECONDS,
 	deliveryKeys,
 	emptySeen,
@@ -79,12 +80,23 @@ const recentDeliveries = new Map<string, SeenRecord>();
  */
 const AT_THE_DOOR: SeenLimits = { maxEntries: 2000, maxAgeSeconds: 120 };
 
-function nodeKey(context: IWebhookFunctions): string {
+/**
+ * Deliveries whose run in this process won the claim, per trigger node, kept for the whole timestamp
+ * window: a copy of them (Zoom's retries come 5, 25 and 85 min after the first try) is answered at the
+ * door without a run. Copies that reach another process are settled by the run's claim (execute()).
+ */
+const claimedDeliveries = new Map<string, SeenRecord>();
+
+function nodeKey(context: IWebhookFunctions | IExecuteFunctions): string {
 	return `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
 }
 
-/** Deliveries claimed across processes (shared/ledger): a day of a busy account's events. */
-const DELIVERY_LEDGER = { maxEntries: 20_000 };
+/**
+ * Deliveries claimed across processes (shared/ledger): three entries each (tracking id, content,
+ * owner), so 10,000 deliveries, which covers the 2 h window at 1.4 deliveries/s sustained (a webinar's
+ * 1,000 joins in 2 minutes included). Every claim batch rewrites this record, so it is not larger.
+ */
+const DELIVERY_LEDGER = { maxEntries: 30_000 };
 
 /** Answers a refused request itself, so n8n starts no execution for it. */
 function refuse(context: IWebhookFunctions, status: number, reason: string): IWebhookResponseData {
@@ -321,7 +333,9 @@ export class ZoomConnectorTrigger implements INodeType {
 		const recordKey = nodeKey(this);
 		const seen = recentDeliveries.get(recordKey) ?? emptySeen();
 		const keys = deliveryKeys(headers, body);
-		if (hasSeen(seen, keys, nowSeconds, AT_THE_DOOR)) {
+		const claimed = claimedDeliveries.get(recordKey);
+		const window = claimedLimits(settings.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS);
+		if (hasSeen(seen, keys, nowSeconds, AT_THE_DOOR) || (claimed && hasSeen(claimed, keys, nowSeconds, window))) {
 			return { webhookResponse: { received: true, emitted: false, reason: 'Delivery already received' } };
 		}
 		recentDeliveries.set(recordKey, remember(seen, keys, nowSeconds, AT_THE_DOOR));
@@ -348,16 +362,30 @@ export class ZoomConnectorTrigger implements INodeType {
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		// A delivery that met a missing or deleted credential fails the run with the cause, before any claim.
+		items.forEach((item, index) => throwIfCredentialProblem(this, item.json, index));
+		const settings = this.getNodeParameter('settings', 0, {}) as { toleranceSeconds?: number };
+		const window = claimedLimits(settings.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS);
+		// A delivery is known by its tracking id and by its content; a copy matching either loses.
+		const keysOf = items.map((item) => itemDeliveryKeys(item.json));
+		const won = await Promise.all(
+			items.map(async (item, index) => {
+				if (!keysOf[index].length) return true;
+				// The HTTP request's own id: n8n retrying this run keeps it, a redelivery has another.
+				const owner = typeof item.json.receiptId === 'string' ? item.json.receiptId : ownerToken(index, item.json);
+				return await claim(this, keysOf[index], owner, { ...DELIVERY_LEDGER, itemIndex: index });
+			}),
+		);
+		const recordKey = nodeKey(this);
+		const nowSeconds = Math.floor(Date.now() / 1000);
+		let claimed = claimedDeliveries.get(recordKey) ?? emptySeen();
 		const emitted: INodeExecutionData[] = [];
-		for (let index = 0; index < items.length; index++) {
-			const item = items[index];
-			throwIfCredentialProblem(this, item.json, index);
-			const eventKey = itemDeliveryKeys(item.json).find((key) => key.startsWith('c:'));
-			// The HTTP request's own id: n8n retrying this run keeps it, a redelivery has another.
-			const owner = typeof item.json.receiptId === 'string' ? item.json.receiptId : ownerToken(index, item.json);
-			if (eventKey && !(await claim(this, eventKey, owner, { ...DELIVERY_LEDGER, itemIndex: index }))) continue;
+		items.forEach((item, index) => {
+			if (!won[index]) return;
+			claimed = remember(claimed, keysOf[index], nowSeconds, window);
 			emitted.push({ ...item, pairedItem: { item: index } });
-		}
+		});
+		claimedDeliveries.set(recordKey, claimed);
 		return [emitted];
 	}
 }

@@ -7,8 +7,18 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 export const URL_VALIDATION_EVENT = 'endpoint.url_validation';
 
-/** Zoom's SDK accepts a 5 minute window; older (or far-future) timestamps are treated as replays. */
-export const DEFAULT_TOLERANCE_SECONDS = 300;
+/**
+ * How far x-zm-request-timestamp may be from now. Zoom retries a delivery that got no 2xx within 3 s
+ * 5 min after the first try, then 20 and 60 min after that, so the last retry comes 85 min after the
+ * first (https://developers.zoom.us/blog/webhook-delays/). Zoom does not say whether a retry is signed
+ * again with a fresh timestamp, nor whether it keeps x-zm-trackingid, and neither its SDK nor its
+ * sample app checks a window; so the window takes the whole schedule plus 35 min of slack. A replay
+ * inside it is still refused: the once-only record (the door record and the ledger) covers it.
+ */
+export const DEFAULT_TOLERANCE_SECONDS = 2 * 3600;
+
+/** How long after the tolerance the once-only record keeps a delivery, for clocks that disagree. */
+export const SEEN_SLACK_SECONDS = 600;
 
 /** Zoom's largest payloads (recordings with many files) are tens of kB; anything near 1 MiB is not Zoom. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -224,11 +234,19 @@ export interface SeenRecord {
 export interface SeenLimits {
 	/** Most keys kept (two per delivery). */
 	maxEntries: number;
-	/** Keys older than this are dropped; Zoom's last retry comes about 85 minutes after the first try. */
+	/** Keys older than this are dropped; Zoom's last retry comes 85 minutes after the first try. */
 	maxAgeSeconds: number;
 }
 
 export const SEEN_LIMITS: SeenLimits = { maxEntries: 2000, maxAgeSeconds: 6 * 3600 };
+
+/** Most deliveries one process remembers as claimed (see claimedLimits). */
+const CLAIMED_MAX_ENTRIES = 20_000;
+
+/** How long a claimed delivery is remembered: the whole timestamp window, so every retry is matched. */
+export function claimedLimits(toleranceSeconds: number): SeenLimits {
+	return { maxEntries: CLAIMED_MAX_ENTRIES, maxAgeSeconds: toleranceSeconds + SEEN_SLACK_SECONDS };
+}
 
 export function emptySeen(): SeenRecord {
 	return { version: 1, entries: [] };

@@ -1,136 +1,208 @@
 /**
  * "Has this workflow already handled X?" answered once, even when several n8n processes (queue-mode
- * workers) run the workflow at the same moment.
+ * workers, webhook processors) run the workflow at the same moment, when a process dies mid-claim, and
+ * when the database is slow or failing.
  *
- * n8n's deduplication store (what the Remove Duplicates node uses) keeps one record per workflow and
- * scope and rewrites it whole, without a lock: two runs recording at once can both see a key as new,
- * or erase each other's keys. Its one atomic step is creating a record: the database refuses a second
- * record for the same workflow and scope. So creating the workflow-scope record is this module's lock
- * and deleting it is the unlock; the node-scope record of the node asking is the ledger itself, read
- * and written only while the lock is held. The lock is held for a few database calls, never for the
- * Zoom calls.
+ * What n8n 2.40 gives a community node (packages/cli/src/deduplication/deduplication-helper.ts and the
+ * ProcessedData entity): one JSON record per (workflow id, context), and a node can address exactly two
+ * contexts, its own ("n:<node id>", scope "node") and the workflow's ("", scope "workflow"). Only
+ * creating a record is atomic (its primary key); checkProcessedAndRecord and removeProcessed read the
+ * whole record, change it in memory and write it whole (lost updates under concurrency);
+ * clearAllProcessedItems deletes unconditionally; getProcessedDataCount is the one call that writes
+ * nothing. Entries are stored as MD5 hashes, so nothing written can be read back except by membership
+ * (which records it) or by count. Modes "latestIncrementalKey"/"latestDate" keep one value, read-modify-
+ * write as well. There is no per-key atomic step, no TTL and no compare-and-set.
+ *
+ * The options weighed:
+ * - Sharding by key across records: impossible here, a node reaches only two records.
+ * - A lock per claim (what this was): serialises every claim at ~4 DB round trips, about 4 claims/s
+ *   at 20–60 ms a call, so a webinar's join burst queued past any lease and broke it.
+ * - At-least-once with an idempotency key for the next node: always correct and O(1), but hands the
+ *   once-only promise to every user's workflow; kept as the fallback only where the store fails
+ *   loudly (an error, never a silent double).
+ * - Claiming only where once matters (e.g. only deliveries acknowledged late enough for Zoom to
+ *   retry): the node cannot observe n8n's acknowledgement time, and Zoom may resend regardless.
+ * - A lease lock with owner token and compare-before-delete, taken once per batch (chosen): each
+ *   process queues its concurrent claims and settles all of them in one locked read-and-write of
+ *   the node's record (group commit), so a burst costs a few round trips per batch rather than per
+ *   claim, and claims keep up with the burst. The lease is in shared/ledgerLock.ts: the lock record's
+ *   age is readable without writing, a dead holder's lock is broken at 30 s of the lock's own age,
+ *   holders stop writing at 10 s, and only the holder whose token still matches deletes it.
+ *
+ * Cost: round trips per batch are fixed (count, create, count, record, [remove], count, delete); the
+ * record itself is read and written whole by n8n, so bytes per batch grow with the ledger's entries.
+ * That part cannot be O(1) through n8n's helpers; it is bounded by maxEntries and shared by every
+ * claim of the batch (bench/ledger.bench.ts prints the cost per claim at 1,000 and 50,000 entries).
+ *
+ * Limits (stated, not hidden): safety assumes a database call ends within 20 s of being sent and
+ * that processes' clocks agree within 5 s; a lock whose creation raced with a next-slot attempt is
+ * not recognised by its holder and ages out (a 30 s pause, never a double).
  */
 import { createHash } from 'crypto';
 import type { ICheckProcessedOptions, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-const LOCK = 'n8n-nodes-zoom-connector:workflow-lock';
-const LOCK_OPTIONS: ICheckProcessedOptions = { mode: 'entries' };
-/**
- * A lock seen held this long belongs to a process that died while holding it. It is held for a few
- * database calls, but a waiter can see it taken by others in turn for many seconds when dozens of runs
- * queue for it on a busy database, so this is generous.
- */
-const STALE_LOCK_MS = 120_000;
-const MAX_BACKOFF_MS = 160;
+import { acquire, assertFenced, dbCall, LatencyGauge, release, type Lease } from './ledgerLock';
 
 export interface LedgerOptions {
-	/** Most entries kept; the oldest go first. Each claim keeps two. */
+	/** Most entries kept; the oldest go first. Each claim keeps one per key plus one for its owner. */
 	maxEntries: number;
 }
 
-function isModeConflict(error: unknown): boolean {
-	return error instanceof Error && /Keep Items Where|incompatible setting/i.test(error.message);
+type ClaimOptions = LedgerOptions & { itemIndex: number };
+
+interface PendingClaim {
+	context: IExecuteFunctions;
+	keys: string[];
+	owner: string;
+	options: ClaimOptions;
+	resolve: (won: boolean) => void;
+	reject: (error: unknown) => void;
 }
 
-function lockConflict(context: IExecuteFunctions, itemIndex: number): NodeOperationError {
-	return new NodeOperationError(
-		context.getNode(),
-		'Another node of this workflow keeps records in n8n’s deduplication store with scope "workflow"',
-		{
-			itemIndex,
-			description:
-				'This node uses that record to make sure each session or delivery is handled once across n8n processes. Set the other node (for example Remove Duplicates) to scope "Node", or turn off this node’s "skip already processed" option.',
-		},
-	);
-}
+/** Most claims settled by one locked read-and-write. */
+const MAX_BATCH = 200;
 
-async function lock(context: IExecuteFunctions, itemIndex: number): Promise<void> {
-	const helpers = context.helpers;
-	let waitingSince = Date.now();
-	for (let attempt = 0; ; attempt++) {
-		let acquired = false;
-		try {
-			acquired = (await helpers.checkProcessedAndRecord([LOCK], 'workflow', LOCK_OPTIONS)).new.length === 1;
-		} catch (error) {
-			if (isModeConflict(error)) throw lockConflict(context, itemIndex);
-			// Another run created the record at the same moment and the database refused ours: held.
-		}
-		if (acquired) {
-			// Only the record's creation is atomic. Had it existed with another node's entries, adding
-			// the lock to it would not exclude anyone.
-			const entries = await helpers.getProcessedDataCount('workflow', LOCK_OPTIONS);
-			if (entries === 1) return;
-			if (entries > 1) {
-				await helpers.removeProcessed([LOCK], 'workflow', LOCK_OPTIONS);
-				throw lockConflict(context, itemIndex);
-			}
-			// 0: a waiter took the lock for a dead holder's and cleared it; try again.
-		}
-		if (Date.now() - waitingSince > STALE_LOCK_MS) {
-			await helpers.clearAllProcessedItems('workflow', LOCK_OPTIONS);
-			waitingSince = Date.now();
-		}
-		// Backing off keeps many waiting runs from flooding the database with attempts.
-		const ceiling = Math.min(MAX_BACKOFF_MS, 5 * 2 ** attempt);
-		await sleep(Math.ceil(ceiling / 2 + Math.random() * (ceiling / 2)));
-	}
-}
-
-async function unlock(context: IExecuteFunctions): Promise<void> {
-	await context.helpers.clearAllProcessedItems('workflow', LOCK_OPTIONS);
-}
-
-/** Runs `work` while this workflow's lock is held; `work` must only touch the ledger. */
-async function locked<T>(context: IExecuteFunctions, itemIndex: number, work: () => Promise<T>): Promise<T> {
-	await lock(context, itemIndex);
-	try {
-		return await work();
-	} finally {
-		await unlock(context);
-	}
-}
+const claimEntry = (key: string) => `c:${key}`;
+/** Whose the claim is: tied to its keys, so an owner's claim of some keys never covers others. */
+const ownerEntry = (keys: string[], owner: string) => `o:${keys.join('\n')}\n${owner}`;
+const ledgerOptions = (options: LedgerOptions): ICheckProcessedOptions => ({ mode: 'entries', maxEntries: options.maxEntries });
 
 /** A short, stable token for what identifies one run's claim (e.g. the input item it came from). */
 export function ownerToken(...parts: unknown[]): string {
 	return createHash('sha256').update(JSON.stringify(parts)).digest('base64').slice(0, 22);
 }
 
-const ledgerOptions = (options: LedgerOptions): ICheckProcessedOptions => ({ mode: 'entries', maxEntries: options.maxEntries });
-const claimEntry = (key: string) => `c:${key}`;
-const ownerEntry = (key: string, owner: string) => `o:${key}:${owner}`;
-
-/**
- * Claims `key` for `owner`: true when nobody had claimed it, or when `owner` itself had (n8n
- * retrying the same execution). False means another run has it.
- */
-export async function claim(
-	context: IExecuteFunctions,
-	key: string,
-	owner: string,
-	options: LedgerOptions & { itemIndex: number },
-): Promise<boolean> {
-	const ledger = ledgerOptions(options);
-	return await locked(context, options.itemIndex, async () => {
-		const recorded = await context.helpers.checkProcessedAndRecord([claimEntry(key), ownerEntry(key, owner)], 'node', ledger);
-		const firstClaim = recorded.new.includes(claimEntry(key));
-		const ownClaim = !recorded.new.includes(ownerEntry(key, owner));
-		if (firstClaim || ownClaim) return true;
-		// Someone else's: our owner entry was only needed had we won.
-		await context.helpers.removeProcessed([ownerEntry(key, owner)], 'node', ledger);
-		return false;
+/** The same error, told against the claim's own node and item. */
+function forClaim(claim: PendingClaim, error: unknown): unknown {
+	if (!(error instanceof NodeOperationError)) return error;
+	return new NodeOperationError(claim.context.getNode(), error.message, {
+		itemIndex: claim.options.itemIndex,
+		description: error.description ?? undefined,
 	});
 }
 
-/** Gives a claim back (the work failed), so the next run that brings `key` does it. */
-export async function releaseClaim(
-	context: IExecuteFunctions,
-	key: string,
-	owner: string,
-	options: LedgerOptions & { itemIndex: number },
-): Promise<void> {
-	const ledger = ledgerOptions(options);
-	await locked(context, options.itemIndex, async () => {
-		await context.helpers.removeProcessed([claimEntry(key), ownerEntry(key, owner)], 'node', ledger);
-	});
+/** Takes the oldest pending claims whose keys do not overlap (overlapping ones wait a batch). */
+function takeBatch(pending: PendingClaim[]): PendingClaim[] {
+	const batch: PendingClaim[] = [];
+	const keys = new Set<string>();
+	for (let i = 0; i < pending.length && batch.length < MAX_BATCH; ) {
+		const claim = pending[i];
+		if (claim.keys.some((key) => keys.has(key))) {
+			i++;
+			continue;
+		}
+		claim.keys.forEach((key) => keys.add(key));
+		batch.push(claim);
+		pending.splice(i, 1);
+	}
+	return batch;
+}
+
+/**
+ * One process's view of the ledgers: its queues of claims per workflow node and how slow its
+ * database is. n8n loads a node's module once per process, so `defaultLedger` is that process's.
+ */
+export class Ledger {
+	private readonly queues = new Map<string, { pending: PendingClaim[]; draining: boolean }>();
+	readonly gauge = new LatencyGauge();
+
+	/** Runs `work` under the workflow lock; `work` gets the lease to check before it writes. */
+	async locked<T>(context: IExecuteFunctions, itemIndex: number, work: (lease: Lease) => Promise<T>): Promise<T> {
+		const lease = await acquire(context, this.gauge, itemIndex);
+		try {
+			return await work(lease);
+		} finally {
+			await release(context, this.gauge, lease, itemIndex);
+		}
+	}
+
+	/**
+	 * Claims `keys` for `owner`: true when none of them was claimed, or when `owner` itself had
+	 * claimed them (n8n retrying the same execution). False means another run has one of them.
+	 */
+	async claim(context: IExecuteFunctions, keys: string | string[], owner: string, options: ClaimOptions): Promise<boolean> {
+		const list = [...new Set(Array.isArray(keys) ? keys : [keys])];
+		if (!list.length) return true;
+		const queueKey = `${context.getWorkflow().id ?? ''}\n${context.getNode().id}`;
+		const queue = this.queues.get(queueKey) ?? { pending: [], draining: false };
+		this.queues.set(queueKey, queue);
+		const settled = new Promise<boolean>((resolve, reject) => {
+			queue.pending.push({ context, keys: list, owner, options, resolve, reject });
+		});
+		if (!queue.draining) void this.drain(queueKey, queue);
+		return await settled;
+	}
+
+	/** Gives a claim back (the work failed), so the next run that brings the keys does it. */
+	async releaseClaim(context: IExecuteFunctions, keys: string | string[], owner: string, options: ClaimOptions): Promise<void> {
+		const list = [...new Set(Array.isArray(keys) ? keys : [keys])];
+		const entries = [...list.map(claimEntry), ownerEntry(list, owner)];
+		await this.locked(context, options.itemIndex, async (lease) => {
+			assertFenced(context, lease, options.itemIndex);
+			await dbCall(context, this.gauge, options.itemIndex, 'giving a claim back', async () =>
+				await context.helpers.removeProcessed(entries, 'node', ledgerOptions(options)),
+			);
+		});
+	}
+
+	private async drain(queueKey: string, queue: { pending: PendingClaim[]; draining: boolean }): Promise<void> {
+		queue.draining = true;
+		try {
+			while (queue.pending.length) {
+				// Lets the runs the last batch answered send their next claims first, so they share this one.
+				await sleep(0);
+				const batch = takeBatch(queue.pending);
+				const first = batch[0];
+				try {
+					const won = await this.locked(first.context, first.options.itemIndex, async (lease) => await this.settle(batch, lease));
+					batch.forEach((claim, i) => claim.resolve(won[i]));
+				} catch (error) {
+					batch.forEach((claim) => claim.reject(forClaim(claim, error)));
+				}
+			}
+		} finally {
+			queue.draining = false;
+			if (!queue.pending.length) this.queues.delete(queueKey);
+		}
+	}
+
+	/** Records every claim of the batch in one write, then takes the losers' entries back out. */
+	private async settle(batch: PendingClaim[], lease: Lease): Promise<boolean[]> {
+		const { context, options } = batch[0];
+		const ledger = ledgerOptions(options);
+		const entries = [...new Set(batch.flatMap((claim) => [...claim.keys.map(claimEntry), ownerEntry(claim.keys, claim.owner)]))];
+		assertFenced(context, lease, options.itemIndex);
+		const recorded = await dbCall(context, this.gauge, options.itemIndex, 'recording a claim', async () =>
+			await context.helpers.checkProcessedAndRecord(entries, 'node', ledger),
+		);
+		const fresh = new Set(recorded.new.map(String));
+		const won = batch.map(
+			(claim) => claim.keys.every((key) => fresh.has(claimEntry(key))) || !fresh.has(ownerEntry(claim.keys, claim.owner)),
+		);
+		const giveBack = new Set<string>();
+		batch.forEach((claim, i) => {
+			if (won[i]) return;
+			// A loser leaves no trace: its owner entry and any key only it had just recorded.
+			giveBack.add(ownerEntry(claim.keys, claim.owner));
+			claim.keys.filter((key) => fresh.has(claimEntry(key))).forEach((key) => giveBack.add(claimEntry(key)));
+		});
+		if (giveBack.size) {
+			assertFenced(context, lease, options.itemIndex);
+			await dbCall(context, this.gauge, options.itemIndex, 'recording a claim', async () =>
+				await context.helpers.removeProcessed([...giveBack], 'node', ledger),
+			);
+		}
+		return won;
+	}
+}
+
+export const defaultLedger = new Ledger();
+
+export async function claim(context: IExecuteFunctions, keys: string | string[], owner: string, options: ClaimOptions): Promise<boolean> {
+	return await defaultLedger.claim(context, keys, owner, options);
+}
+
+export async function releaseClaim(context: IExecuteFunctions, keys: string | string[], owner: string, options: ClaimOptions): Promise<void> {
+	await defaultLedger.releaseClaim(context, keys, owner, options);
 }

@@ -110,17 +110,22 @@ export function queueEnvironment(services: QueueServicesState): Record<string, s
 	};
 }
 
-/** A workflow's executions as PostgreSQL holds them: each id, and whether it has finished. */
-export function executionsInDatabase(services: QueueServicesState, workflowId: string): Array<{ id: string; finished: boolean }> {
-	if (!/^[A-Za-z0-9]+$/.test(workflowId)) throw new Error(`unexpected workflow id ${JSON.stringify(workflowId)}`);
-	const sql = `SELECT id, "stoppedAt" IS NOT NULL FROM execution_entity WHERE "workflowId" = '${workflowId}' AND "deletedAt" IS NULL`;
+/** Runs one SQL statement against n8n's PostgreSQL; rows as lines, columns separated by a space. */
+export function runSql(services: QueueServicesState, sql: string): string {
 	const result = spawnSync(
 		postgresBin('psql'),
 		['-h', '127.0.0.1', '-p', String(services.postgres.port), '-U', 'n8n', '-d', 'n8n', '-At', '-F', ' ', '-c', sql],
 		{ encoding: 'utf8' },
 	);
 	if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
-	return result.stdout
+	return result.stdout;
+}
+
+/** A workflow's executions as PostgreSQL holds them: each id, and whether it has finished. */
+export function executionsInDatabase(services: QueueServicesState, workflowId: string): Array<{ id: string; finished: boolean }> {
+	if (!/^[A-Za-z0-9]+$/.test(workflowId)) throw new Error(`unexpected workflow id ${JSON.stringify(workflowId)}`);
+	const sql = `SELECT id, "stoppedAt" IS NOT NULL FROM execution_entity WHERE "workflowId" = '${workflowId}' AND "deletedAt" IS NULL`;
+	return runSql(services, sql)
 		.split('\n')
 		.filter(Boolean)
 		.map((line) => {

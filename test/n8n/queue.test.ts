@@ -4,13 +4,14 @@
  * sync poll overlapping a burst of meeting.ended deliveries syncs each session once; a worker killed
  * mid-run leaves a failed run, no repeated create and a session that a retry still syncs.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 
 import { harness } from '../harness/context';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 import { delay, type N8nHelperProcess } from '../harness/n8n';
-import { settledExecutions, startHelper } from '../harness/queue';
+import { runSql, settledExecutions, startHelper } from '../harness/queue';
+import { lockEntries, signatureAt } from '../../nodes/shared/ledgerLock';
 import { postSigned } from '../harness/signedDelivery';
 import { DAILY_SYNC, dailySyncNode, participantsSkippingProcessed, PKG, postToWebhook, readRun, zoomTriggerNode } from '../harness/workflows';
 
@@ -283,6 +284,65 @@ describeQueue('queue mode: main, 2 workers and a webhook processor', () => {
 			h().n8n.state.helpers = (h().n8n.state.helpers ?? []).filter((helper) => helper.pid !== worker.pid);
 			recordWorkers();
 		}
+
+		/** The once-only lock row a worker killed between taking the lock and giving it back leaves. */
+		function leaveDeadHoldersLock(workflowId: string): void {
+			if (!/^[A-Za-z0-9]+$/.test(workflowId)) throw new Error(`unexpected workflow id ${workflowId}`);
+			// n8n stores each entry as its MD5 in base64 (deduplication-helper.ts).
+			const data = lockEntries(signatureAt(Date.now())).map((entry) => createHash('md5').update(entry).digest('base64'));
+			const value = JSON.stringify({ mode: 'entries', data });
+			runSql(h().state.queue!.services, `INSERT INTO processed_data ("workflowId", context, value) VALUES ('${workflowId}', '', '${value}')`);
+		}
+
+		it('while holding the once-only lock: its lock is broken by its own age, and each event of a burst is emitted at most once', async () => {
+			const webhookId = randomUUID();
+			const workflow = await h().n8n.createWorkflow({
+				name: `queue dead holder ${webhookId.slice(0, 8)}`,
+				nodes: [triggerNode(webhookId, ['*']), { id: randomUUID(), name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 200], parameters: {} }],
+				connections: { [TRIGGER]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+			});
+			await h().n8n.activate(workflow);
+			const urls = webhookUrls(webhookId, 'zoom');
+			for (const url of urls) await waitUntilServed(url);
+
+			// A worker died holding the lock; another dies during the burst, whatever it holds then.
+			leaveDeadHoldersLock(workflow);
+			const now = Date.now();
+			const sends: Array<{ body: string; url: string }> = [];
+			for (let i = 0; i < 120; i++) {
+				const body = JSON.stringify({
+					event: 'meeting.participant_joined',
+					event_ts: now - i,
+					payload: { account_id: 'acc-queue', object: { id: '88877766656', uuid: 'deadHolderUuid==', host_id: 'host-q', topic: 'Dead holder', participant: { user_id: `d-${i}`, user_name: `Person ${i}`, email: `d${i}@example.com` } } },
+				});
+				sends.push({ body, url: urls[i % 2] });
+				if (i % 4 === 0) sends.push({ body, url: urls[(i + 1) % 2] });
+			}
+			const started = Date.now();
+			const acks = pool(sends.map(({ body, url }) => async () => (await postSigned(url, body)).status), 20);
+			await delay(3000);
+			const victim = (h().n8n.state.helpers ?? []).find((helper) => helper.role === 'worker');
+			if (!victim) throw new Error('no worker to kill');
+			process.kill(-victim.pid, 'SIGKILL');
+			h().n8n.state.helpers = (h().n8n.state.helpers ?? []).filter((helper) => helper.pid !== victim.pid);
+			recordWorkers();
+			expect((await acks).filter((status) => status !== 200)).toEqual([]);
+
+			const executions = await settled(workflow, { quietMs: 5000, timeoutMs: 240_000 });
+			const seconds = (Date.now() - started) / 1000;
+			const emitted = executions.filter((e) => e.status === 'success').flatMap((e) => readRun(e).Done?.outputs[0] ?? []);
+			const perParticipant = new Map<string, number>();
+			for (const item of emitted) perParticipant.set(item.participantEmail, (perParticipant.get(item.participantEmail) ?? 0) + 1);
+			const crashed = executions.filter((e) => e.status !== 'success').length;
+			console.log(`[queue] dead holder + a worker killed mid-burst: ${executions.length} runs settled in ${seconds.toFixed(0)} s, ${perParticipant.size} of 120 events emitted, ${crashed} runs died with the worker`);
+			expect([...perParticipant.values()].filter((count) => count !== 1)).toEqual([]);
+			// An event not emitted was in a run the killed worker took down with it.
+			expect(120 - perParticipant.size).toBeLessThanOrEqual(crashed);
+			// The dead lock is broken at 30–45 s of its own age, not after 120 s of anyone’s waiting.
+			expect(seconds).toBeLessThan(100);
+			expect(runSql(h().state.queue!.services, `SELECT count(*) FROM processed_data WHERE "workflowId" = '${workflow}' AND context = ''`).trim()).toBe('0');
+			await h().n8n.deactivate(workflow);
+		}, 300_000);
 
 		it('during a Return All: the run fails and nothing it created is created again', async () => {
 			const tag = randomUUID().slice(0, 8);

@@ -209,8 +209,9 @@ describe('Zoom Connector Trigger in n8n', () => {
 		it.each([
 			{ name: 'signed with another secret', options: { signature: 'wrong' }, status: 401 },
 			{ name: 'unsigned', options: { signature: 'missing' }, status: 401 },
-			{ name: 'stale (signed 10 minutes ago)', options: { timestampSkewSeconds: 600 }, status: 401 },
-			{ name: 'from the future', options: { timestampSkewSeconds: -600 }, status: 401 },
+			// The default window takes Zoom's whole retry schedule (85 min) with slack: 2 h.
+			{ name: 'stale (signed 3 hours ago)', options: { timestampSkewSeconds: 3 * 3600 }, status: 401 },
+			{ name: 'from the future (3 hours ahead)', options: { timestampSkewSeconds: -3 * 3600 }, status: 401 },
 			{ name: 'malformed JSON, validly signed', options: { rawBody: '{"event":"meeting.started","payload":' }, status: 400 },
 			{ name: 'JSON that is not Zoom’s envelope, validly signed', options: { rawBody: '{"hello":"world"}' }, status: 400 },
 			{ name: 'empty, validly signed', options: { rawBody: '' }, status: 400 },

@@ -1,0 +1,80 @@
+/**
+ * Cost per claim of the once-only ledger (nodes/shared/ledger.ts) with 1,000 entries already in it
+ * (the baseline) and with 50,000, measured in the same run on the model of n8n's deduplication store
+ * (test/unit/racyStore.ts): a webinar-start burst, 20 claims in flight in one process, each new one
+ * sent as one settles. Printed twice: with 20–60 ms per database call (PostgreSQL under load, the
+ * figure of issue #21), and with none, which leaves only the cost of n8n reading and writing the
+ * record whole (the part of a claim that grows with the ledger). Target: ratio ≤ 1.5 with latency.
+ */
+import { Ledger } from '../nodes/shared/ledger';
+import { jitter, RacyStore } from '../test/unit/racyStore';
+
+const CLAIMS = Number(process.env.BENCH_LEDGER_CLAIMS ?? 400);
+const IN_FLIGHT = 20;
+const SIZES = [1_000, 50_000];
+const OPTIONS = { maxEntries: 100_000, itemIndex: 0 };
+
+interface Figures {
+	msPerClaim: number;
+	roundTripsPerClaim: number;
+	kbWrittenPerClaim: number;
+	rewrites: number;
+}
+
+async function measure(entries: number, latency: () => number): Promise<Figures> {
+	const store = new RacyStore(latency);
+	store.prefill('trigger', entries);
+	const ledger = new Ledger();
+	const context = store.contextFor('trigger');
+	let next = 0;
+	let wins = 0;
+	const started = process.hrtime.bigint();
+	const lane = async () => {
+		while (next < CLAIMS) {
+			const i = next++;
+			// Every tenth delivery is a copy of an earlier one, as Zoom's retries are.
+			const key = i % 10 === 9 ? `join-${i - 5}` : `join-${i}`;
+			if (await ledger.claim(context, key, `receipt-${i}`, OPTIONS)) wins++;
+		}
+	};
+	await Promise.all(Array.from({ length: IN_FLIGHT }, lane));
+	const ms = Number(process.hrtime.bigint() - started) / 1e6;
+	const distinct = CLAIMS - Math.floor(CLAIMS / 10);
+	if (wins !== distinct) throw new Error(`expected ${distinct} claims won, got ${wins}`);
+	return {
+		msPerClaim: ms / CLAIMS,
+		roundTripsPerClaim: store.roundTrips / CLAIMS,
+		kbWrittenPerClaim: store.bytesWritten / 1024 / CLAIMS,
+		rewrites: store.ledgerWrites,
+	};
+}
+
+function row(label: string, entries: number, f: Figures): string {
+	return `${label.padEnd(22)} ${String(entries).padStart(6)} entries: ${f.msPerClaim.toFixed(2).padStart(7)} ms/claim, ${f.roundTripsPerClaim.toFixed(2)} round trips/claim, ${f.kbWrittenPerClaim.toFixed(1).padStart(6)} KB written/claim, ${f.rewrites} ledger rewrites`;
+}
+
+async function main(): Promise<void> {
+	console.log(`${CLAIMS} claims (10 % copies), ${IN_FLIGHT} in flight, one process`);
+	const scenarios: Array<[string, () => number]> = [
+		['20–60 ms per DB call', jitter(20, 60)],
+		['no DB latency', () => 0],
+	];
+	let failed = false;
+	for (const [label, latency] of scenarios) {
+		const [small, large] = [await measure(SIZES[0], latency), await measure(SIZES[1], latency)];
+		console.log(row(label, SIZES[0], small));
+		console.log(row(label, SIZES[1], large));
+		const ratio = large.msPerClaim / small.msPerClaim;
+		console.log(`${label}: cost per claim at ${SIZES[1]} vs ${SIZES[0]} entries: ${ratio.toFixed(2)}×`);
+		if (label.startsWith('20') && ratio > 1.5) failed = true;
+	}
+	if (failed) {
+		console.log('FAILED: cost per claim grows more than 1.5× with the ledger’s size');
+		process.exit(1);
+	}
+}
+
+main().catch((error) => {
+	console.error(error);
+	process.exit(1);
+});
