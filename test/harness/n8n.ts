@@ -1,5 +1,5 @@
 /**
- * Drives a real n8n 2.x: installs it once into a cache outside the repo, loads this package the way
+ * Drives a real n8n (2.40.7, or the version N8N_VERSION names): installs it once into a cache outside the repo, loads this package the way
  * users get it (an installed community package under ~/.n8n/nodes), starts it on free ports and
  * talks to its REST and public APIs.
  */
@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ARTIFACTS_DIR, N8N_BIN, N8N_DIR, NODE24, PACKAGE_DIR, PACKAGE_NAME } from './paths';
+import { ARTIFACTS_DIR, N8N_BIN, N8N_DIR, N8N_MAJOR, N8N_NODE, N8N_NODE_VERSION, N8N_VERSION, PACKAGE_DIR, PACKAGE_NAME } from './paths';
 
 export const OWNER = {
 	email: 'owner@example.com',
@@ -23,7 +23,10 @@ export function ensureN8nInstalled(): { seconds: number; cached: boolean } {
 	const cached = existsSync(join(N8N_DIR, '.complete'));
 	const started = Date.now();
 	if (!cached) {
-		const result = spawnSync('bash', [join(__dirname, 'install-n8n.sh')], { stdio: 'inherit' });
+		const result = spawnSync('bash', [join(__dirname, 'install-n8n.sh')], {
+			stdio: 'inherit',
+			env: { ...process.env, N8N_VERSION, NODE_VERSION: N8N_NODE_VERSION },
+		});
 		if (result.status !== 0) throw new Error(`installing n8n failed (exit ${result.status})`);
 	}
 	return { seconds: (Date.now() - started) / 1000, cached };
@@ -93,7 +96,7 @@ export function spawnLogged(command: string, args: string[], env: NodeJS.Process
 
 /** One n8n process (`n8n start`, `n8n worker`, `n8n webhook`); its group includes its task runner. */
 export function spawnN8n(args: string[], env: NodeJS.ProcessEnv, logName: string): { child: ChildProcess; logFile: string } {
-	return spawnLogged(NODE24, [N8N_BIN, ...args], env, logName);
+	return spawnLogged(N8N_NODE, [N8N_BIN, ...args], env, logName);
 }
 
 /** SIGTERM to a process group, SIGKILL if it is still there after 20 s. */
@@ -126,7 +129,7 @@ export function linkPackage(userFolder: string): void {
 export function n8nEnvironment(userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
 	const { PATH, HOME, LANG, TZ } = process.env;
 	return {
-		PATH: `${join(NODE24, '..')}:${PATH ?? ''}`,
+		PATH: `${join(N8N_NODE, '..')}:${PATH ?? ''}`,
 		HOME,
 		LANG,
 		TZ,
@@ -142,7 +145,9 @@ export function n8nEnvironment(userFolder: string, port: number, brokerPort: num
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_SECURE_COOKIE: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// 2.x looks n8n's MCP registry up on the internet unless told not to; 1.x has no such module and
+		// refuses to start when asked to disable it ("Unknown module").
+		...(N8N_MAJOR >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
