@@ -5,12 +5,23 @@
  */
 import axios, { type AxiosInstance } from 'axios';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
-import { ARTIFACTS_DIR, N8N_BIN, N8N_DIR, N8N_MAJOR, N8N_NODE, N8N_NODE_VERSION, N8N_VERSION, PACKAGE_DIR, PACKAGE_NAME } from './paths';
+import {
+	ARTIFACTS_DIR,
+	DEVELOPMENT_N8N_VERSION,
+	N8N_BIN,
+	N8N_DIR,
+	N8N_MAJOR,
+	N8N_NODE,
+	N8N_NODE_VERSION,
+	N8N_VERSION,
+	PACKAGE_DIR,
+	PACKAGE_NAME,
+} from './paths';
 
 export const OWNER = {
 	email: 'owner@example.com',
@@ -118,12 +129,28 @@ export async function stopProcessGroup(pid: number, graceMs = 20_000): Promise<v
 	}
 }
 
-/** Loads the package as an installed community package: a symlink under <userFolder>/.n8n/nodes/node_modules. */
+/**
+ * Loads the package as an installed community package under <userFolder>/.n8n/nodes/node_modules. On
+ * the development version a symlink to the repo does (its n8n-workflow devDependency is n8n's own
+ * version). On any other n8n the package is copied there as n8n unpacks it (package.json and dist,
+ * peer dependencies left to n8n), and n8n-workflow resolves to that n8n's own copy: what a user's
+ * install runs with, not the repo's 2.40 copy.
+ */
 export function linkPackage(userFolder: string): void {
 	const modules = join(userFolder, '.n8n', 'nodes', 'node_modules');
 	mkdirSync(modules, { recursive: true });
-	const link = join(modules, PACKAGE_NAME);
-	if (!existsSync(link)) symlinkSync(PACKAGE_DIR, link, 'dir');
+	const target = join(modules, PACKAGE_NAME);
+	if (existsSync(target)) return;
+	if (N8N_VERSION === DEVELOPMENT_N8N_VERSION) {
+		symlinkSync(PACKAGE_DIR, target, 'dir');
+		return;
+	}
+	mkdirSync(target);
+	for (const entry of ['package.json', 'index.js', 'dist']) {
+		if (existsSync(join(PACKAGE_DIR, entry))) cpSync(join(PACKAGE_DIR, entry), join(target, entry), { recursive: true });
+	}
+	const n8nsOwn = dirname(require.resolve('n8n-workflow/package.json', { paths: [join(N8N_BIN, '..', '..')] }));
+	symlinkSync(n8nsOwn, join(modules, 'n8n-workflow'), 'dir');
 }
 
 export function n8nEnvironment(userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {

@@ -3,8 +3,9 @@ import { join, resolve } from 'node:path';
 
 import versions from './n8n-versions.json';
 
+export const DEVELOPMENT_N8N_VERSION = versions.development.n8n;
 /** The n8n the harness drives: the development version unless N8N_VERSION names another. */
-export const N8N_VERSION = process.env.N8N_VERSION ?? versions.development.n8n;
+export const N8N_VERSION = process.env.N8N_VERSION ?? DEVELOPMENT_N8N_VERSION;
 export const N8N_MAJOR = Number(N8N_VERSION.split('.')[0]);
 /** The Node that n8n runs on: N8N_NODE_VERSION, or the one n8n-versions.json pairs with that n8n. */
 export const N8N_NODE_VERSION =
