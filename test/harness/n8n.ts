@@ -4,6 +4,7 @@
  * talks to its REST and public APIs.
  */
 import axios, { type AxiosInstance } from 'axios';
+import { CREDENTIAL_BLANKING_VALUE } from 'n8n-workflow';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -258,8 +259,12 @@ export class N8n {
 	/** n8n's own credential test (the "Test" button), against the stored credential. */
 	async testCredential(id: string): Promise<{ status: string; message: string }> {
 		const credential = await this.getCredential(id);
+		// n8n hands out a connected OAuth2 credential's tokens as `true`. Sent back as n8n's blanking
+		// value they are replaced with the stored tokens; n8n 2.41 takes a `true` literally and the test
+		// fails with "Unable to sign without access token" (2.40 restored the tokens either way).
+		const data = credential.data?.oauthTokenData === true ? { ...credential.data, oauthTokenData: CREDENTIAL_BLANKING_VALUE } : credential.data;
 		return await this.restCall('POST', '/credentials/test', {
-			credentials: { id, name: credential.name, type: credential.type, data: credential.data },
+			credentials: { id, name: credential.name, type: credential.type, data },
 		});
 	}
 
