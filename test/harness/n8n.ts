@@ -361,7 +361,13 @@ export async function waitForReady(healthUrl: string, child: ChildProcess, logFi
 
 async function setupOwner(url: string): Promise<{ cookie: string; apiKey: string }> {
 	const rest = axios.create({ baseURL: `${url}/rest`, validateStatus: () => true });
+	// n8n 1.x reports ready once its database is migrated and adds its REST routes a few seconds later;
+	// until then every REST call is a 404.
 	let response = await rest.post('/owner/setup', OWNER);
+	for (const deadline = Date.now() + 60_000; response.status === 404 && Date.now() < deadline; ) {
+		await delay(250);
+		response = await rest.post('/owner/setup', OWNER);
+	}
 	if (response.status >= 400) {
 		response = await rest.post('/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
 	}
