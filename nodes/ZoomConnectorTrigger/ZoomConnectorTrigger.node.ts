@@ -33,7 +33,7 @@ import {
 	type SeenLimits,
 	type SeenRecord,
 } from './signature';
-import { claim, ownerToken } from '../shared/ledger';
+import { claim, hasDeduplicationStore, ownerToken } from '../shared/ledger';
 
 /** The parts of n8n's request (express + n8n's raw-body reader) this node uses. */
 interface RawRequest {
@@ -82,7 +82,9 @@ function nodeKey(context: IWebhookFunctions): string {
 }
 
 /** Deliveries claimed across processes (shared/ledger): a day of a busy account's events. */
-const DELIVERY_LEDGER = { maxEntries: 20_000 };
+const DELIVERY_LEDGER = { maxEntries: 20_000, option: 'Zoom Connector Trigger' };
+const WITHOUT_STORE =
+	'This n8n has no deduplication store (n8n 1.123 or newer has it), so a Zoom delivery that reaches another n8n process, or comes again after a restart, can be emitted twice. Update n8n to emit each delivery once.';
 
 /** Answers a refused request itself, so n8n starts no execution for it. */
 function refuse(context: IWebhookFunctions, status: number, reason: string): IWebhookResponseData {
@@ -333,6 +335,13 @@ export class ZoomConnectorTrigger implements INodeType {
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		// On an n8n without the deduplication store the delivery is emitted rather than lost: copies
+		// were still recognised at the door of this process, and the run says what is not checked.
+		if (!hasDeduplicationStore(this)) {
+			this.logger.warn(`Zoom Connector Trigger: ${WITHOUT_STORE}`);
+			this.addExecutionHints({ message: WITHOUT_STORE, type: 'warning', location: 'outputPane' });
+			return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
+		}
 		const emitted: INodeExecutionData[] = [];
 		for (let index = 0; index < items.length; index++) {
 			const item = items[index];

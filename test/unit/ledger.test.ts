@@ -79,7 +79,7 @@ class RacyStore {
 	}
 }
 
-const LEDGER = { maxEntries: 10_000, itemIndex: 0 };
+const LEDGER = { maxEntries: 10_000, itemIndex: 0, option: 'Skip Sessions Already Processed' };
 const jitter = (max: number) => () => Math.floor(Math.random() * max);
 
 describe('the model of n8n’s deduplication store', () => {
