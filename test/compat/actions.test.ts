@@ -192,6 +192,10 @@ describe(`n8n ${N8N_VERSION}: Zoom Attendance Match`, () => {
 			expect(attended.map((row) => row.email).sort()).toEqual([0, 1, 2, 3, 4].map((i) => `participant${i}@example.com`));
 			expect(absent.map((row) => row.email).sort()).toEqual([5, 6, 7].map((i) => `participant${i}@example.com`));
 			expect(attended[0]._summary).toMatchObject({ registrations: 8, attended: 5, absent: 3, errors: 0, reconciled: true });
+			// The counts also reach the editor as an execution hint.
+			expect(execution.data.resultData.runData[MATCH][0].hints).toEqual([
+				expect.objectContaining({ message: expect.stringMatching(/ and 8 registrations in, attended 5, .*absent 3$/) }),
+			]);
 		} finally {
 			await h().n8n.deleteWorkflow(id).catch(() => undefined);
 		}
