@@ -1,4 +1,4 @@
-/** Three layers (see DESIGN.md): pure units, the sandbox over real HTTP, and real n8n. */
+/** Three layers (see docs/ARCHITECTURE.md): pure units, the sandbox over real HTTP, and real n8n. */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.dev.json', isolatedModules: true, diagnostics: false }];
 const common = { testEnvironment: 'node', transform: { '^.+\\.ts$': tsJest }, moduleFileExtensions: ['ts', 'js', 'json'] };
 

@@ -75,7 +75,7 @@ benchmarkInN8n(async (env) => {
 	});
 	// A second baseline: the same Webhook node guarded by header auth. Loading its credential makes n8n
 	// take an expression isolate during the request, which n8n also does (before calling webhook()) for
-	// every start node other than its own Webhook node: see "Where the ack time goes" in the README.
+	// every start node other than its own Webhook node: see the trigger row in docs/BENCHMARKS.md.
 	const authHook = randomUUID();
 	const headerCredential = await env.n8n.createCredential('bench header auth', 'httpHeaderAuth', { name: 'x-bench-auth', value: 'x' });
 	const authWorkflow = await env.n8n.createWorkflow({

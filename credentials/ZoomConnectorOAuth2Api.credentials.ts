@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { baseUrlExpression, environmentProperties } from '../nodes/shared/environment';
+import { zoomPlanProperty } from '../nodes/shared/transport/rateLimit';
 import { USER_APP_SCOPES } from '../nodes/shared/scopes';
 
 export class ZoomConnectorOAuth2Api implements ICredentialType {
@@ -21,6 +22,7 @@ export class ZoomConnectorOAuth2Api implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		...environmentProperties,
+		zoomPlanProperty,
 		{
 			displayName: 'Grant Type',
 			name: 'grantType',

@@ -1,14 +1,15 @@
 import type {
-	IAuthenticateGeneric,
 	Icon,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import { baseUrlExpression, environmentProperties, oauthBaseUrl } from '../nodes/shared/environment';
+import { zoomPlanProperty } from '../nodes/shared/transport/rateLimit';
 
 export class ZoomConnectorServerToServerOAuthApi implements ICredentialType {
 	name = 'zoomConnectorServerToServerOAuthApi';
@@ -21,6 +22,7 @@ export class ZoomConnectorServerToServerOAuthApi implements ICredentialType {
 
 	properties: INodeProperties[] = [
 		...environmentProperties,
+		zoomPlanProperty,
 		{
 			displayName: 'Account ID',
 			name: 'accountId',
@@ -54,6 +56,13 @@ export class ZoomConnectorServerToServerOAuthApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			// The token answer's api_url (the account's regional API host), renewed with the token.
+			displayName: 'API URL',
+			name: 'apiUrl',
+			type: 'hidden',
+			default: '',
+		},
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
@@ -72,22 +81,42 @@ export class ZoomConnectorServerToServerOAuthApi implements ICredentialType {
 				account_id: String(credentials.accountId ?? ''),
 			}).toString(),
 			json: true,
-		})) as { access_token: string };
-		return { accessToken: response.access_token };
+		})) as { access_token: string; api_url?: string };
+		return { accessToken: response.access_token, apiUrl: response.api_url ?? '' };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
-		},
-	};
+	/**
+	 * The bearer token on every call, replacing a stale one when n8n retries after a 401 with a renewed
+	 * token; only the credential test's token request keeps its own Basic header.
+	 */
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const headers = { ...requestOptions.headers };
+		const name = Object.keys(headers).find((key) => key.toLowerCase() === 'authorization');
+		if (name && /^Basic /i.test(String(headers[name]))) return requestOptions;
+		if (name) delete headers[name];
+		headers.Authorization = `Bearer ${credentials.accessToken}`;
+		return { ...requestOptions, headers };
+	}
 
+	/**
+	 * The test asks Zoom's token endpoint for an account token, as
+	 * https://developers.zoom.us/docs/internal-apps/s2s-oauth/ describes: every activated Server-to-Server
+	 * app can do that whatever scopes it has, where listing users needs user:read:list_users:admin.
+	 */
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: baseUrlExpression('api', '$credentials'),
-			url: '/users',
-			qs: { page_size: 1 },
+			method: 'POST',
+			baseURL: baseUrlExpression('oauth', '$credentials'),
+			url: '/token',
+			qs: { grant_type: 'account_credentials', account_id: '={{$credentials.accountId}}' },
+			headers: {
+				Authorization:
+					'={{ "Basic " + ($credentials.clientId + ":" + $credentials.clientSecret).base64Encode() }}',
+				'Content-Type': 'application/x-www-form-urlencoded',
+			},
 		},
 	};
 }

@@ -1,17 +1,26 @@
-// The /v2 pipeline: route → bearer auth (§2.6) → scope (4711) → rate limit (§6) → handler.
+// The /v2 pipeline: route → bearer auth (https://developers.zoom.us/docs/integrations/oauth/) → scope (4711)
+// → rate limit (https://developers.zoom.us/docs/api/rate-limits/) → handler.
 import type { Ctx, RequestMeta, Route, Sandbox } from './core';
 import { ZoomError, json, matchPattern, parseJson, rawSegments } from './http';
 import type { Reply } from './http';
 import { meetingRoutes, webinarRoutes } from './meetings';
 import { pastRoutes } from './past';
+import { rateLimitError } from './ratelimit';
 import type { Category } from './ratelimit';
 import { recordingRoutes } from './recordings';
 import { registrantRoutes } from './registrants';
 import { reportRoutes } from './reports';
+import { summaryRoutes } from './summaries';
+import { engagementRoutes } from './engagement';
+import { panelistRoutes } from './panelists';
+import { statusRoutes } from './status';
+import { recordingLifecycleRoutes } from './recordingLifecycle';
+import { registrantExtraRoutes } from './registrantExtras';
 import { userRoutes } from './users';
 import { bearer, unauthorized } from './auth';
 
-const ROUTES: Route[] = [...userRoutes, ...meetingRoutes, ...webinarRoutes, ...registrantRoutes, ...pastRoutes, ...reportRoutes, ...recordingRoutes];
+/** Every /v2 route the sandbox serves; test/sandbox/rivet-routes.test.ts holds it to Zoom's endpoint table (@zoom/rivet). */
+export const ROUTES: Route[] = [...userRoutes, ...summaryRoutes, ...meetingRoutes, ...webinarRoutes, ...registrantRoutes, ...pastRoutes, ...reportRoutes, ...recordingRoutes, ...engagementRoutes, ...panelistRoutes, ...statusRoutes, ...recordingLifecycleRoutes, ...registrantExtraRoutes];
 
 function findRoute(method: string, segments: string[]): { route: Route; params: Record<string, string> } | undefined {
 	for (const route of ROUTES) {
@@ -42,29 +51,21 @@ export async function handleApi(sb: Sandbox, method: string, url: URL, headers: 
 		}
 		const token = bearer(sb, headers.authorization as string | undefined, meta);
 		account = token.accountId;
+		// A path Zoom does not have. Zoom documents 404 with its {code, message} body
+		// (https://developers.zoom.us/docs/api/errors); the wording for an unknown path is not published.
 		if (!found) throw new ZoomError(404, 404, 'The requested resource was not found.');
 		const { route, params } = found;
 		if (!route.scopes.some((s) => token.scopes.includes(s)))
 			throw new ZoomError(400, 4711, `Invalid access token, does not contain scopes:[${route.scopes.slice(0, 2).join(', ')}].`);
 		const rl = sb.limiter.take(account, category);
-		const rlHeaders = { 'X-RateLimit-Category': category, 'X-RateLimit-Limit': rl.limit, 'X-RateLimit-Remaining': rl.remaining };
-		if (!rl.ok)
-			throw new ZoomError(429, 429, 'You have reached the maximum per-second rate limit for this API. Try again later.', undefined, {
-				...rlHeaders,
-				'Retry-After': rl.retryAfter,
-				'X-RateLimit-Type': 'QPS',
-			});
+		if (!rl.ok) throw rateLimitError(rl);
 		const me = sb.store.users.find((u) => u.id === token.userId) ?? sb.store.owner;
 		const ctx: Ctx = { sb, params, query: url.searchParams, body: ['POST', 'PATCH', 'PUT'].includes(method) ? parseJson(body) : {}, token, me, route: route.pattern.text };
 		const reply = await route.handler(ctx);
-		reply.headers = { ...rlHeaders, ...reply.headers };
+		reply.headers = { ...rl.headers, ...reply.headers };
 		return reply;
 	} catch (e) {
 		if (!(e instanceof ZoomError)) throw e;
-		const rl = sb.limiter.peek(account, category);
-		return {
-			...json(e.status, e.body()),
-			headers: { 'X-RateLimit-Category': category, 'X-RateLimit-Limit': rl.limit, 'X-RateLimit-Remaining': rl.remaining, ...e.headers },
-		};
+		return { ...json(e.status, e.body()), headers: { ...sb.limiter.peek(account, category), ...e.headers } };
 	}
 }

@@ -5,10 +5,13 @@ import { compile, isoSeconds, json, matchPattern, rawSegments, ZoomError } from 
 import type { Reply } from './http';
 import { createSession } from './meetings';
 import { issueTokens } from './oauth';
-import { CATEGORIES } from './ratelimit';
-import type { Category } from './ratelimit';
+import { CATEGORIES, PLAN_LIMITS, PLANS } from './ratelimit';
+import type { Category, Plan } from './ratelimit';
 import { addRecording } from './recordings';
 import { addRegistrant } from './registrants';
+import { seedSummary } from './summaries';
+import { seedEngagement } from './engagement';
+import { seedTrackingSources } from './registrantExtras';
 import { participantEmail, participantName } from './data';
 import { ALL_SCOPES, latestInstance, newUuid, zoomUserId } from './store';
 import type { App, Instance, Kind, Session, UuidStyle } from './store';
@@ -121,6 +124,12 @@ function setConfig(sb: Sandbox, b: Body) {
 	if (b.pageTokenTtlSeconds !== undefined) c.pageTokenTtlSeconds = Number(b.pageTokenTtlSeconds);
 	if (b.codeTtlSeconds !== undefined) c.codeTtlSeconds = Number(b.codeTtlSeconds);
 	if (b.dailyWriteLimit !== undefined) c.dailyWriteLimit = Number(b.dailyWriteLimit);
+	if (b.plan !== undefined) {
+		if (!PLANS.includes(b.plan as Plan)) fail(`Unknown plan: ${String(b.plan)} (one of ${PLANS.join(', ')})`);
+		c.plan = b.plan as Plan;
+		c.rateLimits = { ...PLAN_LIMITS[c.plan] };
+		sb.limiter.reset(false);
+	}
 	if (b.rateLimits) {
 		for (const [k, v] of Object.entries(b.rateLimits as Body)) {
 			if (!CATEGORIES.includes(k as Category)) fail(`Unknown rate limit category: ${k}`);
@@ -191,6 +200,9 @@ const ROUTES: [string, string, Handler][] = [
 	['POST', '/_sandbox/webinars/:id/start', (sb, _b, p) => startSession(sb, 'webinar', p.id)],
 	['POST', '/_sandbox/meetings/:id/end', (sb, b, p) => ({ id: Number(p.id), ...instanceJson(endSession(sb, sessionFor(sb, 'meeting', p.id), b as EndOptions)) })],
 	['POST', '/_sandbox/webinars/:id/end', (sb, b, p) => ({ id: Number(p.id), ...instanceJson(endSession(sb, sessionFor(sb, 'webinar', p.id), b as EndOptions)) })],
+	['POST', '/_sandbox/summaries', (sb, b) => seedSummary(sb, b)],
+	['POST', '/_sandbox/engagement', (sb, b) => seedEngagement(sb, b)],
+	['POST', '/_sandbox/tracking_sources', (sb, b) => seedTrackingSources(sb, b)],
 	['GET', '/_sandbox/faults', (sb) => sb.faults],
 	['POST', '/_sandbox/faults', (sb, b) => addFault(sb, b)],
 	['DELETE', '/_sandbox/faults', (sb) => ((sb.faults = []), { ok: true })],

@@ -1,14 +1,17 @@
 // Shared state of one running sandbox and the route shape every /v2 family uses.
 import type { Reply, Pattern } from './http';
 import { compile } from './http';
-import { BUSINESS_LIMITS, RateLimiter } from './ratelimit';
-import type { Bucket, Category } from './ratelimit';
+import { PLAN_LIMITS, RateLimiter } from './ratelimit';
+import type { Bucket, Category, Plan } from './ratelimit';
 import { Store } from './store';
 import type { Defaults, Token, User } from './store';
 import { Webhooks } from './webhooks';
 
 export interface Config {
 	tokenTtlSeconds: number;
+	/** The account's Zoom plan; sets rateLimits and the daily quotas. */
+	plan: Plan;
+	/** Per-second buckets: the plan's, or overridden through the control API. */
 	rateLimits: Record<Category, Bucket>;
 	maxPageSize: number;
 	pageTokenTtlSeconds: number;
@@ -64,13 +67,17 @@ export class Sandbox {
 	) {
 		this.store = new Store(defaults);
 		this.config = this.freshConfig();
-		this.limiter = new RateLimiter(() => this.config.rateLimits);
+		this.limiter = new RateLimiter(
+			() => this.config.rateLimits,
+			() => this.config.plan,
+		);
 	}
 
 	private freshConfig(): Config {
 		return {
 			tokenTtlSeconds: 3600,
-			rateLimits: { ...BUSINESS_LIMITS },
+			plan: 'business',
+			rateLimits: { ...PLAN_LIMITS.business },
 			maxPageSize: 300,
 			pageTokenTtlSeconds: 900,
 			codeTtlSeconds: 300,

@@ -9,6 +9,7 @@ import type { RequestMeta } from './core';
 import { json, readBody, send, trackingId } from './http';
 import type { Reply } from './http';
 import { handleOAuth } from './oauth';
+import { PER_SECOND_MESSAGE } from './ratelimit';
 import { handleDownload } from './recordings';
 import { SANDBOX_DEFAULTS } from './store';
 
@@ -39,23 +40,16 @@ async function applyFault(sb: Sandbox, method: string, url: URL, meta: RequestMe
 		await sleep(f.delayMs);
 		return undefined;
 	}
-	const headers: Record<string, string | number> = {};
+	let headers: Record<string, string | number> = {};
 	if (url.pathname.startsWith('/v2/')) {
 		const cat = categoryOf(method, url.pathname);
 		meta.category = cat;
-		headers['X-RateLimit-Category'] = cat;
-		headers['X-RateLimit-Limit'] = sb.config.rateLimits[cat].capacity;
-		headers['X-RateLimit-Remaining'] = 0;
+		headers = sb.limiter.peek(sb.store.accountId, cat);
 	}
-	if (f.status === 429) {
-		headers['Retry-After'] = f.retryAfter ?? 1;
-		headers['X-RateLimit-Type'] = 'QPS';
-	} else if (f.retryAfter !== undefined) headers['Retry-After'] = f.retryAfter;
-	const body =
-		f.body ??
-		(f.status === 429
-			? { code: 429, message: 'You have reached the maximum per-second rate limit for this API. Try again later.' }
-			: { code: f.status, message: f.status >= 500 ? 'Internal Server Error' : 'Sandbox fault' });
+	// An injected 429 is a per-second one; Retry-After only when the fault names one.
+	if (f.status === 429) headers['X-RateLimit-Type'] = 'QPS';
+	if (f.retryAfter !== undefined) headers['Retry-After'] = f.retryAfter;
+	const body = f.body ?? (f.status === 429 ? { code: 429, message: PER_SECOND_MESSAGE } : { code: f.status, message: f.status >= 500 ? 'Internal Server Error' : 'Sandbox fault' });
 	return { ...json(f.status, body), headers };
 }
 

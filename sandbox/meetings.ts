@@ -1,12 +1,19 @@
-// Meetings and webinars API (§3.2, §3.3). Webinars are the same resource with other types,
+// Meetings and webinars API (https://developers.zoom.us/docs/api/meetings/#tag/meetings,
+// https://developers.zoom.us/docs/api/meetings/#tag/webinars). Webinars are the same resource with other types,
 // `*_passcode` field names and "Webinar" in messages, so one set of functions serves both.
 import { randomBytes, randomInt } from 'node:crypto';
+import type {
+	MeetingsGetMeetingResponse,
+	MeetingsListMeetingsResponse,
+	WebinarsGetWebinarResponse,
+	WebinarsListWebinarsResponse,
+} from '@zoom/rivet/meetings';
 import type { Ctx, Route, Sandbox } from './core';
 import { route } from './core';
 import { occurrences, parseStartTime, validTimezone } from './data';
 import { ZoomError, isoSeconds, json, randomToken, validationError } from './http';
 import { paginate } from './paging';
-import { nextUtcMidnightIso } from './ratelimit';
+import { userDailyLimitError } from './ratelimit';
 import type { Kind, Session, User } from './store';
 import { newUuid } from './store';
 import { userParam } from './users';
@@ -15,7 +22,7 @@ export const noun = (kind: Kind): string => (kind === 'meeting' ? 'Meeting' : 'W
 const TYPES: Record<Kind, number[]> = { meeting: [1, 2, 3, 8, 10], webinar: [5, 6, 9] };
 const RECURRING_FIXED: Record<Kind, number> = { meeting: 8, webinar: 9 };
 
-const MEETING_SETTINGS = {
+const MEETING_SETTINGS: MeetingJson['settings'] = {
 	host_video: false,
 	participant_video: false,
 	cn_meeting: false,
@@ -50,7 +57,7 @@ const MEETING_SETTINGS = {
 	global_dial_in_numbers: [{ country_name: 'US', number: '+1 646 558 8656', type: 'toll', country: 'US' }],
 };
 
-const WEBINAR_SETTINGS = {
+const WEBINAR_SETTINGS: WebinarJson['settings'] = {
 	host_video: false,
 	panelists_video: false,
 	practice_session: false,
@@ -87,23 +94,32 @@ export function joinUrl(s: Session): string {
 
 export const registrationOpen = (s: Session): boolean => [0, 1].includes(Number(s.settings.approval_type));
 
-/** The full object of create (201) and get (200). */
-export function sessionJson(sb: Sandbox, s: Session, occurrenceId?: string) {
+type MeetingJson = MeetingsGetMeetingResponse & {
+	/** In Zoom's docs for Get a meeting; Rivet 0.4.0's MeetingsGetMeetingResponse lacks it. */
+	h323_password?: string;
+	/** Sent when registration is on (Rivet has it on MeetingsCreateMeetingResponse only). */
+	registration_url?: string;
+};
+type WebinarJson = WebinarsGetWebinarResponse & {
+	/** Zoom's docs for Get a webinar list these; Rivet 0.4.0's WebinarsGetWebinarResponse lacks them. */
+	h323_passcode?: string;
+	registration_url?: string;
+};
+
+/**
+ * The full object of create (201) and get (200): GET /meetings/{meetingId}
+ * (https://developers.zoom.us/docs/api/meetings/#tag/meetings/GET/meetings/{meetingId}) and GET /webinars/{webinarId}.
+ */
+export function sessionJson(sb: Sandbox, s: Session, occurrenceId?: string): MeetingJson | WebinarJson {
 	const host = sb.store.users.find((u) => u.id === s.hostId);
 	const occ = s.occurrences && occurrenceId ? s.occurrences.filter((o) => o.occurrence_id === occurrenceId) : s.occurrences;
 	const start = occurrenceId && occ?.[0] ? occ[0].start_time : s.startMs !== undefined ? isoSeconds(s.startMs) : undefined;
-	const passwords =
-		s.kind === 'meeting'
-			? { password: s.password, h323_password: s.h323, pstn_password: s.pstn, encrypted_password: s.encrypted }
-			: { password: s.password, h323_passcode: s.h323, encrypted_passcode: s.encrypted };
-	return {
+	const common = {
 		uuid: s.uuid,
 		id: s.id,
 		host_id: s.hostId,
 		host_email: host?.email ?? '',
 		topic: s.topic,
-		type: s.type,
-		status: s.status,
 		...(start !== undefined ? { start_time: start } : {}),
 		duration: s.duration,
 		timezone: s.timezone,
@@ -112,23 +128,46 @@ export function sessionJson(sb: Sandbox, s: Session, occurrenceId?: string) {
 		start_url: `https://us05web.zoom.us/s/${s.id}?zak=${randomToken(30)}`,
 		join_url: joinUrl(s),
 		...(registrationOpen(s) ? { registration_url: `https://us05web.zoom.us/${s.kind === 'meeting' ? 'meeting' : 'webinar'}/register/${s.uuid.replace(/[^A-Za-z0-9]/g, '')}` } : {}),
-		...passwords,
-		...(occ ? { occurrences: occ } : {}),
-		...(s.recurrence ? { recurrence: s.recurrence } : {}),
-		settings: s.settings,
-		pre_schedule: false,
-		tracking_fields: s.trackingFields,
-		creation_source: 'open_api',
+		password: s.password,
+		...(occ ? { occurrences: occ as MeetingJson['occurrences'] } : {}),
+		tracking_fields: s.trackingFields as MeetingJson['tracking_fields'],
+		creation_source: 'open_api' as const,
 	};
+	if (s.kind === 'webinar') {
+		const webinar: WebinarJson = {
+			...common,
+			type: s.type as WebinarJson['type'],
+			h323_passcode: s.h323,
+			encrypted_passcode: s.encrypted,
+			...(s.recurrence ? { recurrence: s.recurrence as WebinarJson['recurrence'] } : {}),
+			settings: s.settings as WebinarJson['settings'],
+		};
+		return webinar;
+	}
+	const meeting: MeetingJson = {
+		...common,
+		type: s.type as MeetingJson['type'],
+		status: s.status,
+		h323_password: s.h323,
+		pstn_password: s.pstn,
+		encrypted_password: s.encrypted,
+		...(s.recurrence ? { recurrence: s.recurrence as MeetingJson['recurrence'] } : {}),
+		settings: s.settings as MeetingJson['settings'],
+		pre_schedule: false,
+	};
+	return meeting;
 }
 
-function listItem(s: Session) {
+type MeetingRow = NonNullable<MeetingsListMeetingsResponse['meetings']>[number];
+type WebinarRow = NonNullable<WebinarsListWebinarsResponse['webinars']>[number];
+
+/** A row of GET /users/{userId}/meetings or /webinars without its type: the fields both lists have. */
+function rowFacts(s: Session): Omit<MeetingRow & WebinarRow, 'type'> {
 	return {
 		uuid: s.uuid,
 		id: s.id,
 		host_id: s.hostId,
 		topic: s.topic,
-		type: s.type,
 		...(s.startMs !== undefined ? { start_time: isoSeconds(s.startMs) } : {}),
 		duration: s.duration,
 		timezone: s.timezone,
@@ -164,17 +203,10 @@ function validate(kind: Kind, b: Record<string, unknown>, timezone: string, crea
 	return ms;
 }
 
-/** The per-user 100 create/update a day limit (§6.3). */
+/** The per-user 100 create/update a day limit (https://developers.zoom.us/docs/api/rate-limits/#daily-rate-limits); its 429 is built in ratelimit.ts. */
 function countWrite(sb: Sandbox, kind: Kind, hostId: string): void {
 	const limit = sb.config.dailyWriteLimit;
-	if (!sb.limiter.countDaily(`${kind}|${hostId}`, limit))
-		throw new ZoomError(
-			429,
-			429,
-			`You have exceeded the daily rate limit (${limit}) of ${noun(kind)} Create/Update API requests permitted for this particular user. You may resume these requests at GMT 00:00:00.`,
-			undefined,
-			{ 'Retry-After': nextUtcMidnightIso(), 'X-RateLimit-Type': 'Daily-limit' },
-		);
+	if (!sb.limiter.countDaily(`${kind}|${hostId}`, limit)) throw userDailyLimitError(kind === 'meeting' ? 'Meeting' : 'Webinar', limit);
 }
 
 /** Create a meeting/webinar from a Zoom create body (also used by scenarios). */
@@ -242,7 +274,7 @@ function patchSession(ctx: Ctx, kind: Kind) {
 	if (b.type !== undefined) s.type = Number(b.type);
 	if (startMs !== undefined) s.startMs = startMs;
 	if (Array.isArray(b.tracking_fields)) s.trackingFields = b.tracking_fields;
-	// Nested settings are merged, not replaced (§3.2.6).
+	// Nested settings are merged, not replaced (https://developers.zoom.us/docs/api/meetings/#tag/meetings/PATCH/meetings/{meetingId}).
 	if (b.settings) s.settings = { ...s.settings, ...(b.settings as object) };
 	if (b.recurrence) s.recurrence = b.recurrence as Record<string, unknown>;
 	if (s.type === RECURRING_FIXED[kind] && s.recurrence && (b.recurrence || startMs !== undefined || b.duration !== undefined))
@@ -281,8 +313,16 @@ function listSessions(ctx: Ctx, kind: Kind) {
 		return (s.startMs !== undefined && s.startMs < now) || s.instances.length > 0; // previous_meetings
 	};
 	const all = [...ctx.sb.store.sessions.values()].filter(keep).sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0));
+	if (kind === 'webinar') {
+		// List webinars pages by page_number alone: Rivet's WebinarsListWebinarsQueryParams has no
+		// next_page_token, so a token is ignored (page 1 again) and none is sent.
+		const { items, next_page_token: _token, ...meta } = paginate(ctx, all, { byPageNumber: true });
+		const webinars: WebinarsListWebinarsResponse = { ...meta, webinars: items.map((s) => ({ ...rowFacts(s), type: s.type as WebinarRow['type'] })) };
+		return json(200, webinars);
+	}
 	const { items, ...meta } = paginate(ctx, all);
-	return json(200, { ...meta, [kind === 'meeting' ? 'meetings' : 'webinars']: items.map(listItem) });
+	const meetings: MeetingsListMeetingsResponse = { ...meta, meetings: items.map((s) => ({ ...rowFacts(s), type: s.type as MeetingRow['type'] })) };
+	return json(200, meetings);
 }
 
 function invitation(ctx: Ctx) {

@@ -1,5 +1,6 @@
-// Zoom paging (§5): page_size default 30, clamped to the max; next_page_token random, bound to
-// the query that produced it, valid 15 minutes; "" on the last page. page_number still works.
+// Zoom paging (https://developers.zoom.us/docs/api/pagination): page_size default 30, clamped to the
+// max; next_page_token random, bound to the query that produced it, valid 15 minutes; "" on the last
+// page. page_number still works. A few lists page by page_number alone (Rivet's query types say which).
 import type { Ctx } from './core';
 import { ZoomError, randomToken } from './http';
 
@@ -18,14 +19,22 @@ function queryKey(ctx: Ctx): string {
 	return `${ctx.route}|${JSON.stringify(ctx.params)}|${JSON.stringify(q)}|${ctx.token.accountId}`;
 }
 
-export function paginate<T>(ctx: Ctx, all: T[]): Page<T> {
+export interface PagingRules {
+	/** The list's own page_size maximum where Zoom documents one above the usual (List users: 2000). */
+	maxPageSize?: number;
+	/** A list that pages by page_number only (List webinars): a next_page_token is ignored, none is sent. */
+	byPageNumber?: boolean;
+}
+
+export function paginate<T>(ctx: Ctx, all: T[], rules: PagingRules = {}): Page<T> {
 	const { store, config } = ctx.sb;
+	const max = rules.maxPageSize ?? config.maxPageSize;
 	const raw = Number(ctx.query.get('page_size') ?? '');
-	const size = Number.isFinite(raw) && raw >= 1 ? Math.min(Math.floor(raw), config.maxPageSize) : Math.min(30, config.maxPageSize);
+	const size = Number.isFinite(raw) && raw >= 1 ? Math.min(Math.floor(raw), max) : Math.min(30, max);
 	const key = queryKey(ctx);
 	const now = Date.now();
 	let offset = 0;
-	const tokenParam = ctx.query.get('next_page_token');
+	const tokenParam = rules.byPageNumber ? null : ctx.query.get('next_page_token');
 	if (tokenParam) {
 		const cur = store.pageCursors.get(tokenParam);
 		if (!cur || cur.key !== key || cur.expiresAt < now) throw new ZoomError(400, 300, 'The next page token is invalid or expired.');
@@ -36,7 +45,7 @@ export function paginate<T>(ctx: Ctx, all: T[]): Page<T> {
 	}
 	const items = all.slice(offset, offset + size);
 	let next = '';
-	if (offset + size < all.length) {
+	if (!rules.byPageNumber && offset + size < all.length) {
 		// Keep long benchmark runs from growing the cursor map without bound.
 		if (store.pageCursors.size > 50000) for (const [k, c] of store.pageCursors) if (c.expiresAt < now) store.pageCursors.delete(k);
 		next = randomToken(24);

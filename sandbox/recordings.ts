@@ -1,6 +1,7 @@
-// Cloud recordings (§3.7) and file download: /rec/download/{fileId} (auth) → 302 → signed
+// Cloud recordings (https://developers.zoom.us/docs/api/meetings/#tag/cloud-recording) and file download: /rec/download/{fileId} (auth) → 302 → signed
 // /rec/storage/{fileId} URL that serves the bytes, like Zoom's redirect to its storage host.
 import { createHmac, randomBytes } from 'node:crypto';
+import type { CloudRecordingGetMeetingRecordingsResponse, CloudRecordingListAllRecordingsResponse } from '@zoom/rivet/meetings';
 import type { Ctx, RequestMeta, Route, Sandbox } from './core';
 import { route } from './core';
 import { recordingFiles } from './data';
@@ -30,7 +31,15 @@ export function downloadToken(sb: Sandbox, ttlSeconds: number): string {
 	return sb.store.newToken({ kind: 'download', scopes: [], userId: owner.id, accountId: sb.store.accountId, clientId: '', expiresAt: Date.now() + ttlSeconds * 1000 }).value;
 }
 
-export function recordingJson(sb: Sandbox, s: Session, inst: Instance) {
+/**
+ * GET /meetings/{meetingId}/recordings
+ * (https://developers.zoom.us/docs/api/meetings/#tag/cloud-recording/GET/meetings/{meetingId}/recordings).
+ * Rivet 0.4.0's type lacks share_url and timezone, which Zoom's documented sample answers carry.
+ */
+type RecordingJson = CloudRecordingGetMeetingRecordingsResponse & { share_url?: string; timezone?: string };
+type RecordingFile = NonNullable<RecordingJson['recording_files']>[number];
+
+export function recordingJson(sb: Sandbox, s: Session, inst: Instance): RecordingJson {
 	const rec = inst.recording as Recording;
 	const total = rec.files.reduce((n, f) => n + f.bytes.length, 0);
 	return {
@@ -39,7 +48,7 @@ export function recordingJson(sb: Sandbox, s: Session, inst: Instance) {
 		account_id: sb.store.accountId,
 		host_id: s.hostId,
 		topic: s.topic,
-		type: String(s.type),
+		type: String(s.type) as RecordingJson['type'],
 		start_time: isoSeconds(inst.startMs),
 		timezone: s.timezone,
 		duration: Math.round((inst.endMs - inst.startMs) / 60000),
@@ -48,18 +57,18 @@ export function recordingJson(sb: Sandbox, s: Session, inst: Instance) {
 		share_url: `https://us05web.zoom.us/rec/share/${rec.shareId}`,
 		password: s.password,
 		recording_play_passcode: rec.shareId.slice(0, 32),
-		recording_files: rec.files.map((f) => ({
+		recording_files: rec.files.map((f): RecordingFile => ({
 			id: f.id,
 			meeting_id: inst.uuid,
 			recording_start: isoSeconds(inst.startMs),
 			recording_end: isoSeconds(inst.endMs),
-			file_type: f.fileType,
-			file_extension: f.extension,
+			file_type: f.fileType as RecordingFile['file_type'],
+			file_extension: f.extension as RecordingFile['file_extension'],
 			file_size: f.bytes.length,
 			play_url: `https://us05web.zoom.us/rec/play/${f.id}`,
 			download_url: `${sb.origin}/rec/download/${f.id}`,
 			status: 'completed',
-			recording_type: f.recordingType,
+			recording_type: f.recordingType as RecordingFile['recording_type'],
 		})),
 		participant_audio_files: [],
 	};
@@ -80,7 +89,7 @@ function meetingRecordings(ctx: Ctx) {
 		if (s && i?.recording) found = { s, i };
 	}
 	if (!found) throw new ZoomError(404, 3301, 'There is no recording for this meeting.');
-	const body: Record<string, unknown> = recordingJson(ctx.sb, found.s, found.i);
+	const body = recordingJson(ctx.sb, found.s, found.i);
 	if ((ctx.query.get('include_fields') ?? '').split(',').includes('download_access_token')) {
 		const ttl = Math.min(604800, Math.max(0, Number(ctx.query.get('ttl') ?? 86400) || 86400));
 		body.download_access_token = downloadToken(ctx.sb, ttl);
@@ -111,7 +120,8 @@ function userRecordings(ctx: Ctx) {
 	}
 	all.sort((a, b) => b.i.startMs - a.i.startMs);
 	const { items, page_size, total_records, next_page_token } = paginate(ctx, all);
-	return json(200, { from, to, page_size, total_records, next_page_token, meetings: items.map(({ s, i }) => recordingJson(ctx.sb, s, i)) });
+	const answer: CloudRecordingListAllRecordingsResponse = { from, to, page_size, total_records, next_page_token, meetings: items.map(({ s, i }) => recordingJson(ctx.sb, s, i)) };
+	return json(200, answer);
 }
 
 export const recordingRoutes: Route[] = [
@@ -133,7 +143,7 @@ export function handleDownload(sb: Sandbox, url: URL, authorization: string | un
 		return { status: 200, raw: f.bytes, headers: { 'content-type': f.contentType, 'content-length': f.bytes.length, 'content-disposition': `attachment; filename="${f.filename}"` } };
 	}
 	try {
-		// The legacy ?access_token= form is still honoured on download URLs (§3.7).
+		// The legacy ?access_token= form is still honoured on download URLs (https://developers.zoom.us/docs/api/meetings/#tag/cloud-recording).
 		const q = url.searchParams.get('access_token');
 		bearer(sb, q ? `Bearer ${q}` : authorization, meta, true);
 	} catch (e) {

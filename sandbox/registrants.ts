@@ -1,5 +1,7 @@
-// Registrants of meetings and webinars (§3.4): add, list by status, update status.
+// Registrants of meetings and webinars (https://developers.zoom.us/docs/api/meetings/#tag/meetings/GET/meetings/{meetingId}/registrants):
+// add, list by status, update status.
 import { randomInt } from 'node:crypto';
+import type { MeetingsListMeetingRegistrantsResponse } from '@zoom/rivet/meetings';
 import type { Ctx, Route } from './core';
 import { route } from './core';
 import { ZoomError, isoSeconds, json, randomToken, validationError } from './http';
@@ -30,7 +32,10 @@ export function addRegistrant(s: Session, r: { email: string; first_name: string
 	return reg;
 }
 
-export function registrantJson(r: Registrant) {
+type RegistrantRow = NonNullable<MeetingsListMeetingRegistrantsResponse['registrants']>[number];
+
+/** A row of GET /meetings/{meetingId}/registrants (https://developers.zoom.us/docs/api/meetings/#tag/meetings/GET/meetings/{meetingId}/registrants). */
+export function registrantJson(r: Registrant): RegistrantRow {
 	return {
 		id: r.id,
 		email: r.email,

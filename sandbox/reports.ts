@@ -1,12 +1,17 @@
-// Account reports that list sessions (§3.6): the ended meeting instances a user hosted, by start date.
+// Account reports that list sessions: the ended meeting instances a user hosted, by start date
+// (https://developers.zoom.us/docs/api/meetings/#tag/reports/GET/report/users/{userId}/meetings).
+// Its rows carry no host_id: the user whose report it is is the host.
+import type { ReportsGetMeetingReportsResponse } from '@zoom/rivet/meetings';
 import type { Ctx, Route } from './core';
 import { route } from './core';
 import { ZoomError, json } from './http';
 import { paginate } from './paging';
-import { summary } from './past';
+import { instanceFacts } from './past';
 import { userParam } from './users';
 
 const DAY = 86_400_000;
+
+type ReportMeetingRow = NonNullable<ReportsGetMeetingReportsResponse['meetings']>[number];
 
 /** A `yyyy-MM-dd` query date as UTC midnight; 400 300 like Zoom when missing or malformed. */
 function dateParam(ctx: Ctx, name: 'from' | 'to'): number {
@@ -28,7 +33,7 @@ function userMeetings(ctx: Ctx) {
 		.flatMap((session) => session.instances.map((instance) => ({ session, instance })))
 		.filter(({ instance }) => instance.startMs >= from && instance.startMs < to + DAY)
 		.sort((a, b) => a.instance.startMs - b.instance.startMs)
-		.map(({ session, instance }) => ({ ...summary(ctx, session, instance), source: 'Zoom' }));
+		.map(({ session, instance }): ReportMeetingRow => ({ ...instanceFacts(ctx, session, instance), type: session.type as ReportMeetingRow['type'], source: 'Zoom' }));
 	const { items, page_number: _pageNumber, ...meta } = paginate(ctx, rows);
 	return json(200, { from: ctx.query.get('from'), to: ctx.query.get('to'), ...meta, meetings: items });
 }

@@ -1,9 +1,17 @@
-// Users API (§3.1): list and get, with `me`, ids and emails.
+// Users API (https://developers.zoom.us/docs/api/users/): list and get, with `me`, ids and emails.
+import type { UsersGetUserResponse, UsersListUsersResponse } from '@zoom/rivet/users';
+
 import type { Ctx, Route } from './core';
 import { route } from './core';
 import { ZoomError, json } from './http';
 import { paginate } from './paging';
 import type { User } from './store';
+
+/**
+ * List users takes page_size up to 2000, the one list above the usual 300
+ * (https://developers.zoom.us/docs/api/users/#tag/users/GET/users). Rivet types page_size as a bare number.
+ */
+export const LIST_USERS_MAX_PAGE_SIZE = 2000;
 
 /** Find `{userId}` or answer 404 1001 like Zoom. */
 export function userParam(ctx: Ctx, name = 'userId'): User {
@@ -13,14 +21,41 @@ export function userParam(ctx: Ctx, name = 'userId'): User {
 	return user;
 }
 
-function listItem(u: User) {
+type ListUsersRow = NonNullable<UsersListUsersResponse['users']>[number];
+
+/** A row of GET /users (https://developers.zoom.us/docs/api/users/#tag/users/GET/users). */
+function listItem(u: User): ListUsersRow {
 	return {
 		id: u.id,
 		first_name: u.first_name,
 		last_name: u.last_name,
 		display_name: `${u.first_name} ${u.last_name}`.trim(),
 		email: u.email,
-		type: u.type,
+		type: u.type as ListUsersRow['type'],
+		pmi: u.pmi,
+		timezone: u.timezone,
+		verified: 1,
+		dept: '',
+		created_at: u.created_at,
+		user_created_at: u.created_at,
+		last_login_time: u.created_at,
+		last_client_version: '6.2.0.46690(mac)',
+		status: u.status,
+		role_id: u.role_id,
+		group_ids: [],
+		im_group_ids: [],
+	};
+}
+
+/** GET /users/{userId} (https://developers.zoom.us/docs/api/users/#tag/users/GET/users/{userId}). */
+export function userJson(ctx: Ctx, u: User): UsersGetUserResponse {
+	return {
+		id: u.id,
+		first_name: u.first_name,
+		last_name: u.last_name,
+		display_name: `${u.first_name} ${u.last_name}`.trim(),
+		email: u.email,
+		type: u.type as UsersGetUserResponse['type'],
 		pmi: u.pmi,
 		timezone: u.timezone,
 		verified: 1,
@@ -34,12 +69,6 @@ function listItem(u: User) {
 		role_id: u.role_id,
 		group_ids: [],
 		im_group_ids: [],
-	};
-}
-
-export function userJson(ctx: Ctx, u: User) {
-	return {
-		...listItem(u),
 		account_id: ctx.sb.store.accountId,
 		account_number: 1234567890,
 		role_name: u.role_id === '0' ? 'Owner' : 'Member',
@@ -58,9 +87,10 @@ export const userRoutes: Route[] = [
 	route('GET', '/users', 'Medium', 'user:read:list_users:admin', 'user:read:admin', (ctx) => {
 		const status = ctx.query.get('status') ?? 'active';
 		if (!['active', 'inactive', 'pending'].includes(status)) throw new ZoomError(400, 300, 'Invalid field.', [{ field: 'status', message: 'Invalid value' }]);
-		const page = paginate(ctx, ctx.sb.store.users.filter((u) => u.status === status));
+		const page = paginate(ctx, ctx.sb.store.users.filter((u) => u.status === status), { maxPageSize: LIST_USERS_MAX_PAGE_SIZE });
 		const { items, ...meta } = page;
-		return json(200, { ...meta, users: items.map(listItem) });
+		const answer: UsersListUsersResponse = { ...meta, users: items.map(listItem) };
+		return json(200, answer);
 	}),
 	route('GET', '/users/:userId', 'Light', 'user:read:user', 'user:read', (ctx) => json(200, userJson(ctx, userParam(ctx)))),
 ];

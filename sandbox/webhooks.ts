@@ -1,5 +1,6 @@
-// Outgoing webhooks exactly as Zoom sends them (§8): compact JSON, v0 HMAC signature over
+// Outgoing webhooks exactly as Zoom sends them (https://developers.zoom.us/docs/api/webhooks/): compact JSON, v0 HMAC signature over
 // "v0:{ts}:{body}", retries only on >=500 or network failure, URL validation challenge.
+import type { MeetingEndedEvent, WebinarEndedEvent } from '@zoom/rivet/meetings';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
@@ -142,7 +143,7 @@ export class Webhooks {
 		return { deliveryId, trackingId, body, attempts: [{ status: first.status, ms: first.ms, ...(first.error ? { error: first.error } : {}) }] };
 	}
 
-	/** Send the endpoint.url_validation challenge and check the answer (§8.3). */
+	/** Send the endpoint.url_validation challenge and check the answer (https://developers.zoom.us/docs/api/webhooks/#validate-your-webhook-endpoint). */
 	async validate(o: { url: string; secretToken?: string; timeoutMs?: number }) {
 		const secret = o.secretToken ?? this.sb.defaults.webhookSecretToken;
 		const plainToken = randomToken(16);
@@ -178,7 +179,7 @@ export class Webhooks {
 		return { event: o.event, event_ts: o.eventTs ?? Date.now(), ...built };
 	}
 
-	/** Payload for a seeded meeting/webinar per §8.5 (or a bare one for other events). */
+	/** Payload for a seeded meeting/webinar (https://developers.zoom.us/docs/api/meetings/events/), or a bare one for other events. */
 	private build(o: SendOptions): Record<string, unknown> {
 		const { store } = this.sb;
 		const accountId = store.accountId;
@@ -208,7 +209,7 @@ export class Webhooks {
 			const inst = needEnded();
 			addRecording(this.sb, s, inst);
 			const rec = recordingJson(this.sb, s, inst);
-			if (o.event === 'recording.transcript_completed') rec.recording_files = rec.recording_files.filter((f) => f.file_type === 'TRANSCRIPT');
+			if (o.event === 'recording.transcript_completed') rec.recording_files = (rec.recording_files ?? []).filter((f) => f.file_type === 'TRANSCRIPT');
 			return { payload: { account_id: accountId, object: { ...rec, host_email: host?.email ?? '' } }, download_token: downloadToken(this.sb, 86400) };
 		}
 		switch (action) {
@@ -221,8 +222,15 @@ export class Webhooks {
 			case 'started':
 				return { payload: { account_id: accountId, object: base(latest) } };
 			case 'ended': {
+				// meeting.ended / webinar.ended as Rivet types them
+				// (https://developers.zoom.us/docs/api/meetings/events/#tag/meeting/POST/meeting.ended).
 				const inst = needEnded();
-				return { payload: { account_id: accountId, object: { ...base(inst), end_time: isoSeconds(inst.endMs) } } };
+				const object = { ...base(inst), end_time: isoSeconds(inst.endMs) };
+				const ended: MeetingEndedEvent['payload'] | WebinarEndedEvent['payload'] =
+					s.kind === 'meeting'
+						? { account_id: accountId, object: { ...object, type: s.type as MeetingEndedEvent['payload']['object']['type'] } }
+						: { account_id: accountId, object: { ...object, type: s.type as WebinarEndedEvent['payload']['object']['type'] } };
+				return { payload: ended };
 			}
 			case 'participant_joined':
 			case 'participant_left': {

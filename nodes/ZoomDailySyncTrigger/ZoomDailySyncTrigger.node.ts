@@ -7,6 +7,7 @@ import type {
 	IPollFunctions,
 	IRun,
 } from 'n8n-workflow';
+import type { ReportsGetMeetingReportsQueryParams } from '@zoom/rivet/meetings';
 import { randomUUID } from 'crypto';
 import { NodeApiError, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
@@ -20,6 +21,7 @@ import {
 } from '../shared/transport';
 import { asNodeError } from '../shared/nodeError';
 import { encodeSessionRef } from '../shared/uuid';
+import { LIST_USERS, LIST_WEBINARS, zoomListAll } from '../shared/zoomLists';
 import { advance, MAX_ATTEMPTS, planPoll, runDied, selectEnded, type EndedSession, type PollPlan, type SyncState } from './sync';
 
 type SessionKind = 'meeting' | 'webinar';
@@ -160,7 +162,7 @@ export class ZoomDailySyncTrigger implements INodeType {
 
 		const sessionTypes = this.getNodeParameter('sessionTypes', 'meeting') as SessionKind | 'both';
 		const kinds: SessionKind[] = sessionTypes === 'both' ? ['meeting', 'webinar'] : [sessionTypes];
-		const users = await hostsToPoll.call(this);
+		const hosts = await hostsToPoll.call(this);
 
 		// Everything is fetched before anything is emitted or the cursor moves: a failure anywhere
 		// leaves the cursor where it was, so the next poll covers the same window again.
@@ -168,8 +170,8 @@ export class ZoomDailySyncTrigger implements INodeType {
 		// gets the same emission again (emitUntilRunSurvives) fetch what the dead run had claimed.
 		const sessions: Array<IDataObject & { sessionType: SessionKind }> = [];
 		for (const kind of kinds) {
-			for (const userId of users) {
-				const ended = kind === 'meeting' ? await endedMeetings.call(this, userId, plan) : await endedWebinars.call(this, userId, plan);
+			for (const host of hosts) {
+				const ended = kind === 'meeting' ? await endedMeetings.call(this, host, plan) : await endedWebinars.call(this, host.userId, plan);
 				for (const session of selectEnded(ended, plan)) sessions.push({ ...session, sessionType: kind, emissionId: randomUUID() });
 			}
 		}
@@ -225,9 +227,18 @@ function emitUntilRunSurvives(context: IPollFunctions, items: INodeExecutionData
 	context.__emit([items], undefined, done);
 }
 
-async function hostsToPoll(this: IPollFunctions): Promise<string[]> {
+/** A user to poll, as the node names it (an ID, an email or "me"), and the user's Zoom ID once known. */
+interface Host {
+	userId: string;
+	hostId?: string;
+}
+
+/** Zoom's user IDs have no "@" and are never "me"; emails and "me" are read from Zoom to learn the ID. */
+const isUserId = (value: string) => value !== 'me' && !value.includes('@');
+
+async function hostsToPoll(this: IPollFunctions): Promise<Host[]> {
 	const hosts = this.getNodeParameter('hosts', 'me') as 'me' | 'list' | 'all';
-	if (hosts === 'me') return ['me'];
+	if (hosts === 'me') return [{ userId: 'me' }];
 	if (hosts === 'list') {
 		const listed = String(this.getNodeParameter('userIds', ''))
 			.split(',')
@@ -238,31 +249,47 @@ async function hostsToPoll(this: IPollFunctions): Promise<string[]> {
 				description: 'List Zoom user IDs or emails separated by commas, or choose another Hosts option.',
 			});
 		}
-		return [...new Set(listed)];
+		return [...new Set(listed)].map((userId) => ({ userId, hostId: isUserId(userId) ? userId : undefined }));
 	}
-	const users = await zoomApiRequestAllItems.call(this, '/users', 'users', { qs: { status: 'active' } });
-	return users.map((user) => String(user.id));
+	const users = await zoomListAll.call(this, '/users', 'users', LIST_USERS, { qs: { status: 'active' } });
+	return users.map((user) => ({ userId: String(user.id), hostId: String(user.id) }));
 }
 
-/** Ended meeting instances a user hosted, from Zoom's report list: one list per user and month. */
-async function endedMeetings(this: IPollFunctions, userId: string, plan: PollPlan): Promise<EndedSession[]> {
-	const sessions: EndedSession[] = [];
-	for (const window of monthWindows(plan.fromDate, plan.toDate)) {
-		for await (const page of zoomApiPages.call(this, `/report/users/${encodeURIComponent(userId)}/meetings`, 'meetings', {
-			qs: { from: window.from, to: window.to, type: 'past' },
-		})) {
-			sessions.push(...(page as EndedSession[]));
-		}
+/** The host's Zoom user ID: known from the node's settings or the users list, else read once (GET /users/{userId}). */
+async function hostIdOf(this: IPollFunctions, host: Host): Promise<string> {
+	if (host.hostId === undefined) {
+		const user = await zoomApiRequest.call(this, 'GET', `/users/${encodeURIComponent(host.userId)}`);
+		host.hostId = String(user.id);
 	}
-	return sessions;
+	return host.hostId;
 }
 
 /**
- * Ended webinar instances of a user. Zoom has no report listing them, so: the user's webinars, each
- * one's past instances, and the details (end time) of the instances that started inside the window.
+ * Ended meeting instances a user hosted, from Zoom's report list: one list per user and month
+ * (https://developers.zoom.us/docs/api/meetings/#tag/reports/GET/report/users/{userId}/meetings). Its rows
+ * have no host_id: the host is the user whose report it is.
+ */
+async function endedMeetings(this: IPollFunctions, host: Host, plan: PollPlan): Promise<EndedSession[]> {
+	const sessions: EndedSession[] = [];
+	for (const window of monthWindows(plan.fromDate, plan.toDate)) {
+		const query: ReportsGetMeetingReportsQueryParams = { from: window.from, to: window.to, type: 'past' };
+		for await (const page of zoomApiPages.call(this, `/report/users/${encodeURIComponent(host.userId)}/meetings`, 'meetings', { qs: query })) {
+			sessions.push(...(page as EndedSession[]));
+		}
+	}
+	if (!selectEnded(sessions, plan).length) return sessions;
+	const hostId = await hostIdOf.call(this, host);
+	return sessions.map((session) => ({ ...session, host_id: hostId }));
+}
+
+/**
+ * Ended webinar instances of a user. Zoom has no report listing them, so: the user's webinars (paged by
+ * page_number), each one's past instances, and the report (end time) of the instances that started inside
+ * the window (https://developers.zoom.us/docs/api/meetings/#tag/reports/GET/report/webinars/{webinarId}).
+ * The report has no host_id; the webinar list has.
  */
 async function endedWebinars(this: IPollFunctions, userId: string, plan: PollPlan): Promise<EndedSession[]> {
-	const webinars = await zoomApiRequestAllItems.call(this, `/users/${encodeURIComponent(userId)}/webinars`, 'webinars');
+	const webinars = await zoomListAll.call(this, `/users/${encodeURIComponent(userId)}/webinars`, 'webinars', LIST_WEBINARS);
 	const windowStart = Date.parse(`${plan.fromDate}T00:00:00Z`);
 	const sessions: EndedSession[] = [];
 	for (const webinar of webinars) {
@@ -277,8 +304,8 @@ async function endedWebinars(this: IPollFunctions, userId: string, plan: PollPla
 		}
 		for (const instance of instances) {
 			if (Date.parse(String(instance.start_time)) < windowStart) continue;
-			const details = await zoomApiRequest.call(this, 'GET', `/past_webinars/${encodeSessionRef(String(instance.uuid))}`);
-			sessions.push({ ...details, uuid: String(details.uuid ?? instance.uuid) } as EndedSession);
+			const details = await zoomApiRequest.call(this, 'GET', `/report/webinars/${encodeSessionRef(String(instance.uuid))}`);
+			sessions.push({ ...details, uuid: String(details.uuid ?? instance.uuid), host_id: webinar.host_id } as EndedSession);
 		}
 	}
 	return sessions;

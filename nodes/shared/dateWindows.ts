@@ -1,6 +1,7 @@
 /**
- * Zoom lists a user's recordings one month at a time (`from`/`to` at most a month apart, reference
- * §3.7). A longer range is walked as consecutive windows. Pure: no n8n imports, unit-tested.
+ * Zoom lists a user's recordings one month at a time (`from`/`to` at most a month apart:
+ * https://developers.zoom.us/docs/api/meetings/#tag/cloud-recording/GET/users/{userId}/recordings).
+ * A longer range is walked as consecutive windows. Pure: no n8n imports, unit-tested.
  */
 
 export interface DateWindow {

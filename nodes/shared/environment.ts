@@ -54,11 +54,44 @@ function trimSlash(url: string): string {
 	return url.trim().replace(/\/+$/, '');
 }
 
-/** REST base for a credential's environment, e.g. https://api.zoom.us/v2. */
+/** Zoom's domain per environment: an api_url outside it is not used. */
+const ZOOM_DOMAINS = { zoom: 'zoom.us', gov: 'zoomgov.com' } as const;
+
+/**
+ * The account's regional API origin from the token answer's `api_url` (Server-to-Server: kept as `apiUrl`;
+ * OAuth2: in n8n's `oauthTokenData`), when it is an https host of the environment's Zoom domain.
+ *
+ * Why use it: Zoom names there the cluster that serves the account (https://eu01api.zoom.us,
+ * https://sg01api.zoom.us, ...) so calls go to it directly
+ * (https://developers.zoom.us/changelog/platform/api_url_access_token_response/). Zoom also says
+ * https://api.zoom.us keeps working for every account, so anything else (absent, another domain, plain http,
+ * a port or a path) falls back to it: a token answer never sends calls outside Zoom. The custom environment
+ * keeps its API Base URL, which the user chose.
+ */
+export function regionalApiOrigin(credentials: ICredentialDataDecryptedObject): string | undefined {
+	const environment = (credentials.environment as ZoomEnvironment | undefined) ?? 'zoom';
+	if (environment === 'custom') return undefined;
+	const tokenData = credentials.oauthTokenData as { api_url?: unknown } | undefined;
+	const apiUrl = credentials.apiUrl || tokenData?.api_url;
+	if (typeof apiUrl !== 'string' || !apiUrl) return undefined;
+	let url: URL;
+	try {
+		url = new URL(apiUrl);
+	} catch {
+		return undefined;
+	}
+	const domain = ZOOM_DOMAINS[environment];
+	const inDomain = url.hostname === domain || url.hostname.endsWith(`.${domain}`);
+	const bare = url.port === '' && (url.pathname === '/' || url.pathname === '') && !url.search && !url.username;
+	return url.protocol === 'https:' && inDomain && bare ? url.origin : undefined;
+}
+
+/** REST base for a credential's environment, e.g. https://api.zoom.us/v2 (or the account's regional host). */
 export function apiBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const environment = (credentials.environment as ZoomEnvironment | undefined) ?? 'zoom';
 	if (environment === 'custom') return trimSlash(String(credentials.apiBaseUrl ?? ''));
-	return ZOOM_HOSTS[environment].api;
+	const regional = regionalApiOrigin(credentials);
+	return regional ? `${regional}/v2` : ZOOM_HOSTS[environment].api;
 }
 
 /** OAuth base for a credential's environment, e.g. https://zoom.us/oauth. */

@@ -68,8 +68,8 @@ const DEFAULT_ATTRIBUTES: BrevoAttribute[] = [
 	{ name: 'EXT_ID', category: 'normal', type: 'text' },
 ];
 
-/** Tajo's setup (seed 002): the attributes its field mapping writes and its three lists. */
-export const TAJO_SETUP: BrevoSetup = {
+/** A webinar-marketing account (examples/webinar-attendance-to-brevo.json): the attributes its field mapping writes and its three lists. */
+export const WEBINAR_MARKETING_SETUP: BrevoSetup = {
 	attributes: [
 		{ name: 'MEETING_DURATION', type: 'float' },
 		{ name: 'MEETING_JOIN_DATE', type: 'date' },
@@ -338,8 +338,8 @@ export function handleBrevoApi(store: BrevoStore, req: IncomingMessage, url: URL
 			return {
 				status: 200,
 				body: {
-					email: 'marketing@tajo.example',
-					firstName: 'Tajo',
+					email: 'marketing@example.com',
+					firstName: 'Webinar',
 					lastName: 'Sandbox',
 					companyName: 'Brevo stand-in',
 					plan: [{ type: 'free', creditsType: 'sendLimit', credits: 300 }],

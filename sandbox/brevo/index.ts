@@ -17,9 +17,9 @@ import net, { type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { BrevoStore, handleBrevoApi, TAJO_SETUP, type BrevoSetup, type Json, type Reply } from './api';
+import { BrevoStore, handleBrevoApi, WEBINAR_MARKETING_SETUP, type BrevoSetup, type Json, type Reply } from './api';
 
-export { BrevoStore, TAJO_SETUP, type BrevoSetup };
+export { BrevoStore, WEBINAR_MARKETING_SETUP, type BrevoSetup };
 
 export const BREVO_HOST = 'api.brevo.com';
 export const BREVO_DEFAULT_API_KEY = 'xkeysib-sandbox-0000000000000000000000000000000000000000000000000000000000000000-brevo';
@@ -28,7 +28,7 @@ export interface BrevoOptions {
 	/** Port of the proxy + control server (0 = any free port). */
 	port?: number;
 	apiKey?: string;
-	/** Attributes and lists the account starts with (TAJO_SETUP by default). */
+	/** Attributes and lists the account starts with (WEBINAR_MARKETING_SETUP by default). */
 	setup?: BrevoSetup;
 }
 
@@ -94,7 +94,7 @@ function control(store: BrevoStore, method: string, path: string, body: Json): R
 		return { status: 204 };
 	}
 	if (method === 'POST' && path === '/_brevo/reset') {
-		store.reset(Object.keys(body).length ? (body as BrevoSetup) : TAJO_SETUP);
+		store.reset(Object.keys(body).length ? (body as BrevoSetup) : WEBINAR_MARKETING_SETUP);
 		return { status: 200, body: store.snapshot() };
 	}
 	if (method === 'POST' && path === '/_brevo/setup') {
@@ -107,7 +107,7 @@ function control(store: BrevoStore, method: string, path: string, body: Json): R
 export async function startBrevo(options: BrevoOptions = {}): Promise<RunningBrevo> {
 	const apiKey = options.apiKey ?? BREVO_DEFAULT_API_KEY;
 	const store = new BrevoStore(apiKey);
-	store.reset(options.setup ?? TAJO_SETUP);
+	store.reset(options.setup ?? WEBINAR_MARKETING_SETUP);
 	const dir = mkdtempSync(join(tmpdir(), 'brevo-standin-'));
 	const { ca, key, cert } = makeCertificates(dir);
 	const refused: string[] = [];

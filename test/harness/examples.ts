@@ -42,7 +42,10 @@ export function usesBrevo(workflow: ExampleWorkflow): boolean {
 	return workflow.nodes.some((node) => node.credentials?.sendInBlueApi !== undefined);
 }
 
-/** The example with its credentials pointed at the harness's; throws when one is missing. */
+/**
+ * The example with its credentials pointed at the harness's; throws when one is missing. Nodes without
+ * credentials (the sticky note each example carries, n8n's own nodes) pass through unchanged.
+ */
 export function withHarnessCredentials(workflow: ExampleWorkflow, state: HarnessState): ExampleWorkflow {
 	const available = harnessCredentials(state);
 	const nodes = workflow.nodes.map((node) => {

@@ -6,7 +6,7 @@
 import axios, { type AxiosInstance } from 'axios';
 import { CREDENTIAL_BLANKING_VALUE } from 'n8n-workflow';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { appendFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -31,16 +31,18 @@ export const OWNER = {
 	password: 'Sandbox-Passw0rd!',
 };
 
+/**
+ * Runs the install script every time: on a cache marked complete it only re-checks that the sqlite3
+ * binding loads (under a second) and repairs the cache when it does not.
+ */
 export function ensureN8nInstalled(): { seconds: number; cached: boolean } {
 	const cached = existsSync(join(N8N_DIR, '.complete'));
 	const started = Date.now();
-	if (!cached) {
-		const result = spawnSync('bash', [join(__dirname, 'install-n8n.sh')], {
-			stdio: 'inherit',
-			env: { ...process.env, N8N_VERSION, NODE_VERSION: N8N_NODE_VERSION },
-		});
-		if (result.status !== 0) throw new Error(`installing n8n failed (exit ${result.status})`);
-	}
+	const result = spawnSync('bash', [join(__dirname, 'install-n8n.sh')], {
+		stdio: 'inherit',
+		env: { ...process.env, N8N_VERSION, NODE_VERSION: N8N_NODE_VERSION },
+	});
+	if (result.status !== 0) throw new Error(`installing n8n failed (exit ${result.status}); its output is above`);
 	return { seconds: (Date.now() - started) / 1000, cached };
 }
 
@@ -85,6 +87,33 @@ export interface N8nHelperProcess {
 	logFile: string;
 }
 
+let reaperGroupsFile: string | undefined;
+
+/**
+ * Hands a server's process group to the reaper (reaper.mjs), started with the first one: it stops the
+ * group once this process is gone, even when this process never got to stop it (SIGKILL, or Ctrl-C
+ * ending npm and tsx before `npm start` had stopped n8n).
+ */
+function guardGroup(pid: number): void {
+	if (!reaperGroupsFile) {
+		reaperGroupsFile = join(tmpdir(), `zoom-connector-groups-${process.pid}`);
+		writeFileSync(reaperGroupsFile, '');
+		const reaper = spawn(process.execPath, [join(__dirname, 'reaper.mjs'), String(process.pid), reaperGroupsFile], {
+			detached: true,
+			stdio: 'ignore',
+		});
+		reaper.unref();
+	}
+	appendFileSync(reaperGroupsFile, `${pid}\n`);
+}
+
+/** A group stopped by us leaves the reaper's list, so a later process reusing its id is never signalled. */
+function unguardGroup(pid: number): void {
+	if (!reaperGroupsFile || !existsSync(reaperGroupsFile)) return;
+	const left = readFileSync(reaperGroupsFile, 'utf8').split('\n').filter((line) => line && Number(line) !== pid);
+	writeFileSync(reaperGroupsFile, left.map((line) => `${line}\n`).join(''));
+}
+
 /**
  * Spawns a server process in its own process group, its output in test-artifacts/<logName>.log, and
  * makes sure it never outlives us, even when we are interrupted before it is stopped.
@@ -94,6 +123,7 @@ export function spawnLogged(command: string, args: string[], env: NodeJS.Process
 	const logFile = join(ARTIFACTS_DIR, `${logName}.log`);
 	const log = createWriteStream(logFile);
 	const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	if (child.pid) guardGroup(child.pid);
 	process.once('exit', () => {
 		try {
 			if (child.pid) process.kill(-child.pid, 'SIGKILL');
@@ -107,8 +137,13 @@ export function spawnLogged(command: string, args: string[], env: NodeJS.Process
 }
 
 /** One n8n process (`n8n start`, `n8n worker`, `n8n webhook`); its group includes its task runner. */
-export function spawnN8n(args: string[], env: NodeJS.ProcessEnv, logName: string): { child: ChildProcess; logFile: string } {
-	return spawnLogged(N8N_NODE, [N8N_BIN, ...args], env, logName);
+export function spawnN8n(
+	args: string[],
+	env: NodeJS.ProcessEnv,
+	logName: string,
+	options: { n8nBin?: string } = {},
+): { child: ChildProcess; logFile: string } {
+	return spawnLogged(N8N_NODE, [options.n8nBin ?? N8N_BIN, ...args], env, logName);
 }
 
 /** SIGTERM to a process group, SIGKILL if it is still there after 20 s. */
@@ -117,6 +152,7 @@ export async function stopProcessGroup(pid: number, graceMs = 20_000): Promise<v
 	try {
 		process.kill(-pid, 'SIGTERM');
 	} catch {
+		unguardGroup(pid);
 		return;
 	}
 	const deadline = Date.now() + graceMs;
@@ -128,6 +164,7 @@ export async function stopProcessGroup(pid: number, graceMs = 20_000): Promise<v
 			// already gone
 		}
 	}
+	unguardGroup(pid);
 }
 
 /**

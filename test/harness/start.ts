@@ -1,7 +1,9 @@
 /**
  * `npm start`: the Zoom sandbox plus a real n8n with this package installed, an owner, credentials
  * already pointed at the sandbox (OAuth2 connected, Server-to-Server, webhook secret), and the example
- * workflows imported. Ctrl-C stops everything.
+ * workflows imported. Ctrl-C stops everything: this process stops n8n when it gets the signal, and the
+ * reaper (reaper.mjs) stops it if this process is ended before it could (npm and tsx receive a terminal's
+ * Ctrl-C too, and may end first).
  */
 import { existsSync } from 'node:fs';
 
@@ -41,7 +43,7 @@ async function main(): Promise<void> {
 		: '';
 	console.log(`
 Ready.
-  n8n:          ${n8n.state.url}   (log: ${n8n.state.logFile})
+  n8n:          ${n8n.state.url}   (pid ${n8n.state.pid}, log: ${n8n.state.logFile})
   login:        ${OWNER.email} / ${OWNER.password}
   Zoom sandbox: ${sandbox.url}   (control API: ${sandbox.url}/_sandbox, see sandbox/README.md)
   credentials:  "${state.credentials.oauth2.name}" (connected), "${state.credentials.s2s.name}", "${state.credentials.webhook.name}"
@@ -63,6 +65,7 @@ Press Ctrl-C to stop.`);
 	process.removeAllListeners('SIGINT');
 	process.on('SIGINT', () => void stop());
 	process.on('SIGTERM', () => void stop());
+	process.on('SIGHUP', () => void stop());
 }
 
 main().catch((error) => {

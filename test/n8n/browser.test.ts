@@ -5,7 +5,7 @@
  * that uses the credential, click "Execute workflow" and read the Zoom user in the node's output panel.
  *
  * Screenshots of every step go to test-artifacts/browser/*.png. With UPDATE_DOCS_SCREENSHOTS=1 the ones
- * the README shows are copied to docs/screenshots/ (made small with pngquant when it is installed).
+ * docs/SANDBOX.md shows are copied to docs/screenshots/ (made small with pngquant when it is installed).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ import { PKG, readRun } from '../harness/workflows';
 const h = () => harness();
 const CREDENTIAL_NAME = 'Zoom sandbox (browser)';
 const DOCS_SCREENSHOTS = join(PACKAGE_DIR, 'docs', 'screenshots');
-/** Screenshot name → file under docs/screenshots/ (the ones README.md shows). */
+/** Screenshot name → file under docs/screenshots/ (the ones docs/SANDBOX.md shows). */
 const DOCS: Record<string, string> = {
 	'02-credential-filled': 'credential-custom-environment.png',
 	'03-consent-page': 'sandbox-consent.png',

@@ -1,8 +1,8 @@
 /**
  * The example workflows (examples/*.json), imported as `npm start` imports them and run end to end
  * in a real n8n against the Zoom sandbox and the Brevo stand-in: calendar events become Zoom
- * meetings, ended sessions become attendance, org-wide ingestion reads everything, and Tajo's
- * contacts, lists and emails arrive at "api.brevo.com" through n8n's own Brevo and HTTP Request nodes.
+ * meetings, ended sessions become attendance, account-wide ingestion reads everything, and the
+ * webinar's contacts, lists and emails arrive at "api.brevo.com" through n8n's own Brevo and HTTP Request nodes.
  */
 import axios from 'axios';
 import { randomUUID } from 'node:crypto';
@@ -92,9 +92,19 @@ it('every example has a 16-character id, a name, and only credentials npm start 
 	expect(new Set(files.map((f) => readExample(f).id)).size).toBe(files.length);
 });
 
+it('every example is named by what it does and carries a sticky note saying what it shows and what to change', () => {
+	for (const file of exampleFiles()) {
+		expect(file).toMatch(/^[a-z0-9]+(-[a-z0-9]+)+\.json$/);
+		const notes = readExample(file).nodes.filter((n) => n.type === 'n8n-nodes-base.stickyNote');
+		expect(notes).toHaveLength(1);
+		expect(notes[0].parameters.content).toMatch(/\*\*What it shows:\*\*/);
+		expect(notes[0].parameters.content).toMatch(/\*\*What to change:\*\*/);
+	}
+});
+
 describe.each([
-	['talivo-interview-meetings.json', 'Interview: Jane Doe (backend)'],
-	['zinnect-booking-meetings.json', 'Intro call with Ada'],
+	['interview-calendar-to-zoom-meetings.json', 'Interview: Jane Doe (backend)'],
+	['booking-to-zoom-meetings.json', 'Intro call with Ada'],
 ])('%s', (file, title) => {
 	it('event created → meeting with join_url in the invitation; changed → updated; cancelled → deleted', async () => {
 		const { id, workflow } = await importExample(file);
@@ -143,7 +153,7 @@ describe.each([
 	});
 });
 
-describe('viven-org-ingestion.json', () => {
+describe('account-meetings-participants-recordings.json', () => {
 	it('reads every user’s past instances, their participant reports, recordings and transcript segments', async () => {
 		const [alice, bob] = [newUser('alice'), newUser('bob')];
 		const seeded = await seed({
@@ -160,7 +170,7 @@ describe('viven-org-ingestion.json', () => {
 			],
 		});
 		const [weekly, allHands] = seeded.meetings;
-		const { id, workflow } = await importExample('viven-org-ingestion.json');
+		const { id, workflow } = await importExample('account-meetings-participants-recordings.json');
 		await h().n8n.activate(id);
 		try {
 			const started = await postToWebhook(webhookUrl(workflow, 'Run backfill now'), {});
@@ -201,20 +211,20 @@ describe('viven-org-ingestion.json', () => {
 	});
 });
 
-describe('tiveko-attendance-sync.json', () => {
+describe('meeting-attendance-to-tickets.json', () => {
 	it('the daily sync and the webhook each bring sessions; each is matched with the tickets once', async () => {
-		const host = newUser('tiveko');
+		const host = newUser('tickets');
 		const seeded = await seed({
 			users: [host],
 			meetings: [
-				{ hostEmail: host.email, topic: 'Tiveko: Online workshop day 1', ended: { endedMinutesAgo: 60, participants: 4 } },
-				{ hostEmail: host.email, topic: 'Tiveko: Online workshop day 2', start_time: new Date(Date.now() + 3600_000).toISOString().slice(0, 19) + 'Z', duration: 60 },
+				{ hostEmail: host.email, topic: 'Online workshop day 1', ended: { endedMinutesAgo: 60, participants: 4 } },
+				{ hostEmail: host.email, topic: 'Online workshop day 2', start_time: new Date(Date.now() + 3600_000).toISOString().slice(0, 19) + 'Z', duration: 60 },
 			],
 		});
 		const [day1, day2] = seeded.meetings;
 		// The example's daily sync looks at the connected user ("me"); here, at this scenario's host only,
 		// so that sessions other tests left in the shared sandbox stay out of it.
-		const { id, workflow } = await importExample('tiveko-attendance-sync.json', (wf) => {
+		const { id, workflow } = await importExample('meeting-attendance-to-tickets.json', (wf) => {
 			const sync = wf.nodes.find((n) => n.name === 'Daily sync 08:00 UTC')!;
 			sync.parameters = { ...sync.parameters, hosts: 'list', userIds: host.email };
 		});
@@ -234,7 +244,7 @@ describe('tiveko-attendance-sync.json', () => {
 				['TK-1002', 'attended', 'participant1@example.com'],
 				['TK-1003', 'attended', 'participant2@example.com'],
 			]);
-			expect(out(first, 'Mark tickets attended').every((t) => t.attendedMinutes > 0 && t.session === 'Tiveko: Online workshop day 1' && t.zoomMeetingId === String(day1.id))).toBe(true);
+			expect(out(first, 'Mark tickets attended').every((t) => t.attendedMinutes > 0 && t.session === 'Online workshop day 1' && t.zoomMeetingId === String(day1.id))).toBe(true);
 			expect(out(first, 'No match report')).toEqual([
 				expect.objectContaining({ report: 'No match', email: 'participant3@example.com', name: 'Participant 3', guest: false, reason: 'not-registered' }),
 			]);
@@ -265,19 +275,19 @@ describe('tiveko-attendance-sync.json', () => {
 	});
 });
 
-describe('tajo-brevo-webinar-sync.json', () => {
+describe('webinar-attendance-to-brevo.json', () => {
 	const brevo = () => axios.create({ baseURL: h().state.brevo!.url, validateStatus: () => true });
 
-	it('attendees and absentees become Brevo contacts with Tajo’s attributes in their lists; the recording link is emailed', async () => {
+	it('attendees and absentees become Brevo contacts with the example’s attributes in their lists; the recording link is emailed', async () => {
 		expect(h().state.brevo).toBeDefined();
 		await brevo().post('/_brevo/reset', {});
-		const host = newUser('tajo');
+		const host = newUser('webinar');
 		const seeded = await seed({
 			users: [host],
-			webinars: [{ hostEmail: host.email, topic: 'Tajo: Email automation 101', ended: { endedMinutesAgo: 45, participants: 4, rejoinFraction: 0.5 }, absentees: 2 }],
+			webinars: [{ hostEmail: host.email, topic: 'Email automation 101', ended: { endedMinutesAgo: 45, participants: 4, rejoinFraction: 0.5 }, absentees: 2 }],
 		});
 		const [webinar] = seeded.webinars;
-		const { id, workflow } = await importExample('tajo-brevo-webinar-sync.json');
+		const { id, workflow } = await importExample('webinar-attendance-to-brevo.json');
 		await h().n8n.activate(id);
 		try {
 			await sendZoomEvent(webhookUrl(workflow, 'Webinar ended'), { event: 'webinar.ended', webinarId: webinar.id });
@@ -291,7 +301,7 @@ describe('tajo-brevo-webinar-sync.json', () => {
 					attributes: {
 						FIRSTNAME: 'Participant',
 						ATTENDANCE_STATUS: 'attended',
-						WEBINAR_NAME: 'Tajo: Email automation 101',
+						WEBINAR_NAME: 'Email automation 101',
 						MEETING_DURATION: expect.any(Number),
 						MEETING_JOIN_DATE: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
 					},
@@ -301,7 +311,7 @@ describe('tajo-brevo-webinar-sync.json', () => {
 			}
 			for (const i of [4, 5]) {
 				expect(contact(`participant${i}@example.com`)).toMatchObject({
-					attributes: { FIRSTNAME: 'Participant', ATTENDANCE_STATUS: 'absent', WEBINAR_NAME: 'Tajo: Email automation 101', MEETING_DURATION: 0, MEETING_JOIN_DATE: null },
+					attributes: { FIRSTNAME: 'Participant', ATTENDANCE_STATUS: 'absent', WEBINAR_NAME: 'Email automation 101', MEETING_DURATION: 0, MEETING_JOIN_DATE: null },
 					listIds: [17],
 				});
 			}
@@ -331,7 +341,7 @@ describe('tajo-brevo-webinar-sync.json', () => {
 			expect(emails).toHaveLength(6);
 			expect(emails.map((e: { to: Array<{ email: string }> }) => e.to[0].email).sort()).toEqual([0, 1, 2, 3, 4, 5].map((i) => `participant${i}@example.com`));
 			for (const email of emails) {
-				expect(email).toMatchObject({ subject: 'Recording: Tajo: Email automation 101', sender: { email: 'webinars@tajo.example', name: 'Tajo Webinars' } });
+				expect(email).toMatchObject({ subject: 'Recording: Email automation 101', sender: { email: 'webinars@example.com', name: 'Webinar team' } });
 				expect(email.textContent).toContain(shareUrl);
 			}
 		} finally {

@@ -13,7 +13,7 @@ import { NodeWorkflow, PKG } from '../harness/workflows';
 
 const h = () => harness();
 
-async function sandboxRequests(): Promise<Array<{ method: string; path: string; status: number }>> {
+async function sandboxRequests(): Promise<Array<{ method: string; path: string; status: number; query: Record<string, string> }>> {
 	const response = await h().sandbox.get('/_sandbox/requests');
 	expect(response.status).toBe(200);
 	return response.data;
@@ -81,6 +81,18 @@ describe('credentials against the sandbox', () => {
 		expect(result.status).toBe('Error');
 	});
 
+	it('a Server-to-Server app without user:read:list_users:admin passes the test: it asks for a token, not for users', async () => {
+		const app = { kind: 's2s', clientId: 'meetings-only-app', clientSecret: 'meetings-only-secret', scopes: ['meeting:read:meeting:admin'] };
+		expect((await h().sandbox.post('/_sandbox/apps', app)).status).toBe(200);
+		const data = { ...sandboxCredentialData(h().sandboxUrl).s2s, clientId: app.clientId, clientSecret: app.clientSecret };
+		const id = await h().n8n.createCredential('S2S meetings only', 'zoomConnectorServerToServerOAuthApi', data);
+		await h().sandbox.delete('/_sandbox/requests');
+		await expect(h().n8n.testCredential(id)).resolves.toMatchObject({ status: 'OK' });
+		const log = await sandboxRequests();
+		expect(log.filter((r) => r.path.startsWith('/v2/'))).toEqual([]);
+		expect(log.filter((r) => r.path === '/oauth/token' && r.status === 200).length).toBeGreaterThanOrEqual(1);
+	});
+
 	it('a Server-to-Server token is fetched once, reused across executions, and renewed after it expires', async () => {
 		await h().sandbox.post('/_sandbox/config', { tokenTtlSeconds: 4 });
 		const data = sandboxCredentialData(h().sandboxUrl).s2s;
@@ -129,33 +141,40 @@ describe('credentials against the sandbox', () => {
 
 describe('the transport in n8n', () => {
 	it('Return All follows next_page_token across pages of 300, and Limit stops early', async () => {
-		const users = Array.from({ length: 650 }, (_, i) => ({ email: `member${i}@example.com`, first_name: 'Member', last_name: String(i) }));
-		const seeded = await h().sandbox.post('/_sandbox/scenario', { users });
+		// List meetings pages by next_page_token at up to 300 (List users takes 2000, List webinars pages by number).
+		const host = `pager-${Date.now()}@example.com`;
+		const meetings = Array.from({ length: 650 }, (_, i) => ({ hostEmail: host, topic: `paged ${i}`, type: 3 }));
+		const seeded = await h().sandbox.post('/_sandbox/scenario', { users: [{ email: host, first_name: 'Pager', last_name: 'Host' }], meetings });
 		expect(seeded.status).toBeLessThan(300);
 		const node = (parameters: Record<string, unknown>) => ({
 			name: 'Zoom',
 			type: `${PKG}.zoomConnector`,
-			parameters: { authentication: authentication('s2s'), resource: 'user', operation: 'getAll', status: 'active', ...parameters },
+			parameters: { authentication: authentication('s2s'), resource: 'meeting', operation: 'getAll', userId: host, listType: 'scheduled', ...parameters },
 			credentials: zoomCredentials('s2s'),
 		});
 		await h().sandbox.delete('/_sandbox/requests');
 		const all = await new NodeWorkflow(h().n8n, [node({ returnAll: true })]).run();
 		expect(all.nodes.Zoom.error).toBeUndefined();
-		const emails = all.json('Zoom').map((u) => u.email);
-		expect(new Set(emails).size).toBe(emails.length);
-		expect(emails).toEqual(expect.arrayContaining(users.map((u) => u.email)));
-		const pages = (await sandboxRequests()).filter((r) => r.path === '/v2/users');
-		expect(pages.length).toBe(Math.ceil(emails.length / 300));
+		const ids = all.json('Zoom').map((m) => m.id);
+		expect(ids).toHaveLength(650);
+		expect(new Set(ids).size).toBe(650);
+		const pages = (await sandboxRequests()).filter((r) => r.path.endsWith('/meetings'));
+		expect(pages.map((p) => p.query.page_size)).toEqual(['300', '300', '300']);
+		expect(pages.slice(1).every((p) => p.query.next_page_token)).toBe(true);
 
 		const limited = await new NodeWorkflow(h().n8n, [node({ returnAll: false, limit: 7 })]).run();
 		expect(limited.json('Zoom')).toHaveLength(7);
 	});
 
 	it('waits out a 429 with Retry-After and retries a 500 on GET, losing nothing', async () => {
+		const host = `retried-${Date.now()}@example.com`;
+		const meetings = Array.from({ length: 650 }, (_, i) => ({ hostEmail: host, topic: `retried ${i}`, type: 3 }));
+		expect((await h().sandbox.post('/_sandbox/scenario', { users: [{ email: host, first_name: 'Retried', last_name: 'Host' }], meetings })).status).toBeLessThan(300);
+		const path = `/v2/users/${encodeURIComponent(host)}/meetings`;
 		const node = {
 			name: 'Zoom',
 			type: `${PKG}.zoomConnector`,
-			parameters: { authentication: authentication('s2s'), resource: 'user', operation: 'getAll', status: 'active', returnAll: true },
+			parameters: { authentication: authentication('s2s'), resource: 'meeting', operation: 'getAll', userId: host, listType: 'scheduled', returnAll: true },
 			credentials: zoomCredentials('s2s'),
 		};
 		const workflow = new NodeWorkflow(h().n8n, [node]);
@@ -163,14 +182,14 @@ describe('the transport in n8n', () => {
 		const expected = clean.json('Zoom').length;
 		expect(expected).toBeGreaterThan(300);
 
-		await h().sandbox.post('/_sandbox/faults', { method: 'GET', path: '/v2/users', kind: 'status', status: 429, count: 1, retryAfter: 1 });
-		await h().sandbox.post('/_sandbox/faults', { method: 'GET', path: '/v2/users', kind: 'status', status: 500, count: 2 });
+		await h().sandbox.post('/_sandbox/faults', { method: 'GET', path, kind: 'status', status: 429, count: 1, retryAfter: 1 });
+		await h().sandbox.post('/_sandbox/faults', { method: 'GET', path, kind: 'status', status: 500, count: 2 });
 		await h().sandbox.delete('/_sandbox/requests');
 		const started = Date.now();
 		const run = await workflow.run();
 		expect(run.nodes.Zoom.error).toBeUndefined();
 		expect(run.json('Zoom')).toHaveLength(expected);
-		const statuses = (await sandboxRequests()).filter((r) => r.path === '/v2/users').map((r) => r.status);
+		const statuses = (await sandboxRequests()).filter((r) => r.path === path).map((r) => r.status);
 		expect(statuses.filter((s) => s === 429)).toHaveLength(1);
 		expect(statuses.filter((s) => s === 500)).toHaveLength(2);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);

@@ -116,14 +116,14 @@ describe('Past Session', () => {
 		]);
 	});
 
-	it('Get of a webinar by a UUID starting with "/" double-encodes it', async () => {
+	it('Get of a webinar by a UUID starting with "/" reads its report, double-encoding the UUID', async () => {
 		await h().sandbox.delete('/_sandbox/requests');
 		const result = await run('s2s', { resource: 'pastSession', operation: 'get', sessionType: 'webinar', sessionId: small.latestUuid });
 		expect(result.nodes.Zoom.error).toBeUndefined();
 		expect(result.json('Zoom')).toEqual([expect.objectContaining({ id: small.id, uuid: small.latestUuid })]);
 		const paths = (await requests()).map((r) => r.path);
-		expect(paths).toEqual([`/v2/past_webinars/${encodeURIComponent(encodeURIComponent(small.latestUuid))}`]);
-		expect(paths[0]).toMatch(/^\/v2\/past_webinars\/%252F/);
+		expect(paths).toEqual([`/v2/report/webinars/${encodeURIComponent(encodeURIComponent(small.latestUuid))}`]);
+		expect(paths[0]).toMatch(/^\/v2\/report\/webinars\/%252F/);
 	});
 
 	it.each(KINDS)('Get Instances lists every ended instance of a recurring meeting (%s)', async (kind) => {

@@ -1,4 +1,4 @@
-/** Paging (§5), UUID encoding (§4), rate limits (§6), faults and the request log. */
+/** Paging, UUID encoding, rate limits, faults and the request log. */
 import type { AxiosInstance } from 'axios';
 import { encodeUuid, startHarness } from './helpers';
 import type { Harness } from './helpers';
@@ -87,40 +87,61 @@ describe('UUID paths', () => {
 	});
 });
 
-describe('rate limits', () => {
-	afterAll(() => h.control('POST', '/config', { rateLimits: { Light: 80, Medium: 60 } }));
+describe('rate limits (https://developers.zoom.us/docs/api/rate-limits/)', () => {
+	afterEach(() => h.control('POST', '/config', { plan: 'business' }));
 
-	it('every /v2 response carries the X-RateLimit headers and the category of the route', async () => {
+	it('X-RateLimit-Limit/-Remaining carry the plan’s daily quota, never a per-second rate', async () => {
+		// Business+: Light and Medium have no daily quota, Heavy shares 60,000 a day with Resource-intensive.
 		const light = await api.get('/users/me');
 		expect(light.headers['x-ratelimit-category']).toBe('Light');
-		expect(light.headers['x-ratelimit-limit']).toBe('80');
-		expect(Number(light.headers['x-ratelimit-remaining'])).toBeLessThan(80);
-		const medium = await api.get('/users');
-		expect(medium.headers['x-ratelimit-category']).toBe('Medium');
-		expect(medium.headers['x-ratelimit-limit']).toBe('60');
+		expect(light.headers['x-ratelimit-limit']).toBeUndefined();
+		const heavy = await api.get('/report/users/me/meetings');
+		expect(heavy.headers['x-ratelimit-category']).toBe('Heavy');
+		expect(heavy.headers['x-ratelimit-limit']).toBe('60000');
+		// Free: every category has its own daily quota (Light 6,000, Medium 2,000).
+		await h.control('POST', '/config', { plan: 'free' });
+		const free = await api.get('/users/me');
+		expect(free.headers['x-ratelimit-limit']).toBe('6000');
+		expect(free.headers['x-ratelimit-remaining']).toBe('5999');
+		expect((await api.get('/users')).headers['x-ratelimit-limit']).toBe('2000');
 		const unauth = await h.http.get('/v2/users/me');
 		expect(unauth.headers['x-ratelimit-category']).toBe('Light');
 	});
 
-	it('over the per-second limit → 429 with Retry-After and X-RateLimit-Type QPS, then recovers', async () => {
-		await h.control('POST', '/config', { rateLimits: { Light: 5 } });
-		const results = await Promise.all(Array.from({ length: 8 }, () => api.get('/users/me')));
-		const ok = results.filter((r) => r.status === 200);
+	it('follows the plan’s per-second rate: Free allows 4 Light calls in a second, then Zoom’s per-second 429', async () => {
+		await h.control('POST', '/config', { plan: 'free' });
+		const results = await Promise.all(Array.from({ length: 7 }, () => api.get('/users/me')));
+		expect(results.filter((r) => r.status === 200)).toHaveLength(4);
 		const limited = results.filter((r) => r.status === 429);
-		expect(ok).toHaveLength(5);
 		expect(limited).toHaveLength(3);
 		const r = limited[0];
 		expect(r.data).toEqual({ code: 429, message: 'You have reached the maximum per-second rate limit for this API. Try again later.' });
-		expect(Number(r.headers['retry-after'])).toBeGreaterThanOrEqual(1);
-		expect(Number.isInteger(Number(r.headers['retry-after']))).toBe(true);
 		expect(r.headers['x-ratelimit-type']).toBe('QPS');
-		expect(r.headers['x-ratelimit-remaining']).toBe('0');
+		expect(r.headers['x-ratelimit-category']).toBe('Light');
+		expect(r.headers['retry-after']).toBeUndefined();
 		// Another category has its own bucket.
 		expect((await api.get('/users')).status).toBe(200);
 		await new Promise((res) => setTimeout(res, 1000));
 		expect((await api.get('/users/me')).status).toBe(200);
 		const stats = await h.control('GET', '/stats');
 		expect(stats.rateLimited).toBeGreaterThanOrEqual(3);
+	});
+
+	it('a spent daily quota → Zoom’s daily 429 with X-RateLimit-Type Daily-limit and Retry-After at 00:00 UTC', async () => {
+		await h.control('POST', '/config', { plan: 'free', rateLimits: { Medium: 5000 } });
+		for (let i = 0; i < 2000; i += 50) await Promise.all(Array.from({ length: 50 }, () => api.get('/users', { params: { page_size: 1 } })));
+		const over = await api.get('/users');
+		expect(over.status).toBe(429);
+		expect(over.data).toEqual({
+			code: 429,
+			message: 'You have reached the maximum daily rate limit for this API. Refer to the response header for details on when you can make another request.',
+		});
+		expect(over.headers['x-ratelimit-type']).toBe('Daily-limit');
+		expect(over.headers['x-ratelimit-limit']).toBe('2000');
+		expect(over.headers['x-ratelimit-remaining']).toBe('0');
+		expect(over.headers['retry-after']).toMatch(/^\d{4}-\d\d-\d\dT00:00:00Z$/);
+		// The quota is per category: Light still answers.
+		expect((await api.get('/users/me')).status).toBe(200);
 	});
 });
 

@@ -1,4 +1,4 @@
-/** Past sessions and reports (§3.5, §3.6), registrants (§3.4) and cloud recordings (§3.7). */
+/** Past sessions and reports, registrants and cloud recordings (https://developers.zoom.us/docs/api/meetings/). */
 import axios from 'axios';
 import type { AxiosInstance } from 'axios';
 import { encodeUuid, startHarness } from './helpers';
@@ -147,7 +147,7 @@ describe('registrants', () => {
 		expect(abs.status).toBe(200);
 		expect(abs.headers['x-ratelimit-category']).toBe('Heavy');
 		expect(abs.data.registrants.map((r: { email: string }) => r.email).sort()).toEqual(['participant6@example.com', 'participant7@example.com', 'participant8@example.com', 'participant9@example.com']);
-		expect((await api.get(`/past_webinars/${id}`)).data.participants_count).toBe(6);
+		expect((await api.get(`/report/webinars/${id}`)).data.participants_count).toBe(6);
 		expect((await api.get(`/report/webinars/${id}/participants`)).data.total_records).toBe(6);
 		expect((await api.get(`/past_webinars/${id}/instances`)).data.webinars).toHaveLength(1);
 		// A webinar id is not a past meeting.

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 
 import { describeZoomError } from '../../nodes/shared/transport/errors';
-import { DEFAULT_RATES, RatePacer, rateCategory } from '../../nodes/shared/transport/rateLimit';
+import { PLAN_RATES, RatePacer, rateCategory } from '../../nodes/shared/transport/rateLimit';
 import { backoffDelay, isSafeToRepeat, parseRetryAfter, RETRY } from '../../nodes/shared/transport/retry';
 import { encodeSessionRef } from '../../nodes/shared/uuid';
 
-describe('encodeSessionRef (reference §4)', () => {
+describe('encodeSessionRef', () => {
 	it('passes numeric IDs through', () => {
 		expect(encodeSessionRef(85746065432)).toBe('85746065432');
 		expect(encodeSessionRef(' 85746065432 ')).toBe('85746065432');
@@ -35,7 +35,7 @@ describe('encodeSessionRef (reference §4)', () => {
 	});
 });
 
-describe('rateCategory (reference §6.2)', () => {
+describe('rateCategory', () => {
 	it.each([
 		['GET', '/users/me', 'Light'],
 		['GET', '/users', 'Medium'],
@@ -64,71 +64,70 @@ describe('RatePacer', () => {
 		return { now: () => now, advance: (ms: number) => (now += ms) };
 	}
 
-	it('lets a burst of one second through, then spaces calls at the rate', () => {
+	it('paces at the plan’s documented rate: a burst of one second, then calls spaced at the rate', () => {
 		const time = clock();
 		const pacer = new RatePacer(time.now, 1);
-		pacer.learnLimit('acct', 'Medium', 10);
-		// A fresh bucket starts full at the default rate's burst, capped by the learned capacity.
-		const waits = Array.from({ length: 30 }, () => pacer.reserve('acct', 'Medium'));
+		const waits = Array.from({ length: 30 }, () => pacer.reserve('acct', 'Medium', 'free'));
 		const immediate = waits.filter((w) => w === 0).length;
-		expect(immediate).toBeLessThanOrEqual(DEFAULT_RATES.Medium);
+		expect(immediate).toBe(PLAN_RATES.free.Medium);
 		// Reservations queue: the 30th call waits about (30 - burst) / rate seconds.
-		expect(waits[29]).toBeGreaterThan(waits[20]);
-		expect(waits[29]).toBeCloseTo(((30 - immediate) / 10) * 1000, -2);
+		expect(waits[29]).toBeCloseTo(((30 - immediate) / 2) * 1000, -2);
 	});
 
-	it('never admits more than rate × seconds + burst over any run of calls (property)', () => {
+	it.each(['free', 'pro', 'business'] as const)('never admits more than rate × seconds + burst on %s (property)', (plan) => {
 		fc.assert(
-			fc.property(
-				fc.integer({ min: 1, max: 80 }),
-				fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 1, maxLength: 200 }),
-				(rate, gaps) => {
-					const time = clock();
-					const pacer = new RatePacer(time.now, 1);
-					pacer.learnLimit('k', 'Light', rate);
-					// Drain the initial default burst so only the learned rate matters.
-					const sendTimes: number[] = [];
-					for (const gap of gaps) {
-						time.advance(gap);
-						const wait = pacer.reserve('k', 'Light');
-						sendTimes.push(time.now() + wait);
-					}
-					const start = Math.min(...sendTimes);
-					const end = Math.max(...sendTimes);
-					const allowed = (rate * (end - start)) / 1000 + Math.max(DEFAULT_RATES.Light, rate) + 1;
-					expect(sendTimes.length).toBeLessThanOrEqual(allowed);
-				},
-			),
+			fc.property(fc.array(fc.integer({ min: 0, max: 200 }), { minLength: 1, maxLength: 200 }), (gaps) => {
+				const time = clock();
+				const pacer = new RatePacer(time.now, 1);
+				const rate = PLAN_RATES[plan].Light;
+				const sendTimes: number[] = [];
+				for (const gap of gaps) {
+					time.advance(gap);
+					sendTimes.push(time.now() + pacer.reserve('k', 'Light', plan));
+				}
+				const start = Math.min(...sendTimes);
+				const end = Math.max(...sendTimes);
+				expect(sendTimes.length).toBeLessThanOrEqual((rate * (end - start)) / 1000 + rate + 1);
+			}),
 		);
-	});
-
-	it('a lower limit learned from Zoom shrinks the burst still available', () => {
-		const time = clock();
-		const pacer = new RatePacer(time.now, 1);
-		pacer.reserve('a', 'Medium');
-		pacer.learnLimit('a', 'Medium', 2);
-		const waits = Array.from({ length: 4 }, () => pacer.reserve('a', 'Medium'));
-		expect(waits.filter((w) => w === 0).length).toBeLessThanOrEqual(2);
-		expect(waits[3]).toBeGreaterThanOrEqual(500);
 	});
 
 	it('keeps categories and accounts apart', () => {
 		const time = clock();
 		const pacer = new RatePacer(time.now, 1);
-		pacer.learnLimit('a', 'Heavy', 1);
-		for (let i = 0; i < 20; i++) pacer.reserve('a', 'Heavy');
-		expect(pacer.reserve('a', 'Heavy')).toBeGreaterThan(5000);
-		expect(pacer.reserve('a', 'Light')).toBe(0);
-		expect(pacer.reserve('b', 'Heavy')).toBe(0);
+		for (let i = 0; i < 20; i++) pacer.reserve('a', 'Heavy', 'free');
+		expect(pacer.reserve('a', 'Heavy', 'free')).toBeGreaterThan(5000);
+		expect(pacer.reserve('a', 'Light', 'free')).toBe(0);
+		expect(pacer.reserve('b', 'Heavy', 'free')).toBe(0);
 	});
 
-	it('after a 429 holds calls back for Retry-After and slows down', () => {
+	it('after a per-second 429 without Retry-After holds the retry for the wait and slows down, then climbs back to the plan’s rate', () => {
 		const time = clock();
 		const pacer = new RatePacer(time.now, 1);
-		const before = pacer.rate('a', 'Medium');
-		pacer.backOff('a', 'Medium', 2000);
-		expect(pacer.rate('a', 'Medium')).toBeLessThan(before);
-		expect(pacer.reserve('a', 'Medium')).toBeGreaterThanOrEqual(2000);
+		pacer.backOff('a', 'Medium', 2000, true, 'pro');
+		expect(pacer.rate('a', 'Medium', 'pro')).toBeLessThan(PLAN_RATES.pro.Medium);
+		expect(pacer.reserve('a', 'Medium', 'pro')).toBe(2000);
+		for (let i = 0; i < 10; i++) pacer.succeeded('a', 'Medium', 'pro');
+		expect(pacer.rate('a', 'Medium', 'pro')).toBe(PLAN_RATES.pro.Medium);
+	});
+
+	it('after a 429 with Retry-After waits exactly that long and keeps the pace', () => {
+		const time = clock();
+		const pacer = new RatePacer(time.now, 1);
+		pacer.reserve('a', 'Medium', 'free');
+		pacer.backOff('a', 'Medium', 1000, false, 'free');
+		expect(pacer.rate('a', 'Medium', 'free')).toBe(PLAN_RATES.free.Medium);
+		expect(pacer.reserve('a', 'Medium', 'free')).toBe(1000);
+		time.advance(1000);
+		expect(pacer.reserve('a', 'Medium', 'free')).toBe(500);
+	});
+
+	it('a credential switched to another plan paces at the new plan’s rate', () => {
+		const time = clock();
+		const pacer = new RatePacer(time.now, 1);
+		expect(pacer.rate('a', 'Light', 'pro')).toBe(30);
+		expect(pacer.rate('a', 'Light', 'business')).toBe(80);
+		expect(pacer.rate('a', 'Light', 'free')).toBe(4);
 	});
 });
 

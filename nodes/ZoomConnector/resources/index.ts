@@ -5,7 +5,10 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import * as authorization from './authorization';
+import * as engagement from './engagement';
 import * as meeting from './meeting';
+import * as meetingSummary from './meetingSummary';
+import * as panelist from './panelist';
 import * as pastSession from './pastSession';
 import * as recording from './recording';
 import * as registrant from './registrant';
@@ -15,7 +18,10 @@ import * as webinar from './webinar';
 
 export const resources = {
 	authorization,
+	engagement,
 	meeting,
+	meetingSummary,
+	panelist,
 	pastSession,
 	recording,
 	registrant,
@@ -27,7 +33,10 @@ export const resources = {
 /** Options of the Resource selector, sorted by name. */
 export const resourceOptions: INodePropertyOptions[] = [
 	{ name: 'Authorization', value: 'authorization' },
+	{ name: 'Engagement', value: 'engagement' },
 	{ name: 'Meeting', value: 'meeting' },
+	{ name: 'Meeting Summary', value: 'meetingSummary' },
+	{ name: 'Panelist', value: 'panelist' },
 	{ name: 'Past Session', value: 'pastSession' },
 	{ name: 'Recording', value: 'recording' },
 	{ name: 'Registrant', value: 'registrant' },

@@ -64,7 +64,7 @@ export function describeZoomError(status: number, body: ZoomErrorBody | undefine
 			return {
 				message: `Zoom rate limit reached (Zoom code 429): ${zoomMessage}`,
 				description:
-					'The node already waits and retries when Zoom asks it to. Daily limits reset at 00:00 UTC; spread the work or ask Zoom for a higher plan.',
+					'The node already waited and retried as Zoom asked. Zoom’s limits are per account and shared by all its apps: spread the work, or set the credential’s Zoom Plan to the account’s plan.',
 			};
 		case 300: {
 			const fields = (body?.errors ?? [])
@@ -111,5 +111,35 @@ export function describeZoomError(status: number, body: ZoomErrorBody | undefine
 	return {
 		message: `Zoom answered HTTP ${status}${zoomMessage ? `: ${zoomMessage}` : ''}`,
 		description: body?.error ? `OAuth error: ${body.error}` : `Zoom answered HTTP ${status}.`,
+	};
+}
+
+function untilText(ms: number): string {
+	const minutes = Math.max(1, Math.ceil(ms / 60_000));
+	const hours = Math.floor(minutes / 60);
+	return hours ? `${hours} h ${minutes % 60} min` : `${minutes} min`;
+}
+
+/**
+ * A daily-limit 429 (https://developers.zoom.us/docs/api/rate-limits/): the call is not retried, since
+ * nothing changes before `resetAt`. Names the limit and when Zoom resets it.
+ */
+export function describeDailyLimit(
+	body: ZoomErrorBody | undefined,
+	resetAt: Date,
+	now: number = Date.now(),
+): ZoomErrorText {
+	const zoomMessage = clean(body?.message ?? '');
+	const perUser = /Create\/Update/i.test(zoomMessage);
+	const limit = perUser
+		? 'Zoom’s daily limit of meeting/webinar creates and updates for this user'
+		: 'Zoom’s daily rate limit for this API';
+	return {
+		message: `${limit} is reached (Zoom code 429)${zoomMessage ? `: ${zoomMessage}` : ''}`,
+		description: `Zoom resets it at ${resetAt.toISOString().replace('.000Z', 'Z')} (00:00 UTC, in ${untilText(resetAt.getTime() - now)}). The node did not retry, as no retry can succeed before then. ${
+			perUser
+				? 'Zoom allows each user 100 creates/updates of meetings and webinars a day: spread them over users or days.'
+				: 'Spread the work over days, or check the account’s plan: daily limits depend on it (https://developers.zoom.us/docs/api/rate-limits/).'
+		}`,
 	};
 }

@@ -13,9 +13,10 @@ import type {
 import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { apiBaseUrl } from '../environment';
-import { describeZoomError, type ZoomErrorBody } from './errors';
-import { isRateCategory, RatePacer, rateCategory } from './rateLimit';
+import { describeDailyLimit, describeZoomError, type ZoomErrorBody } from './errors';
+import { DEFAULT_PLAN, isZoomPlan, RatePacer, rateCategory, type ZoomPlan } from './rateLimit';
 import { backoffDelay, isNetworkErrorCode, isSafeToRepeat, parseRetryAfter, RETRY } from './retry';
+import { nextUtcMidnight, PER_SECOND_WINDOW_MS, tooManyRequestsKind } from './tooManyRequests';
 
 export type ZoomContext =
 	| IExecuteFunctions
@@ -137,38 +138,37 @@ function header(headers: Record<string, unknown>, name: string): unknown {
 	return undefined;
 }
 
-function learnFromHeaders(key: string, headers: Record<string, unknown>): void {
-	const category = header(headers, 'x-ratelimit-category');
-	const limit = Number(header(headers, 'x-ratelimit-limit'));
-	const type = header(headers, 'x-ratelimit-type');
-	// Only per-second limits set the pace; a daily counter's limit is not a rate.
-	if (isRateCategory(category) && (type === undefined || type === 'QPS')) {
-		pacer.learnLimit(key, category, limit);
-	}
-}
-
 function pathOf(url: string): string {
 	return url.replace(/^[a-z]+:\/\/[^/]+/i, '').replace(/^\/v2(?=\/)/, '');
 }
 
-/**
- * The API base URL of the node's credential, read once per execution context: reading a credential is a
- * database read and a decryption, and a Return All makes dozens of calls.
- */
-const baseUrls = new WeakMap<object, Map<string, string>>();
+interface CredentialSettings {
+	baseUrl: string;
+	plan: ZoomPlan;
+}
 
-async function baseUrlOf(context: ZoomContext, type: ZoomApiCredentialType): Promise<string> {
-	let byType = baseUrls.get(context);
+/**
+ * What the transport needs from the node's credential (API base URL, Zoom plan), read once per execution
+ * context: reading a credential is a database read and a decryption, and a Return All makes dozens of calls.
+ */
+const settingsCache = new WeakMap<object, Map<string, CredentialSettings>>();
+
+async function credentialSettings(context: ZoomContext, type: ZoomApiCredentialType): Promise<CredentialSettings> {
+	let byType = settingsCache.get(context);
 	if (!byType) {
 		byType = new Map();
-		baseUrls.set(context, byType);
+		settingsCache.set(context, byType);
 	}
-	let url = byType.get(type);
-	if (url === undefined) {
-		url = apiBaseUrl(await context.getCredentials(type));
-		byType.set(type, url);
+	let settings = byType.get(type);
+	if (settings === undefined) {
+		const credentials = await context.getCredentials(type);
+		settings = {
+			baseUrl: apiBaseUrl(credentials),
+			plan: isZoomPlan(credentials.zoomPlan) ? credentials.zoomPlan : DEFAULT_PLAN,
+		};
+		byType.set(type, settings);
 	}
-	return url;
+	return settings;
 }
 
 /**
@@ -182,14 +182,15 @@ export async function zoomApiRequestFull<T = IDataObject>(
 	options: ZoomRequestOptions = {},
 ): Promise<ZoomResponse<T>> {
 	const type = credentialType(this);
-	const url = options.url ?? `${await baseUrlOf(this, type)}${endpoint}`;
+	const { baseUrl, plan } = await credentialSettings(this, type);
+	const url = options.url ?? `${baseUrl}${endpoint}`;
 	const category = rateCategory(method, options.url ? pathOf(options.url) : endpoint);
 	const key = `${type}:${this.getNode().credentials?.[type]?.id ?? this.getNode().name}`;
 
 	let rateLimitRetries = 0;
 	let serverRetries = 0;
 	for (;;) {
-		const wait = pacer.reserve(key, category);
+		const wait = pacer.reserve(key, category, plan);
 		if (wait > 0) await sleep(wait);
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(this, type, {
@@ -202,18 +203,27 @@ export async function zoomApiRequestFull<T = IDataObject>(
 				encoding: options.encoding,
 				returnFullResponse: true,
 			})) as { body: T; headers: Record<string, unknown>; statusCode: number };
-			learnFromHeaders(key, response.headers ?? {});
+			pacer.succeeded(key, category, plan);
 			const body = (response.body === '' || response.body === undefined ? {} : response.body) as T;
 			return { body, headers: response.headers ?? {}, statusCode: response.statusCode };
 		} catch (error) {
 			const failure = readFailure(error);
-			if (failure.status === 429 && rateLimitRetries < RETRY.maxRateLimitRetries) {
+			if (failure.status === 429) {
+				const kind = tooManyRequestsKind(header(failure.headers, 'x-ratelimit-type'), failure.body?.message);
 				const retryAfter = parseRetryAfter(header(failure.headers, 'retry-after'));
-				const dailyLimit = header(failure.headers, 'x-ratelimit-type') === 'Daily-limit';
-				const delay = retryAfter ?? backoffDelay(rateLimitRetries);
-				if (!dailyLimit && delay <= RETRY.maxRetryAfterMs) {
-					pacer.backOff(key, category, delay);
+				if (kind === 'daily' || (retryAfter ?? 0) > RETRY.maxRetryAfterMs) {
+					// Nothing succeeds before the reset: fail now with when that is, instead of retrying.
+					const resetAt =
+						retryAfter !== undefined && retryAfter > RETRY.maxRetryAfterMs
+							? new Date(Date.now() + retryAfter)
+							: nextUtcMidnight(Date.now());
+					throw zoomError(this, error, failure, method, options.itemIndex, resetAt);
+				}
+				if (rateLimitRetries < RETRY.maxRateLimitRetries) {
+					const delay = retryAfter ?? Math.max(PER_SECOND_WINDOW_MS, backoffDelay(rateLimitRetries));
 					rateLimitRetries++;
+					if (kind === 'per-second') pacer.backOff(key, category, delay, retryAfter === undefined, plan);
+					else await sleep(delay);
 					continue;
 				}
 			}
@@ -235,8 +245,11 @@ function zoomError(
 	failure: Failure,
 	method: string,
 	itemIndex: number | undefined,
+	dailyLimitResetAt?: Date,
 ): NodeApiError {
-	const text = describeZoomError(failure.status, failure.body);
+	const text = dailyLimitResetAt
+		? describeDailyLimit(failure.body, dailyLimitResetAt)
+		: describeZoomError(failure.status, failure.body);
 	let description = text.description;
 	if ((failure.status >= 500 || failure.status === 0) && !isSafeToRepeat(method)) {
 		description = `Zoom did not confirm this ${method}. It may have been carried out, so it was not repeated (that could create or change things twice): check in Zoom before running it again.`;

@@ -1,12 +1,54 @@
-/** Zoom's rate-limit categories (reference §6). */
+import type { INodeProperties } from 'n8n-workflow';
+
+/**
+ * Zoom's rate-limit categories. Each endpoint's reference page names its "Rate Limit Label":
+ * https://developers.zoom.us/docs/api/rate-limits/
+ */
 export type RateCategory = 'Light' | 'Medium' | 'Heavy' | 'Resource-intensive';
 
-/** Requests per second we start from for each category: Zoom's Pro plan, refined from the headers Zoom sends. */
-export const DEFAULT_RATES: Record<RateCategory, number> = {
-	Light: 30,
-	Medium: 20,
-	Heavy: 10,
-	'Resource-intensive': 10 / 60,
+/** Zoom's plan tiers for rate limits; Business+ covers Business, Education, Enterprise and Partners. */
+export type ZoomPlan = 'free' | 'pro' | 'business';
+
+/**
+ * Requests per second Zoom allows an account per category and plan ("Rate limits by account type",
+ * https://developers.zoom.us/docs/api/rate-limits/#rate-limits-by-account-type). Zoom documents these and
+ * does not send them: its X-RateLimit-Limit/-Remaining headers carry daily quotas (6000, 30000, ...), so
+ * the transport never reads a rate from them.
+ */
+export const PLAN_RATES: Record<ZoomPlan, Record<RateCategory, number>> = {
+	free: { Light: 4, Medium: 2, Heavy: 1, 'Resource-intensive': 10 / 60 },
+	pro: { Light: 30, Medium: 20, Heavy: 10, 'Resource-intensive': 10 / 60 },
+	business: { Light: 80, Medium: 60, Heavy: 40, 'Resource-intensive': 20 / 60 },
+};
+
+/**
+ * Pro unless the credential says otherwise: on a Free account the first per-second 429s slow the pace
+ * down to what Zoom accepts; on Business+ it stays below the account's limit, which all the account's
+ * apps share.
+ */
+export const DEFAULT_PLAN: ZoomPlan = 'pro';
+
+export function isZoomPlan(value: unknown): value is ZoomPlan {
+	return typeof value === 'string' && value in PLAN_RATES;
+}
+
+/** The credentials' field for the account's plan; it sets how fast the nodes call Zoom. */
+export const zoomPlanProperty: INodeProperties = {
+	displayName: 'Zoom Plan',
+	name: 'zoomPlan',
+	type: 'options',
+	options: [
+		{ name: 'Free', value: 'free', description: 'Light 4/s, Medium 2/s, Heavy 1/s' },
+		{ name: 'Pro', value: 'pro', description: 'Light 30/s, Medium 20/s, Heavy 10/s' },
+		{
+			name: 'Business, Education, Enterprise or Partner',
+			value: 'business',
+			description: 'Light 80/s, Medium 60/s, Heavy 40/s',
+		},
+	],
+	default: DEFAULT_PLAN,
+	description:
+		'The Zoom account’s plan. Zoom’s per-second limits depend on it, and the nodes pace their calls to stay under them.',
 };
 
 const RULES: Array<[method: string, pattern: RegExp, category: RateCategory]> = [
@@ -34,37 +76,47 @@ export function rateCategory(method: string, path: string): RateCategory {
 	return 'Light';
 }
 
-export function isRateCategory(value: unknown): value is RateCategory {
-	return typeof value === 'string' && value in DEFAULT_RATES;
+interface Bucket {
+	/** The plan's documented rate: the pace never goes above it. */
+	ceiling: number;
+	/** The pace now: lowered by Zoom's per-second 429s, climbing back to the ceiling on successes. */
+	rate: number;
+	tokens: number;
+	updated: number;
 }
 
 /**
- * Token buckets per (account, category). A caller reserves a slot and is told how long to wait,
+ * Token buckets per (credential, category). A caller reserves a slot and is told how long to wait,
  * so concurrent callers queue behind each other instead of all firing at once. We stay a little
  * under the limit (`headroom`) because our clock and Zoom's are not aligned.
  */
 export class RatePacer {
-	private readonly buckets = new Map<string, { rate: number; tokens: number; updated: number }>();
+	private readonly buckets = new Map<string, Bucket>();
 
 	constructor(
-		private readonly now: () => number = Date.now,
+		private readonly now: () => number = () => Date.now(),
 		private readonly headroom = 0.95,
 	) {}
 
-	private bucket(key: string, category: RateCategory) {
+	private bucket(key: string, category: RateCategory, plan: ZoomPlan): Bucket {
 		const id = `${key}\u0000${category}`;
+		const ceiling = PLAN_RATES[plan][category];
 		let bucket = this.buckets.get(id);
 		if (!bucket) {
-			const rate = DEFAULT_RATES[category];
-			bucket = { rate, tokens: Math.max(1, rate * this.headroom), updated: this.now() };
+			bucket = { ceiling, rate: ceiling, tokens: Math.max(1, ceiling * this.headroom), updated: this.now() };
 			this.buckets.set(id, bucket);
+		} else if (bucket.ceiling !== ceiling) {
+			// The credential's plan changed: start over from the new plan's rate and burst.
+			bucket.ceiling = ceiling;
+			bucket.rate = ceiling;
+			bucket.tokens = Math.min(bucket.tokens, Math.max(1, ceiling * this.headroom));
 		}
 		return bucket;
 	}
 
 	/** Reserve one call; returns the milliseconds to wait before making it. */
-	reserve(key: string, category: RateCategory): number {
-		const bucket = this.bucket(key, category);
+	reserve(key: string, category: RateCategory, plan: ZoomPlan = DEFAULT_PLAN): number {
+		const bucket = this.bucket(key, category, plan);
 		const rate = bucket.rate * this.headroom;
 		const capacity = Math.max(1, rate);
 		const now = this.now();
@@ -74,26 +126,30 @@ export class RatePacer {
 		return bucket.tokens >= 0 ? 0 : Math.ceil((-bucket.tokens / rate) * 1000);
 	}
 
-	/** Adopt the per-second limit Zoom reports for a category. */
-	learnLimit(key: string, category: RateCategory, perSecond: number): void {
-		if (!Number.isFinite(perSecond) || perSecond <= 0) return;
-		const bucket = this.bucket(key, category);
-		if (bucket.rate === perSecond) return;
-		bucket.rate = perSecond;
-		// A lower limit also shrinks the burst we may still spend.
-		bucket.tokens = Math.min(bucket.tokens, Math.max(1, perSecond * this.headroom));
+	/**
+	 * A call went through: climb back towards the plan's rate, a tenth of it per success, so one stray 429
+	 * (another app of the account spending the same limit) costs a few calls' pace, not the whole run's.
+	 */
+	succeeded(key: string, category: RateCategory, plan: ZoomPlan = DEFAULT_PLAN): void {
+		const bucket = this.bucket(key, category, plan);
+		bucket.rate = Math.min(bucket.ceiling, bucket.rate + bucket.ceiling / 10);
 	}
 
-	/** After a 429: slow down, and hold the bucket empty until Zoom's Retry-After has passed. */
-	backOff(key: string, category: RateCategory, waitMs: number): void {
-		const bucket = this.bucket(key, category);
-		bucket.rate = Math.max(DEFAULT_RATES[category] / 20, bucket.rate * 0.8);
+	/**
+	 * After a per-second 429: hold the bucket so the next call (the retry) goes in `waitMs`. `slowDown` also
+	 * lowers the pace, for a 429 without Retry-After, where the pace must be inferred (the account's limit is
+	 * lower than the plan says, or other apps of the account share it). With a Retry-After Zoom has named the
+	 * wait, and waiting it is enough.
+	 */
+	backOff(key: string, category: RateCategory, waitMs: number, slowDown: boolean, plan: ZoomPlan = DEFAULT_PLAN): void {
+		const bucket = this.bucket(key, category, plan);
+		if (slowDown) bucket.rate = Math.max(bucket.ceiling / 20, bucket.rate * 0.8);
 		const rate = bucket.rate * this.headroom;
 		bucket.updated = this.now();
-		bucket.tokens = Math.min(bucket.tokens, -(waitMs / 1000) * rate);
+		bucket.tokens = Math.min(bucket.tokens, 1 - (waitMs / 1000) * rate);
 	}
 
-	rate(key: string, category: RateCategory): number {
-		return this.bucket(key, category).rate;
+	rate(key: string, category: RateCategory, plan: ZoomPlan = DEFAULT_PLAN): number {
+		return this.bucket(key, category, plan).rate;
 	}
 }

@@ -21,7 +21,8 @@ interface RevokeAnswer {
 }
 
 /**
- * POST {oauthBase}/revoke with the client's Basic auth and the token in a form body (reference §2.4).
+ * POST {oauthBase}/revoke with the client's Basic auth and the token in a form body
+ * (https://developers.zoom.us/docs/integrations/oauth/, "Revoke an access token").
  *
  * This is the one call that does not go through the transport, on purpose: revoke is an OAuth endpoint,
  * not a REST call. It authenticates the *app* (client ID and secret), while the transport signs with the

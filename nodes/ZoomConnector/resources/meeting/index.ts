@@ -2,12 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as create from './create';
 import * as deleteMeeting from './delete';
+import * as end from './end';
 import * as get from './get';
 import * as getAll from './getAll';
 import * as getInvitation from './getInvitation';
 import * as update from './update';
 
-export const operations = { create, delete: deleteMeeting, get, getAll, getInvitation, update };
+export const operations = { create, delete: deleteMeeting, end, get, getAll, getInvitation, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -28,6 +29,12 @@ export const description: INodeProperties[] = [
 				value: 'delete',
 				description: 'Delete a Zoom meeting, or one occurrence of a recurring meeting',
 				action: 'Delete a meeting',
+			},
+			{
+				name: 'End',
+				value: 'end',
+				description: 'End a live meeting for every participant now (disruptive: everyone is removed from it)',
+				action: 'End a live meeting',
 			},
 			{
 				name: 'Get',
@@ -58,6 +65,7 @@ export const description: INodeProperties[] = [
 	},
 	...create.description,
 	...deleteMeeting.description,
+	...end.description,
 	...get.description,
 	...getInvitation.description,
 	...getAll.description,

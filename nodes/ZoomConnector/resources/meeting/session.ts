@@ -10,10 +10,12 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import type { MeetingsCreateMeetingRequestBody, WebinarsCreateWebinarRequestBody } from '@zoom/rivet/meetings';
 
 import { parseSessionId } from '../../../shared/ids';
 import { isValidTimeZone, toZoomTime, toZoomUtc } from '../../../shared/time';
 import { zoomApiRequest, zoomApiRequestAllItems } from '../../../shared/transport';
+import { LIST_WEBINARS, zoomListAll } from '../../../shared/zoomLists';
 import { returnAllOrLimit, userIdField } from '../../descriptions';
 import { requireText } from '../../validation';
 
@@ -520,17 +522,25 @@ function settingsBody(values: IDataObject): IDataObject | undefined {
 	return Object.keys(settings).length ? settings : undefined;
 }
 
+/**
+ * Zoom's `recurrence` (https://developers.zoom.us/docs/api/meetings/#tag/meetings/POST/users/{userId}/meetings).
+ * Rivet 0.4.0 types weekly_days as one day ("1"…"7"); Zoom's docs take several, comma-separated ("1,3,5").
+ */
+type Recurrence = Omit<NonNullable<MeetingsCreateMeetingRequestBody['recurrence'] & WebinarsCreateWebinarRequestBody['recurrence']>, 'weekly_days'> & {
+	weekly_days?: string;
+};
+
 function recurrenceBody(
 	context: IExecuteFunctions,
 	kind: SessionKind,
 	value: IDataObject,
 	timeZone: string | undefined,
 	itemIndex: number,
-): IDataObject | undefined {
+): Recurrence | undefined {
 	const rule = value.rule as IDataObject | undefined;
 	if (!rule) return undefined;
-	const type = Number(rule.type ?? 2);
-	const recurrence: IDataObject = { type, repeat_interval: Number(rule.repeatInterval ?? 1) };
+	const type = Number(rule.type ?? 2) as Recurrence['type'];
+	const recurrence: Recurrence = { type, repeat_interval: Number(rule.repeatInterval ?? 1) };
 	if (type === 2) {
 		const days = (rule.weeklyDays as number[] | undefined) ?? [];
 		if (!days.length) {
@@ -547,6 +557,18 @@ function recurrenceBody(
 	return recurrence;
 }
 
+/**
+ * The fields of a create/update body, each one Zoom's create meeting and create webinar bodies both have
+ * (Pick refuses a key Rivet lacks). The type numbers differ by kind and are checked by the node's options;
+ * the settings keys come from parameter names and are held to Rivet's by test/unit/rivetRequestFields.test.ts.
+ */
+type SessionBody = Pick<
+	MeetingsCreateMeetingRequestBody & WebinarsCreateWebinarRequestBody,
+	'topic' | 'agenda' | 'password' | 'schedule_for' | 'duration' | 'timezone' | 'start_time'
+> & { type?: number; settings?: IDataObject; recurrence?: Recurrence };
+
+const TEXT_FIELDS = { topic: 'topic', agenda: 'agenda', password: 'password', scheduleFor: 'schedule_for' } as const;
+
 /** The create/update body from the main fields, settings and recurrence; checks them before any call. */
 function sessionBody(
 	context: IExecuteFunctions,
@@ -554,11 +576,12 @@ function sessionBody(
 	fields: IDataObject,
 	itemIndex: number,
 	withRecurrence: boolean,
-): IDataObject {
+): SessionBody {
 	const timeZone = readTimeZone(context, fields.timezone, itemIndex);
-	const body: IDataObject = {};
-	for (const name of ['topic', 'agenda', 'password', 'scheduleFor']) {
-		if (typeof fields[name] === 'string' && fields[name] !== '') body[snake(name)] = fields[name];
+	const body: SessionBody = {};
+	for (const [name, field] of Object.entries(TEXT_FIELDS)) {
+		const value = fields[name];
+		if (typeof value === 'string' && value !== '') body[field] = value;
 	}
 	if (fields.type !== undefined) body.type = Number(fields.type);
 	if (fields.duration !== undefined) body.duration = Number(fields.duration);
@@ -650,9 +673,9 @@ export async function listSessions(this: IExecuteFunctions, kind: SessionKind, i
 	const userId = requireText(this, 'userId', itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
-	return await zoomApiRequestAllItems.call(this, `/users/${encodeURIComponent(userId)}/${kind.path}`, kind.path, {
-		qs: { type: this.getNodeParameter('listType', itemIndex, 'scheduled') as string },
-		limit,
-		itemIndex,
-	});
+	const endpoint = `/users/${encodeURIComponent(userId)}/${kind.path}`;
+	const options = { qs: { type: this.getNodeParameter('listType', itemIndex, 'scheduled') as string }, limit, itemIndex };
+	// List webinars pages by page_number, List meetings by next_page_token.
+	if (kind.path === 'webinars') return await zoomListAll.call(this, endpoint, kind.path, LIST_WEBINARS, options);
+	return await zoomApiRequestAllItems.call(this, endpoint, kind.path, options);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zoomApiRequest } from '../../../shared/transport';
-import { pastBase, sessionRefField, sessionTypeField, readSessionRef, type SessionType } from './sessionRef';
+import { pastDetailsBase, sessionRefField, sessionTypeField, readSessionRef, type SessionType } from './sessionRef';
 
 export const description: INodeProperties[] = [
 	sessionTypeField('pastSession', ['get']),
@@ -11,5 +11,5 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const type = this.getNodeParameter('sessionType', itemIndex) as SessionType;
 	const ref = readSessionRef(this, itemIndex, { label: 'Meeting or Webinar ID or UUID' });
-	return await zoomApiRequest.call(this, 'GET', `${pastBase(type)}/${ref.segment}`, { itemIndex });
+	return await zoomApiRequest.call(this, 'GET', `${pastDetailsBase(type)}/${ref.segment}`, { itemIndex });
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { listParticipants, participantListFields } from './participants';
-import { pastBase, readSessionRef, sessionRefField, sessionTypeField, type SessionType } from './sessionRef';
+import { pastBase, pastDetailsBase, readSessionRef, sessionRefField, sessionTypeField, type SessionType } from './sessionRef';
 
 export const description: INodeProperties[] = [
 	sessionTypeField('pastSession', ['getParticipants']),
@@ -12,5 +12,5 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const type = this.getNodeParameter('sessionType', itemIndex) as SessionType;
 	const ref = readSessionRef(this, itemIndex, { label: 'Meeting or Webinar ID or UUID' });
-	return await listParticipants.call(this, itemIndex, pastBase(type), ref);
+	return await listParticipants.call(this, itemIndex, { list: pastBase(type), details: pastDetailsBase(type) }, ref);
 }

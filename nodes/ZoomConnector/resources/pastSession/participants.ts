@@ -46,15 +46,21 @@ export function readLimit(context: IExecuteFunctions, itemIndex: number): number
 	return returnAll ? undefined : (context.getNodeParameter('limit', itemIndex, 50) as number);
 }
 
+/** Where a participant list lives (`${list}/{ref}/participants`) and its session's details (`${details}/{ref}`). */
+export interface ParticipantPaths {
+	list: string;
+	details: string;
+}
+
 /**
- * The rows of `${base}/{ref}/participants`. With session fields, the session is read first
- * (`${base}/{ref}`) and, for a numeric ID, its rows are then read by the UUID Zoom named, so the
+ * The rows of `${list}/{ref}/participants`. With session fields, the session is read first
+ * (`${details}/{ref}`) and, for a numeric ID, its rows are then read by the UUID Zoom named, so the
  * rows and the session fields describe the same instance even if another one ends in between.
  */
 export async function listParticipants(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	base: string,
+	paths: ParticipantPaths,
 	ref: SessionPathRef,
 	qs: IDataObject = {},
 ): Promise<IDataObject[]> {
@@ -66,7 +72,7 @@ export async function listParticipants(
 	let instanceUuid = ref.kind === 'uuid' ? ref.value : undefined;
 	// A numeric ID means "the latest instance": which one it is must be known to skip it.
 	if (addSessionFields || (skipProcessed && !instanceUuid)) {
-		const details = await zoomApiRequest.call(this, 'GET', `${base}/${ref.segment}`, { itemIndex });
+		const details = await zoomApiRequest.call(this, 'GET', `${paths.details}/${ref.segment}`, { itemIndex });
 		if (addSessionFields) {
 			session = { sessionId: details.id ?? null, sessionUuid: details.uuid ?? null, sessionTopic: details.topic ?? null };
 		}
@@ -76,7 +82,7 @@ export async function listParticipants(
 		}
 	}
 
-	const processedKey = skipProcessed && instanceUuid ? `${base}/${instanceUuid}` : undefined;
+	const processedKey = skipProcessed && instanceUuid ? `${paths.list}/${instanceUuid}` : undefined;
 	// The claim belongs to this run's item, or to the Daily Sync Trigger's emission of the session,
 	// which it repeats when a run failed: that repeat fetches again, any other run does not.
 	const emissionId = this.getInputData()[itemIndex]?.json.emissionId;
@@ -84,7 +90,7 @@ export async function listParticipants(
 	const ledger = { ...PROCESSED_SESSIONS, itemIndex, option: 'Skip Sessions Already Processed' };
 	if (processedKey && !(await claim(this, processedKey, owner, ledger))) return [];
 	try {
-		const rows = await zoomApiRequestAllItems.call(this, `${base}/${segment}/participants`, 'participants', {
+		const rows = await zoomApiRequestAllItems.call(this, `${paths.list}/${segment}/participants`, 'participants', {
 			qs,
 			limit,
 			itemIndex,

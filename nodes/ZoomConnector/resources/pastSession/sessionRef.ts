@@ -14,7 +14,7 @@ export interface SessionPathRef {
 	kind: 'id' | 'uuid';
 	/** The numeric ID or the UUID as given (UUID not encoded). */
 	value: string;
-	/** Ready for a URL path: the ID, or the UUID encoded once or twice (reference §4). */
+	/** Ready for a URL path: the ID, or the UUID encoded once or twice (https://developers.zoom.us/docs/api/meetings/#tag/meetings/GET/past_meetings/{meetingUUID}). */
 	segment: string;
 }
 
@@ -85,7 +85,16 @@ export function readSessionRef(
 	);
 }
 
-/** Path root of an ended meeting or webinar. */
+/** Path root of an ended meeting's or webinar's instances and participants. */
 export function pastBase(type: SessionType): string {
 	return type === 'webinar' ? '/past_webinars' : '/past_meetings';
+}
+
+/**
+ * Path root of an ended session's details. Zoom has GET /past_meetings/{meetingId} but no
+ * /past_webinars/{webinarId}: a webinar's details are its report
+ * (https://developers.zoom.us/docs/api/meetings/#tag/reports/GET/report/webinars/{webinarId}).
+ */
+export function pastDetailsBase(type: SessionType): string {
+	return type === 'webinar' ? '/report/webinars' : '/past_meetings';
 }

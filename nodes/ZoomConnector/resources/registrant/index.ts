@@ -2,12 +2,30 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as add from './add';
 import * as approve from './approve';
+import * as batchAdd from './batchAdd';
 import * as cancel from './cancel';
 import { sessionTargetProperties } from './common';
+import * as deleteRegistrant from './delete';
 import * as deny from './deny';
+import * as get from './get';
 import * as getAll from './getAll';
+import * as getQuestions from './getQuestions';
+import * as getTrackingSources from './getTrackingSources';
+import * as updateQuestions from './updateQuestions';
 
-export const operations = { add, approve, cancel, deny, getAll };
+export const operations = {
+	add,
+	approve,
+	batchAdd,
+	cancel,
+	delete: deleteRegistrant,
+	deny,
+	get,
+	getAll,
+	getQuestions,
+	getTrackingSources,
+	updateQuestions,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -30,10 +48,22 @@ export const description: INodeProperties[] = [
 				action: 'Approve registrants',
 			},
 			{
+				name: 'Batch Add',
+				value: 'batchAdd',
+				description: 'Register many people at once with Zoom’s batch registration (30 per call); one item per registrant with their join URL',
+				action: 'Batch add registrants',
+			},
+			{
 				name: 'Cancel',
 				value: 'cancel',
 				description: 'Cancel the registration of approved registrants of a meeting or webinar',
 				action: 'Cancel registrants',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				description: 'Delete one registration of a meeting or webinar (destructive: the person’s join link stops working)',
+				action: 'Delete a registrant',
 			},
 			{
 				name: 'Deny',
@@ -42,10 +72,34 @@ export const description: INodeProperties[] = [
 				action: 'Deny registrants',
 			},
 			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get one registrant of a meeting or webinar by registrant ID: name, email, status, answers and join URL',
+				action: 'Get a registrant',
+			},
+			{
 				name: 'Get Many',
 				value: 'getAll',
 				description: 'List the approved, pending or denied registrants of a meeting or webinar',
 				action: 'Get many registrants',
+			},
+			{
+				name: 'Get Registration Questions',
+				value: 'getQuestions',
+				description: 'Get the standard and custom questions people answer when registering for a meeting or webinar',
+				action: 'Get registration questions',
+			},
+			{
+				name: 'Get Tracking Sources',
+				value: 'getTrackingSources',
+				description: 'List a webinar’s registration tracking sources with their tracking URL, visitors and registrations',
+				action: 'Get tracking sources of a webinar',
+			},
+			{
+				name: 'Update Registration Questions',
+				value: 'updateQuestions',
+				description: 'Replace the standard and custom registration questions of a meeting or webinar',
+				action: 'Update registration questions',
 			},
 		],
 		default: 'add',
@@ -53,7 +107,13 @@ export const description: INodeProperties[] = [
 	...sessionTargetProperties,
 	...add.description,
 	...approve.description,
+	...batchAdd.description,
 	...cancel.description,
+	...deleteRegistrant.description,
 	...deny.description,
+	...get.description,
 	...getAll.description,
+	...getQuestions.description,
+	...getTrackingSources.description,
+	...updateQuestions.description,
 ];

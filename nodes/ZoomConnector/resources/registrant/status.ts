@@ -1,14 +1,22 @@
 /** Approve, deny or cancel registrants: one shared body, batched as Zoom requires (at most 30 per PUT). */
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { MeetingsUpdateRegistrantsStatusRequestBody, WebinarsUpdateRegistrantsStatusRequestBody } from '@zoom/rivet/meetings';
 
 import { zoomApiRequest } from '../../../shared/transport';
 import { occurrenceIdOption, optionsCollection } from '../meeting/session';
 import { readTarget } from './common';
 
+/** The body of PUT /meetings/{meetingId}/registrants/status and its webinar twin: the same in Rivet. */
+type StatusBody = MeetingsUpdateRegistrantsStatusRequestBody & WebinarsUpdateRegistrantsStatusRequestBody;
+
+/** Zoom's actions; a StatusBody is built from one, so tsc refuses an action Zoom lacks. */
 export type StatusAction = 'approve' | 'deny' | 'cancel';
 
-/** Zoom takes at most 30 registrants per status update (reference §3.4). */
+/**
+ * Zoom takes at most 30 registrants per status update
+ * (https://developers.zoom.us/docs/api/meetings/#tag/meetings/PUT/meetings/{meetingId}/registrants/status).
+ */
 export const REGISTRANTS_PER_REQUEST = 30;
 
 export interface RegistrantRefs {
@@ -84,10 +92,10 @@ export async function updateStatus(
 
 	let updated = 0;
 	for (let start = 0; start < refs.length; start += REGISTRANTS_PER_REQUEST) {
-		const batch = refs.slice(start, start + REGISTRANTS_PER_REQUEST);
+		const body: StatusBody = { action, registrants: refs.slice(start, start + REGISTRANTS_PER_REQUEST) };
 		try {
 			await zoomApiRequest.call(this, 'PUT', `${target.path}/status`, {
-				body: { action, registrants: batch },
+				body,
 				qs,
 				itemIndex,
 			});
@@ -100,7 +108,7 @@ export async function updateStatus(
 			// NodeApiError's constructor hands back the same error, now with the description added.
 			throw new NodeApiError(this.getNode(), error as unknown as JsonObject);
 		}
-		updated += batch.length;
+		updated += body.registrants?.length ?? 0;
 	}
 	return {
 		success: true,

@@ -36,5 +36,5 @@ export function participantsDescription(operation: string, type: SessionType): I
 export async function getParticipants(this: IExecuteFunctions, itemIndex: number, type: SessionType): Promise<IDataObject[]> {
 	const ref = readSessionRef(this, itemIndex, { label: LABEL[type] });
 	const withRegistrant = this.getNodeParameter('includeRegistrantId', itemIndex, false) as boolean;
-	return await listParticipants.call(this, itemIndex, base(type), ref, withRegistrant ? { include_fields: 'registrant_id' } : {});
+	return await listParticipants.call(this, itemIndex, { list: base(type), details: base(type) }, ref, withRegistrant ? { include_fields: 'registrant_id' } : {});
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { zoomApiRequestAllItems } from '../../../shared/transport';
+import { LIST_USERS, zoomListAll } from '../../../shared/zoomLists';
 import { returnAllOrLimit } from '../../descriptions';
 
 const show = { resource: ['user'], operation: ['getAll'] };
@@ -26,7 +26,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	const status = this.getNodeParameter('status', itemIndex) as string;
-	return await zoomApiRequestAllItems.call(this, '/users', 'users', {
+	return await zoomListAll.call(this, '/users', 'users', LIST_USERS, {
 		qs: { status },
 		limit,
 		itemIndex,

@@ -2,11 +2,12 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as create from './create';
 import * as deleteWebinar from './delete';
+import * as end from './end';
 import * as get from './get';
 import * as getAll from './getAll';
 import * as update from './update';
 
-export const operations = { create, delete: deleteWebinar, get, getAll, update };
+export const operations = { create, delete: deleteWebinar, end, get, getAll, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -27,6 +28,12 @@ export const description: INodeProperties[] = [
 				value: 'delete',
 				description: 'Delete a Zoom webinar, or one occurrence of a recurring webinar',
 				action: 'Delete a webinar',
+			},
+			{
+				name: 'End',
+				value: 'end',
+				description: 'End a live webinar for every participant now (disruptive: everyone is removed from it)',
+				action: 'End a live webinar',
 			},
 			{
 				name: 'Get',
@@ -51,6 +58,7 @@ export const description: INodeProperties[] = [
 	},
 	...create.description,
 	...deleteWebinar.description,
+	...end.description,
 	...get.description,
 	...getAll.description,
 	...update.description,

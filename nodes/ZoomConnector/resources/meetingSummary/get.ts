@@ -1,0 +1,40 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { zoomApiRequest } from '../../../shared/transport';
+import { readSessionRef } from '../pastSession/sessionRef';
+import { summaryFields, type ZoomMeetingSummary } from './fields';
+
+const LABEL = 'Meeting or Webinar UUID';
+
+export const description: INodeProperties[] = [
+	{
+		displayName: LABEL,
+		name: 'sessionId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 4444AAAiAAAAAiAiAiiAii==',
+		hint: 'The UUID of one ended instance: from Past Session › Get Instances, Meeting Summary › Get Many or a webhook',
+		description: 'Instance UUID of the ended meeting or webinar whose AI Companion summary to read',
+		displayOptions: { show: { resource: ['meetingSummary'], operation: ['get'] } },
+	},
+];
+
+/**
+ * The AI Companion summary of one ended meeting or webinar instance: Zoom's fields, plus overview,
+ * topics, nextSteps, fullText and edited (see fields.ts).
+ */
+export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const ref = readSessionRef(this, itemIndex, { label: LABEL });
+	if (ref.kind === 'id') {
+		throw new NodeOperationError(this.getNode(), `The field "${LABEL}" holds a meeting ID (${ref.value}), not an instance UUID`, {
+			itemIndex,
+			description: `Zoom keeps a summary per instance. Get the UUID with Past Session › Get Instances or Meeting Summary › Get Many (item ${itemIndex}).`,
+		});
+	}
+	const body = (await zoomApiRequest.call(this, 'GET', `/meetings/${ref.segment}/meeting_summary`, {
+		itemIndex,
+	})) as ZoomMeetingSummary;
+	return { ...(body as IDataObject), ...summaryFields(body) } as IDataObject;
+}

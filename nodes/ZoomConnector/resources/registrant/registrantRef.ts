@@ -1,0 +1,49 @@
+/** The one-registrant operations' fields (Registrant ID, Occurrence ID) and JSON list parsing. */
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+export function registrantIdField(operation: string): INodeProperties {
+	return {
+		displayName: 'Registrant ID',
+		name: 'registrantId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 9tboDiHUQAeOnbmudzWa5g',
+		description: 'Zoom’s ID of the registration, as Add returns it or Get Many lists it',
+		displayOptions: { show: { resource: ['registrant'], operation: [operation] } },
+	};
+}
+
+export function occurrenceIdField(operation: string): INodeProperties {
+	return {
+		displayName: 'Occurrence ID',
+		name: 'occurrenceId',
+		type: 'string',
+		default: '',
+		description: 'For a recurring meeting or webinar, the occurrence the registration is for; empty for all',
+		displayOptions: { show: { resource: ['registrant'], operation: [operation] } },
+	};
+}
+
+/** A JSON parameter that must hold an array (an expression may give the array itself). */
+export function readJsonArray(context: IExecuteFunctions, name: string, label: string, itemIndex: number): unknown[] {
+	let value = context.getNodeParameter(name, itemIndex, '[]') as unknown;
+	if (typeof value === 'string') {
+		try {
+			value = JSON.parse(value.trim() || '[]');
+		} catch {
+			throw new NodeOperationError(context.getNode(), `The field "${label}" is not valid JSON`, {
+				itemIndex,
+				description: `Give a JSON array in "${label}" (item ${itemIndex}).`,
+			});
+		}
+	}
+	if (!Array.isArray(value)) {
+		throw new NodeOperationError(context.getNode(), `The field "${label}" must be a JSON array`, {
+			itemIndex,
+			description: `Give a JSON array in "${label}" (item ${itemIndex}), e.g. [] for none.`,
+		});
+	}
+	return value;
+}

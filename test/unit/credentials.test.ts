@@ -1,0 +1,29 @@
+/** The Server-to-Server credential's token handling, without n8n: what preAuthentication keeps and what authenticate sends. */
+import type { IHttpRequestHelper } from 'n8n-workflow';
+
+import { ZoomConnectorServerToServerOAuthApi } from '../../credentials/ZoomConnectorServerToServerOAuthApi.credentials';
+
+const credential = new ZoomConnectorServerToServerOAuthApi();
+
+describe('Server-to-Server credential', () => {
+	it('keeps the token answer’s api_url with the token', async () => {
+		const httpRequest = jest.fn(async () => ({ access_token: 'tok', api_url: 'https://eu01api.zoom.us', expires_in: 3599 }));
+		const helper = { helpers: { httpRequest } } as unknown as IHttpRequestHelper;
+		const out = await credential.preAuthentication.call(helper, { environment: 'zoom', accountId: 'a', clientId: 'c', clientSecret: 's' });
+		expect(out).toEqual({ accessToken: 'tok', apiUrl: 'https://eu01api.zoom.us' });
+		expect(httpRequest).toHaveBeenCalledWith(expect.objectContaining({ method: 'POST', url: 'https://zoom.us/oauth/token' }));
+	});
+
+	it('sends the current token, replacing the stale one n8n’s retry after a 401 still carries', async () => {
+		const first = await credential.authenticate({ accessToken: 'old' }, { url: '/users/me', headers: {} });
+		expect(first.headers).toEqual({ Authorization: 'Bearer old' });
+		const retried = await credential.authenticate({ accessToken: 'new' }, first);
+		expect(retried.headers).toEqual({ Authorization: 'Bearer new' });
+	});
+
+	it('leaves the credential test’s Basic header alone: the test asks Zoom for a token, not for users', async () => {
+		expect(credential.test.request).toMatchObject({ method: 'POST', url: '/token', qs: { grant_type: 'account_credentials' } });
+		const options = { url: '/token', headers: { Authorization: 'Basic Yzpz' } };
+		expect((await credential.authenticate({ accessToken: 'tok' }, options)).headers).toEqual({ Authorization: 'Basic Yzpz' });
+	});
+});
