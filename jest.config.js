@@ -14,5 +14,18 @@ module.exports = {
 			globalSetup: '<rootDir>/test/harness/globalSetup.ts',
 			globalTeardown: '<rootDir>/test/harness/globalTeardown.ts',
 		},
+		// The compatibility smoke suite, run by run-tests.mjs once per n8n of n8n-versions.json (ZOOM_COMPAT=1,
+		// N8N_VERSION set); the n8n project above is the full suite on the development version.
+		...(process.env.ZOOM_COMPAT
+			? [
+					{
+						...common,
+						displayName: 'compat',
+						testMatch: ['<rootDir>/test/compat/**/*.test.ts'],
+						globalSetup: '<rootDir>/test/harness/globalSetup.ts',
+						globalTeardown: '<rootDir>/test/harness/globalTeardown.ts',
+					},
+				]
+			: []),
 	],
 };

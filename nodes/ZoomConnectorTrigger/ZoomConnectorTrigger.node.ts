@@ -34,7 +34,7 @@ import {
 	type SeenLimits,
 	type SeenRecord,
 } from './signature';
-import { claim, ownerToken } from '../shared/ledger';
+import { claim, hasDeduplicationStore, ownerToken } from '../shared/ledger';
 import { readBodyWithin, type BodyResult } from './body';
 import { CredentialProblemGate, credentialProblemItem, SecretSource, screenWithSecret, throwIfCredentialProblem } from './secret';
 
@@ -96,7 +96,9 @@ function nodeKey(context: IWebhookFunctions | IExecuteFunctions): string {
  * owner), so 10,000 deliveries, which covers the 2 h window at 1.4 deliveries/s sustained (a webinar's
  * 1,000 joins in 2 minutes included). Every claim batch rewrites this record, so it is not larger.
  */
-const DELIVERY_LEDGER = { maxEntries: 30_000 };
+const DELIVERY_LEDGER = { maxEntries: 30_000, option: 'Zoom Connector Trigger' };
+const WITHOUT_STORE =
+	'This n8n has no deduplication store (n8n 1.123 or newer has it), so a Zoom delivery that reaches another n8n process, or comes again after a restart, can be emitted twice. Update n8n to emit each delivery once.';
 
 /** Answers a refused request itself, so n8n starts no execution for it. */
 function refuse(context: IWebhookFunctions, status: number, reason: string): IWebhookResponseData {
@@ -364,6 +366,13 @@ export class ZoomConnectorTrigger implements INodeType {
 		const items = this.getInputData();
 		// A delivery that met a missing or deleted credential fails the run with the cause, before any claim.
 		items.forEach((item, index) => throwIfCredentialProblem(this, item.json, index));
+		// On an n8n without the deduplication store the delivery is emitted rather than lost: copies
+		// were still recognised at the door of this process, and the run says what is not checked.
+		if (!hasDeduplicationStore(this)) {
+			this.logger.warn(`Zoom Connector Trigger: ${WITHOUT_STORE}`);
+			this.addExecutionHints({ message: WITHOUT_STORE, type: 'warning', location: 'outputPane' });
+			return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
+		}
 		const settings = this.getNodeParameter('settings', 0, {}) as { toleranceSeconds?: number };
 		const window = claimedLimits(settings.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS);
 		// A delivery is known by its tracking id and by its content; a copy matching either loses.

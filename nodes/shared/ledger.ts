@@ -199,7 +199,31 @@ export class Ledger {
 
 export const defaultLedger = new Ledger();
 
-export async function claim(context: IExecuteFunctions, keys: string | string[], owner: string, options: ClaimOptions): Promise<boolean> {
+const STORE_HELPERS = ['checkProcessedAndRecord', 'removeProcessed', 'clearAllProcessedItems', 'getProcessedDataCount'] as const;
+
+/**
+ * Whether this n8n has the deduplication store's helpers. The n8n versions this package is proven on
+ * (docs/COMPATIBILITY.md) all have them; an older n8n does not, and calling one there would fail with
+ * "… is not a function".
+ */
+export function hasDeduplicationStore(context: IExecuteFunctions): boolean {
+	const helpers = context.helpers as Partial<Record<(typeof STORE_HELPERS)[number], unknown>>;
+	return STORE_HELPERS.every((name) => typeof helpers[name] === 'function');
+}
+
+/** Says the store is missing here and what to do, naming the option that needs it. */
+export function missingDeduplicationStore(context: IExecuteFunctions, itemIndex: number, option: string): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `"${option}" needs n8n’s deduplication store, which this n8n does not have`, {
+		itemIndex,
+		description: `Update n8n to 1.123 or newer (the versions this package is tested on are listed in its docs/COMPATIBILITY.md), or turn off "${option}".`,
+	});
+}
+
+/** A claim as a node asks for it: `option` names what needs the ledger, for the message where n8n lacks it. */
+type ClaimRequest = ClaimOptions & { option: string };
+
+export async function claim(context: IExecuteFunctions, keys: string | string[], owner: string, options: ClaimRequest): Promise<boolean> {
+	if (!hasDeduplicationStore(context)) throw missingDeduplicationStore(context, options.itemIndex, options.option);
 	return await defaultLedger.claim(context, keys, owner, options);
 }
 

@@ -1,5 +1,6 @@
 /** What the n8n tests share: one sandbox and one n8n (started by globalSetup), and credentials in it. */
 import { readFileSync } from 'node:fs';
+import { Agent } from 'node:http';
 import { join } from 'node:path';
 import axios, { type AxiosInstance } from 'axios';
 
@@ -43,7 +44,9 @@ export function harness(): Harness {
 		cached = {
 			n8n: new N8n(state.n8n),
 			sandboxUrl: state.sandboxUrl,
-			sandbox: axios.create({ baseURL: state.sandboxUrl, validateStatus: () => true }),
+			// A fresh connection per call: the sandbox closes a socket after 5 s idle (Node's default), and a
+			// pooled one reused at that moment fails with ECONNRESET (seen on a slow start of n8n 2.41).
+			sandbox: axios.create({ baseURL: state.sandboxUrl, validateStatus: () => true, httpAgent: new Agent({ keepAlive: false }) }),
 			credentials: state.credentials,
 			state,
 		};

