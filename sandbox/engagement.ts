@@ -9,7 +9,7 @@ import type {
 	ReportsGetMeetingQAReportResponse,
 	ReportsGetMeetingSurveyReportResponse,
 	ReportsGetWebinarSurveyReportResponse,
-} from '@zoom/rivet/meetings/meetings';
+} from '@zoom/rivet/meetings';
 
 import type { Ctx, Route, Sandbox } from './core';
 import { route } from './core';

@@ -1,6 +1,6 @@
 // Webinar panelists: list, add, remove one, remove all, in Rivet's shapes (@zoom/rivet meetings:
 // listPanelists, addPanelists, removePanelist, removeAllPanelists).
-import type { WebinarsAddPanelistsRequestBody, WebinarsAddPanelistsResponse, WebinarsListPanelistsResponse } from '@zoom/rivet/meetings/meetings';
+import type { WebinarsAddPanelistsRequestBody, WebinarsAddPanelistsResponse, WebinarsListPanelistsResponse } from '@zoom/rivet/meetings';
 
 import type { Ctx, Route } from './core';
 import { route } from './core';

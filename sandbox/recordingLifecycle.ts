@@ -5,7 +5,7 @@
 import type {
 	CloudRecordingDeleteMeetingOrWebinarRecordingsQueryParams,
 	CloudRecordingRecoverMeetingRecordingsRequestBody,
-} from '@zoom/rivet/meetings/meetings';
+} from '@zoom/rivet/meetings';
 
 import type { Ctx, Route } from './core';
 import { route } from './core';

@@ -8,7 +8,7 @@ import type {
 	MeetingsPerformBatchRegistrationResponse,
 	WebinarsGetWebinarTrackingSourcesResponse,
 	WebinarsUpdateRegistrationQuestionsRequestBody,
-} from '@zoom/rivet/meetings/meetings';
+} from '@zoom/rivet/meetings';
 
 import type { Ctx, Route, Sandbox } from './core';
 import { route } from './core';

@@ -1,7 +1,7 @@
 // Ending a live meeting or webinar: PUT /meetings/{meetingId}/status and PUT /webinars/{webinarId}/status
 // with {action: "end"} (Rivet: updateMeetingStatus, updateWebinarStatus). The run becomes a past
 // instance, as when the host ends it.
-import type { MeetingsUpdateMeetingStatusRequestBody, WebinarsUpdateWebinarStatusRequestBody } from '@zoom/rivet/meetings/meetings';
+import type { MeetingsUpdateMeetingStatusRequestBody, WebinarsUpdateWebinarStatusRequestBody } from '@zoom/rivet/meetings';
 
 import { endSession } from './control';
 import type { Ctx, Route } from './core';

@@ -4,7 +4,7 @@
 import type {
 	MeetingsGetMeetingOrWebinarSummaryResponse,
 	MeetingsListAccountsMeetingOrWebinarSummariesResponse,
-} from '@zoom/rivet/meetings/meetings';
+} from '@zoom/rivet/meetings';
 
 import type { Ctx, Route, Sandbox } from './core';
 import { route } from './core';

@@ -5,7 +5,7 @@ import type {
 	ReportsGetMeetingQAReportResponse,
 	ReportsGetWebinarPollReportsResponse,
 	ReportsGetWebinarSurveyReportResponse,
-} from '@zoom/rivet/meetings/meetings';
+} from '@zoom/rivet/meetings';
 
 import { encodeUuid, startHarness } from './helpers';
 import type { Harness } from './helpers';

@@ -1,6 +1,6 @@
 /** Webinar panelists in the sandbox, in Rivet's shapes. */
 import type { AxiosInstance } from 'axios';
-import type { WebinarsListPanelistsResponse } from '@zoom/rivet/meetings/meetings';
+import type { WebinarsListPanelistsResponse } from '@zoom/rivet/meetings';
 
 import { startHarness } from './helpers';
 import type { Harness } from './helpers';

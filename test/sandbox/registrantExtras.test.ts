@@ -1,6 +1,6 @@
 /** One registrant, batch registration, registration questions and tracking sources in the sandbox. */
 import type { AxiosInstance } from 'axios';
-import type { MeetingsPerformBatchRegistrationResponse, WebinarsGetWebinarTrackingSourcesResponse } from '@zoom/rivet/meetings/meetings';
+import type { MeetingsPerformBatchRegistrationResponse, WebinarsGetWebinarTrackingSourcesResponse } from '@zoom/rivet/meetings';
 
 import { startHarness } from './helpers';
 import type { Harness } from './helpers';

@@ -3,7 +3,7 @@ import type { AxiosInstance } from 'axios';
 import type {
 	MeetingsGetMeetingOrWebinarSummaryResponse,
 	MeetingsListAccountsMeetingOrWebinarSummariesResponse,
-} from '@zoom/rivet/meetings/meetings';
+} from '@zoom/rivet/meetings';
 
 import { encodeUuid, startHarness } from './helpers';
 import type { Harness } from './helpers';

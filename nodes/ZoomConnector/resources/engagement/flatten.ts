@@ -12,7 +12,7 @@ import type {
 	ReportsGetMeetingQAReportResponse,
 	ReportsGetMeetingSurveyReportResponse,
 	ReportsGetWebinarSurveyReportResponse,
-} from '@zoom/rivet/meetings/meetings';
+} from '@zoom/rivet/meetings';
 
 /** Past-session and report answers share these shapes (the webinar ones are the same as the meeting ones). */
 export type ZoomQaResponse = MeetingsListPastMeetingsQAResponse | ReportsGetMeetingQAReportResponse;

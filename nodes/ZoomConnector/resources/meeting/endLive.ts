@@ -3,7 +3,7 @@
  * PUT /webinars/{webinarId}/status with action "end" (Rivet: updateMeetingStatus, updateWebinarStatus).
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { MeetingsUpdateMeetingStatusRequestBody, WebinarsUpdateWebinarStatusRequestBody } from '@zoom/rivet/meetings/meetings';
+import type { MeetingsUpdateMeetingStatusRequestBody, WebinarsUpdateWebinarStatusRequestBody } from '@zoom/rivet/meetings';
 
 import { zoomApiRequest } from '../../../shared/transport';
 import { readSessionId, sessionIdProperty, type SessionKind } from './session';

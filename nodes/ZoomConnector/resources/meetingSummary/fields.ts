@@ -4,7 +4,7 @@
  * (https://developers.zoom.us/docs/api/meetings/#tag/meeting-summaries/GET/meetings/{meetingId}/meeting_summary).
  * Pure: unit-tested without n8n.
  */
-import type { MeetingsGetMeetingOrWebinarSummaryResponse } from '@zoom/rivet/meetings/meetings';
+import type { MeetingsGetMeetingOrWebinarSummaryResponse } from '@zoom/rivet/meetings';
 
 export type ZoomMeetingSummary = MeetingsGetMeetingOrWebinarSummaryResponse;
 

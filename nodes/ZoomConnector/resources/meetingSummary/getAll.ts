@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { MeetingsListAccountsMeetingOrWebinarSummariesQueryParams } from '@zoom/rivet/meetings/meetings';
+import type { MeetingsListAccountsMeetingOrWebinarSummariesQueryParams } from '@zoom/rivet/meetings';
 
 import { zoomApiRequestAllItems } from '../../../shared/transport';
 import { returnAllOrLimit } from '../../descriptions';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { WebinarsAddPanelistsRequestBody, WebinarsAddPanelistsResponse } from '@zoom/rivet/meetings/meetings';
+import type { WebinarsAddPanelistsRequestBody, WebinarsAddPanelistsResponse } from '@zoom/rivet/meetings';
 
 import { zoomApiRequest } from '../../../shared/transport';
 import { readWebinarId, webinarIdField } from './webinarRef';

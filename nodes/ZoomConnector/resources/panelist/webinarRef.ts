@@ -1,6 +1,6 @@
 /** The webinar every Panelist operation acts on, and Zoom's panelist list of it. */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { WebinarsListPanelistsResponse } from '@zoom/rivet/meetings/meetings';
+import type { WebinarsListPanelistsResponse } from '@zoom/rivet/meetings';
 
 import { zoomApiRequest } from '../../../shared/transport';
 import { readSessionId, sessionIdProperty } from '../meeting/session';

@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type {
 	CloudRecordingDeleteMeetingOrWebinarRecordingsQueryParams,
 	CloudRecordingRecoverMeetingRecordingsRequestBody,
-} from '@zoom/rivet/meetings/meetings';
+} from '@zoom/rivet/meetings';
 
 import { zoomApiRequest } from '../../../shared/transport';
 import { requireText } from '../../validation';

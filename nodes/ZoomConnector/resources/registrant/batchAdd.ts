@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type {
 	MeetingsPerformBatchRegistrationRequestBody,
 	MeetingsPerformBatchRegistrationResponse,
-} from '@zoom/rivet/meetings/meetings';
+} from '@zoom/rivet/meetings';
 
 import { zoomApiRequest } from '../../../shared/transport';
 import { readTarget } from './common';

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { WebinarsGetWebinarRegistrantQueryParams } from '@zoom/rivet/meetings/meetings';
+import type { WebinarsGetWebinarRegistrantQueryParams } from '@zoom/rivet/meetings';
 
 import { zoomApiRequest } from '../../../shared/transport';
 import { requireText } from '../../validation';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { WebinarsGetWebinarTrackingSourcesResponse } from '@zoom/rivet/meetings/meetings';
+import type { WebinarsGetWebinarTrackingSourcesResponse } from '@zoom/rivet/meetings';
 
 import { zoomApiRequest } from '../../../shared/transport';
 import { readTarget } from './common';

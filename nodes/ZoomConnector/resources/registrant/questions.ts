@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { WebinarsUpdateRegistrationQuestionsRequestBody } from '@zoom/rivet/meetings/meetings';
+import type { WebinarsUpdateRegistrationQuestionsRequestBody } from '@zoom/rivet/meetings';
 
 import { zoomApiRequest } from '../../../shared/transport';
 import { readTarget } from './common';
