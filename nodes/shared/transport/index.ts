@@ -273,7 +273,8 @@ export async function zoomApiRequestFull<T = IDataObject>(
 					// Nothing succeeds before the reset: fail now with when that is, instead of retrying.
 					const resetAt =
 						retryAfter !== undefined && retryAfter > RETRY.maxRetryAfterMs
-							? new Date(Date.now() + retryAfter)
+							? // Retry-After names a whole second (seconds or an HTTP date): a clock tick must not shift it.
+								new Date(Math.round((Date.now() + retryAfter) / 1000) * 1000)
 							: nextUtcMidnight(Date.now());
 					throw zoomError(this, error, failure, method, options.itemIndex, resetAt);
 				}
