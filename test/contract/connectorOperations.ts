@@ -27,6 +27,11 @@ export const CREDENTIAL_ONLY: Record<string, { only: Kind; why: string }> = {
 	'recording.getAllAccount': { only: 's2s', why: 'walks every user of the account: refused with OAuth2 before any call' },
 };
 
+/** Operations with a Session Type field that Zoom has for one session type only. */
+export const SESSION_TYPE_ONLY: Record<string, SessionType> = {
+	'registrant.getTrackingSources': 'webinar', // Zoom has tracking sources for webinars only; the node refuses a meeting
+};
+
 type SessionType = 'meeting' | 'webinar';
 const future = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 19) + 'Z';
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
