@@ -116,6 +116,9 @@ describe('every request the nodes send is an endpoint Zoom publishes', () => {
 			const failed = nodes.filter((node) => run.nodes[node.name]?.error).map((node) => `${node.name}: ${run.nodes[node.name].error?.message}`);
 			expect(failed).toEqual([]);
 			expect(nodes.filter((node) => !run.nodes[node.name]).map((node) => node.name)).toEqual([]);
+			// Always Output Data hides an empty answer as one empty item: every operation here has data to return.
+			const empty = nodes.filter((node) => (run.nodes[node.name]?.outputs[0] ?? []).every((json) => Object.keys(json ?? {}).length === 0));
+			expect(empty.map((node) => node.name)).toEqual([]);
 		} finally {
 			await workflow.remove();
 		}
