@@ -1,6 +1,7 @@
 /**
  * Zoom's contract in real n8n: every operation of the Zoom Connector node (meetings and webinars, with
- * the OAuth2 and the Server-to-Server credential) and the Zoom Daily Sync Trigger run against the
+ * the OAuth2 and the Server-to-Server credential; the list is test/contract/connectorOperations.ts, held
+ * to the node's operations by test/unit/contractCoverage.test.ts) and the Zoom Daily Sync Trigger run against the
  * sandbox, and every request in the sandbox's log must be an endpoint of Zoom's SDK (@zoom/rivet, read
  * by test/contract/rivetEndpoints.ts) or one of the OAuth/download URLs Zoom documents apart.
  */
@@ -8,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { contractOperations, type ContractSessions, type Kind, type Seeded } from '../contract/connectorOperations';
 import { findEndpoint, matchesPath, OUTSIDE_REST } from '../contract/rivetEndpoints';
 import { authentication, harness, type CredentialRef } from '../harness/context';
 import { delay } from '../harness/n8n';
@@ -17,22 +19,15 @@ import { sandboxCredentialData } from '../harness/setup';
 import { DAILY_SYNC, dailySyncNode, NodeWorkflow, PKG, type NodeSpec } from '../harness/workflows';
 
 const h = () => harness();
-type Kind = 'oauth2' | 's2s';
 
 interface LogEntry {
 	method: string;
 	path: string;
 	status: number;
 }
-interface Seeded {
-	id: number;
-	latestUuid: string;
-}
 
 const requests = async (): Promise<LogEntry[]> => (await h().sandbox.get('/_sandbox/requests')).data;
 const future = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 19) + 'Z';
-const today = () => new Date().toISOString().slice(0, 10);
-const monthAgo = () => new Date(Date.now() - 28 * 86_400_000).toISOString().slice(0, 10);
 
 /** Requests that are neither a Rivet endpoint nor one of Zoom's OAuth/download URLs. */
 function notZoom(log: LogEntry[]): string[] {
@@ -41,73 +36,39 @@ function notZoom(log: LogEntry[]): string[] {
 		.map((r) => `${r.method} ${r.path} → ${r.status}`);
 }
 
-/** Fresh sessions for one run, so deletes and registrant changes touch nothing another test reads. */
-async function seed(tag: string) {
-	const response = await h().sandbox.post('/_sandbox/scenario', {
+async function control(path: string, body: Record<string, unknown> = {}) {
+	const response = await h().sandbox.post(path, body);
+	expect([path, response.status]).toEqual([path, 200]);
+	return response.data;
+}
+
+/**
+ * Fresh sessions for one run, so deletes and registrant changes touch nothing another test reads: live
+ * ones for End, a summary and engagement on the ended ones, tracking sources on the upcoming webinar.
+ */
+async function seed(tag: string): Promise<ContractSessions> {
+	const data = await control('/_sandbox/scenario', {
 		meetings: [
 			{ topic: `contract upcoming ${tag}`, start_time: future(), registrants: 3 },
 			{ topic: `contract past ${tag}`, ended: { participants: 3, recording: true } },
+			{ topic: `contract live ${tag}`, start_time: future() },
 		],
 		webinars: [
 			{ topic: `contract upcoming webinar ${tag}`, start_time: future(), registrants: 3 },
 			{ topic: `contract past webinar ${tag}`, ended: { participants: 3 }, absentees: 2 },
+			{ topic: `contract live webinar ${tag}`, start_time: future() },
 		],
 	});
-	expect(response.status).toBeLessThan(300);
-	const [meeting, pastMeeting] = response.data.meetings as Seeded[];
-	const [webinar, pastWebinar] = response.data.webinars as Seeded[];
-	return { meeting, pastMeeting, webinar, pastWebinar };
-}
-
-/** Every operation of the Zoom Connector node, once each, in an order where each finds what it needs. */
-function operations(s: Awaited<ReturnType<typeof seed>>, kind: Kind): Array<Record<string, unknown>> {
-	const registrantOps = (sessionType: 'meeting' | 'webinar', id: number) => {
-		const ref = sessionType === 'meeting' ? { sessionType, meetingId: id } : { sessionType, webinarId: id };
-		return [
-			{ resource: 'registrant', operation: 'add', ...ref, email: `new-${sessionType}@example.com`, firstName: 'New' },
-			{ resource: 'registrant', operation: 'getAll', ...ref, status: 'approved', returnAll: true },
-			{ resource: 'registrant', operation: 'approve', ...ref, registrants: 'participant0@example.com' },
-			{ resource: 'registrant', operation: 'deny', ...ref, registrants: 'participant1@example.com' },
-			{ resource: 'registrant', operation: 'cancel', ...ref, registrants: 'participant2@example.com' },
-		];
-	};
-	const pastOps = (sessionType: 'meeting' | 'webinar', past: Seeded) => [
-		{ resource: 'pastSession', operation: 'get', sessionType, sessionId: String(past.id) },
-		{ resource: 'pastSession', operation: 'getInstances', sessionType, sessionId: String(past.id) },
-		{ resource: 'pastSession', operation: 'getParticipants', sessionType, sessionId: String(past.id), returnAll: true, addSessionFields: true },
-		{ resource: 'pastSession', operation: 'getParticipants', sessionType, sessionId: past.latestUuid, returnAll: true, addSessionFields: false },
-	];
-	const ops: Array<Record<string, unknown>> = [
-		{ resource: 'user', operation: 'get', userId: 'me' },
-		{ resource: 'user', operation: 'getAll', returnAll: true, status: 'active' },
-		{ resource: 'meeting', operation: 'create', userId: 'me', topic: 'contract created', type: 2, startTime: future() },
-		{ resource: 'meeting', operation: 'get', meetingId: s.meeting.id },
-		{ resource: 'meeting', operation: 'getInvitation', meetingId: s.meeting.id },
-		{ resource: 'meeting', operation: 'update', meetingId: s.meeting.id, updateFields: { agenda: 'contract' } },
-		{ resource: 'meeting', operation: 'getAll', userId: 'me', listType: 'scheduled', returnAll: true },
-		{ resource: 'webinar', operation: 'create', userId: 'me', topic: 'contract webinar', type: 5, startTime: future() },
-		{ resource: 'webinar', operation: 'get', webinarId: s.webinar.id },
-		{ resource: 'webinar', operation: 'update', webinarId: s.webinar.id, updateFields: { agenda: 'contract' } },
-		{ resource: 'webinar', operation: 'getAll', userId: 'me', listType: 'scheduled', returnAll: true },
-		...registrantOps('meeting', s.meeting.id),
-		...registrantOps('webinar', s.webinar.id),
-		...pastOps('meeting', s.pastMeeting),
-		...pastOps('webinar', s.pastWebinar),
-		{ resource: 'pastSession', operation: 'getAbsentees', sessionId: String(s.pastWebinar.id), returnAll: true },
-		{ resource: 'report', operation: 'getMeeting', sessionId: String(s.pastMeeting.id) },
-		{ resource: 'report', operation: 'getMeetingParticipants', sessionId: String(s.pastMeeting.id), returnAll: true },
-		{ resource: 'report', operation: 'getWebinar', sessionId: String(s.pastWebinar.id) },
-		{ resource: 'report', operation: 'getWebinarParticipants', sessionId: String(s.pastWebinar.id), returnAll: true, includeRegistrantId: true },
-		{ resource: 'recording', operation: 'get', sessionId: String(s.pastMeeting.id), includeDownloadToken: true },
-		{ resource: 'recording', operation: 'getAll', userId: 'me', from: monthAgo(), to: today(), returnAll: true },
-		{ resource: 'recording', operation: 'getTranscript', sessionId: String(s.pastMeeting.id) },
-		{ resource: 'recording', operation: 'download', sessionId: String(s.pastMeeting.id), pickFileBy: 'fileType', fileType: 'MP4', binaryPropertyName: 'data' },
-		{ resource: 'meeting', operation: 'delete', meetingId: s.meeting.id },
-		{ resource: 'webinar', operation: 'delete', webinarId: s.webinar.id },
-	];
-	// Revoke ends the credential, so it comes last, on a credential of this test's own.
-	if (kind === 'oauth2') ops.push({ resource: 'authorization', operation: 'revoke' });
-	return ops;
+	const [meeting, pastMeeting, liveMeeting] = data.meetings as Seeded[];
+	const [webinar, pastWebinar, liveWebinar] = data.webinars as Seeded[];
+	await control(`/_sandbox/meetings/${liveMeeting.id}/start`);
+	await control(`/_sandbox/webinars/${liveWebinar.id}/start`);
+	await control('/_sandbox/summaries', { uuid: pastMeeting.latestUuid, overview: 'Contract', details: [{ label: 'Scope', summary: 'All' }], nextSteps: ['Ship'] });
+	for (const past of [pastMeeting, pastWebinar]) {
+		await control('/_sandbox/engagement', { meetingId: past.id, generate: { askEvery: 1, pollEvery: 1, surveyEvery: 1 } });
+	}
+	await control('/_sandbox/tracking_sources', { webinarId: webinar.id, sources: [{ source_name: 'Newsletter', visitor_count: 4, registration_count: 1 }] });
+	return { meeting, pastMeeting, liveMeeting, webinar, pastWebinar, liveWebinar };
 }
 
 /** A fresh, connected OAuth2 credential (revoked at the end), or the shared Server-to-Server one. */
@@ -135,7 +96,7 @@ describe('every request the nodes send is an endpoint Zoom publishes', () => {
 		const sessions = await seed(randomUUID().slice(0, 8));
 		const credential = await credentialFor(kind);
 		const credentialKey = kind === 'oauth2' ? 'zoomConnectorOAuth2Api' : 'zoomConnectorServerToServerOAuthApi';
-		const ops = operations(sessions, kind);
+		const ops = contractOperations(sessions, kind);
 		// One chain, each node once (executeOnce), so every operation runs exactly one time.
 		const nodes = ops.map(
 			(parameters, index) =>
@@ -155,6 +116,9 @@ describe('every request the nodes send is an endpoint Zoom publishes', () => {
 			const failed = nodes.filter((node) => run.nodes[node.name]?.error).map((node) => `${node.name}: ${run.nodes[node.name].error?.message}`);
 			expect(failed).toEqual([]);
 			expect(nodes.filter((node) => !run.nodes[node.name]).map((node) => node.name)).toEqual([]);
+			// Always Output Data hides an empty answer as one empty item: every operation here has data to return.
+			const empty = nodes.filter((node) => (run.nodes[node.name]?.outputs[0] ?? []).every((json) => Object.keys(json ?? {}).length === 0));
+			expect(empty.map((node) => node.name)).toEqual([]);
 		} finally {
 			await workflow.remove();
 		}
