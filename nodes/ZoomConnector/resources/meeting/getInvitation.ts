@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zoomApiRequest } from '../../../shared/transport';
-import { readSessionId, sessionIdProperty } from './session';
+import { readSessionId, sessionIdProperty } from '../../shared/ids';
 
 export const description: INodeProperties[] = [
 	sessionIdProperty('meetingId', 'meeting', { show: { resource: ['meeting'], operation: ['getInvitation'] } }),

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { WebinarsListPanelistsResponse } from '@zoom/rivet/meetings/meetings';
 
 import { zoomApiRequest } from '../../../shared/transport';
-import { readSessionId, sessionIdProperty } from '../meeting/session';
+import { readSessionId, sessionIdProperty } from '../../shared/ids';
 
 export type ZoomPanelist = NonNullable<WebinarsListPanelistsResponse['panelists']>[number];
 
