@@ -1,9 +1,12 @@
 /**
- * The fields that name a meeting or webinar, and their readers, checked before any call:
- * - `sessionIdProperty`/`readSessionId`: a scheduled meeting's or webinar's numeric ID (parameter meetingId
- *   or webinarId), for Meeting, Webinar, Registrant and Panelist;
- * - `sessionRefField`/`readSessionRef`: a numeric ID in any form people paste or an instance UUID (parameter
- *   sessionId), for Past Session, Report, Recording and Engagement; UUIDs leave here encoded for a path.
+ * The fields that name a meeting or webinar, and their readers, checked before any call. Two shapes, one
+ * per kind of target, each a `…Field` builder and a `read…` reader:
+ * - `sessionIdField`/`readSessionId`: a scheduled meeting's or webinar's numeric ID, the kind known from
+ *   the resource or the Session Type (parameter meetingId or webinarId): Meeting, Webinar, Registrant, Panelist;
+ * - `sessionRefField`/`readSessionRef`: an ended session's numeric ID in any form people paste or, unless
+ *   `uuid: false`, an instance UUID (parameter sessionId): Past Session, Report, Recording, Meeting Summary,
+ *   Engagement; UUIDs leave here encoded for a path.
+ * The parameter names differ because saved workflows hold them; n8n cannot rename a parameter in place.
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
@@ -15,6 +18,7 @@ import { fail } from './validation';
 /** Whether a session is a meeting or a webinar (the value of the Session Type parameters). */
 export type SessionType = 'meeting' | 'webinar';
 
+/** An ended session as read from its field: a numeric ID or an instance UUID. */
 export interface SessionPathRef {
 	kind: 'id' | 'uuid';
 	/** The numeric ID or the UUID as given (UUID not encoded). */
@@ -74,7 +78,7 @@ export function readSessionRef(
 }
 
 /** The ID field of a meeting or webinar: a number, a pasted "858 4567 1234", or a join URL. */
-export function sessionIdProperty(
+export function sessionIdField(
 	name: string,
 	noun: string,
 	displayOptions: INodeProperties['displayOptions'],

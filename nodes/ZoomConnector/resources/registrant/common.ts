@@ -2,7 +2,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { sessionTypeField } from '../../shared/descriptions';
-import { readSessionId, sessionIdProperty } from '../../shared/ids';
+import { readSessionId, sessionIdField } from '../../shared/ids';
 import { SESSION_NAMES, type SessionNames } from '../session/kind';
 
 export const sessionTargetProperties: INodeProperties[] = [
@@ -12,7 +12,7 @@ export const sessionTargetProperties: INodeProperties[] = [
 		true,
 	),
 	...[SESSION_NAMES.meeting, SESSION_NAMES.webinar].map((kind) =>
-		sessionIdProperty(kind.idField, kind.noun, { show: { resource: ['registrant'], sessionType: [kind.resource] } }),
+		sessionIdField(kind.idField, kind.noun, { show: { resource: ['registrant'], sessionType: [kind.resource] } }),
 	),
 ];
 

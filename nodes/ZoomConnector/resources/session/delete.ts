@@ -3,13 +3,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { zoomApiRequest } from '../../../shared/transport';
 import { occurrenceIdOption, optionsCollection } from '../../shared/descriptions';
-import { readSessionId, sessionIdProperty } from '../../shared/ids';
+import { readSessionId, sessionIdField } from '../../shared/ids';
 import { snake } from '../../shared/snake';
 import { show, type SessionKind } from './kind';
 
 export function deleteDescription(kind: SessionKind): INodeProperties[] {
 	return [
-		sessionIdProperty(kind.idField, kind.noun, { show: show(kind, 'delete') }),
+		sessionIdField(kind.idField, kind.noun, { show: show(kind, 'delete') }),
 		optionsCollection({ show: show(kind, 'delete') }, [
 			...kind.deleteOptions,
 			occurrenceIdOption(`Delete only this occurrence; empty deletes the whole ${kind.noun} or series`),

@@ -3,12 +3,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { zoomApiRequest } from '../../../shared/transport';
 import { occurrenceIdOption, optionsCollection } from '../../shared/descriptions';
-import { readSessionId, sessionIdProperty } from '../../shared/ids';
+import { readSessionId, sessionIdField } from '../../shared/ids';
 import { show, type SessionKind } from './kind';
 
 export function getDescription(kind: SessionKind): INodeProperties[] {
 	return [
-		sessionIdProperty(kind.idField, kind.noun, { show: show(kind, 'get') }),
+		sessionIdField(kind.idField, kind.noun, { show: show(kind, 'get') }),
 		optionsCollection({ show: show(kind, 'get') }, [
 			occurrenceIdOption(`Return this occurrence of a recurring ${kind.noun}`),
 			{

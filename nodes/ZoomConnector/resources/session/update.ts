@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { zoomApiRequest } from '../../../shared/transport';
 import { occurrenceIdOption } from '../../shared/descriptions';
-import { readSessionId, sessionIdProperty } from '../../shared/ids';
+import { readSessionId, sessionIdField } from '../../shared/ids';
 import { fail } from '../../shared/validation';
 import { mainFields, recurrenceProperty, settingsProperty } from './fields';
 import { show, type SessionKind } from './kind';
@@ -11,7 +11,7 @@ import { readSessionBody } from './readBody';
 
 export function updateDescription(kind: SessionKind): INodeProperties[] {
 	return [
-		sessionIdProperty(kind.idField, kind.noun, { show: show(kind, 'update') }),
+		sessionIdField(kind.idField, kind.noun, { show: show(kind, 'update') }),
 		{
 			displayName: 'Update Fields',
 			name: 'updateFields',
