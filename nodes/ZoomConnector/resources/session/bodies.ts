@@ -1,7 +1,8 @@
 /**
  * The create/update bodies of meetings and webinars, built from parameter values alone (no n8n context),
  * so they are unit-tested as they are. A value Zoom would refuse throws a `FieldError`; the operation turns
- * it into a NodeOperationError for the item.
+ * it into a NodeOperationError for the item. The bodies are typed against Rivet's inside this file only:
+ * exported signatures say IDataObject, so no declaration in dist/ names @zoom/rivet (test/n8n/contract).
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { MeetingsCreateMeetingRequestBody, WebinarsCreateWebinarRequestBody } from '@zoom/rivet/meetings';
@@ -65,7 +66,7 @@ export function settingsBody(values: IDataObject): IDataObject | undefined {
  * Zoom's `recurrence` (https://developers.zoom.us/docs/api/meetings/#tag/meetings/POST/users/{userId}/meetings).
  * Rivet 0.4.0 types weekly_days as one day ("1"…"7"); Zoom's docs take several, comma-separated ("1,3,5").
  */
-export type Recurrence = Omit<
+type Recurrence = Omit<
 	NonNullable<MeetingsCreateMeetingRequestBody['recurrence'] & WebinarsCreateWebinarRequestBody['recurrence']>,
 	'weekly_days'
 > & {
@@ -74,6 +75,15 @@ export type Recurrence = Omit<
 
 /** Zoom's `recurrence` from the Recurrence parameter; `noun` ("meeting"/"webinar") is for messages. */
 export function recurrenceBody(
+	value: IDataObject,
+	noun: string,
+	timeZone: string | undefined,
+	workflowTimeZone: string,
+): IDataObject | undefined {
+	return typedRecurrence(value, noun, timeZone, workflowTimeZone);
+}
+
+function typedRecurrence(
 	value: IDataObject,
 	noun: string,
 	timeZone: string | undefined,
@@ -104,7 +114,7 @@ export function recurrenceBody(
  * (Pick refuses a key Rivet lacks). The type numbers differ by kind and are checked by the node's options;
  * the settings keys come from parameter names and are held to Rivet's by test/unit/rivetRequestFields.test.ts.
  */
-export type SessionBody = Pick<
+type SessionBody = Pick<
 	MeetingsCreateMeetingRequestBody & WebinarsCreateWebinarRequestBody,
 	'topic' | 'agenda' | 'password' | 'schedule_for' | 'duration' | 'timezone' | 'start_time'
 > & { type?: number; settings?: IDataObject; recurrence?: Recurrence };
@@ -125,7 +135,7 @@ export interface SessionBodyInput {
 }
 
 /** The create/update body from the main fields, settings and recurrence; checks them before any call. */
-export function sessionBody(input: SessionBodyInput): SessionBody {
+export function sessionBody(input: SessionBodyInput): IDataObject {
 	const { fields, workflowTimeZone } = input;
 	const timeZone = readTimeZone(fields.timezone);
 	const body: SessionBody = {};
@@ -142,8 +152,8 @@ export function sessionBody(input: SessionBodyInput): SessionBody {
 	const settings = settingsBody(input.settings);
 	if (settings) body.settings = settings;
 	if (input.recurrence) {
-		const recurrence = recurrenceBody(input.recurrence, input.noun, timeZone, workflowTimeZone);
-		if (recurrence) body.recurrence = recurrence;
+		const rule = typedRecurrence(input.recurrence, input.noun, timeZone, workflowTimeZone);
+		if (rule) body.recurrence = rule;
 	}
 	return body;
 }

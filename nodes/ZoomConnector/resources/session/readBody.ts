@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { fail } from '../../shared/validation';
-import { FieldError, sessionBody, type SessionBody } from './bodies';
+import { FieldError, sessionBody } from './bodies';
 import type { SessionKind } from './kind';
 
 export function readSessionBody(
@@ -12,7 +12,7 @@ export function readSessionBody(
 	fields: IDataObject,
 	itemIndex: number,
 	withRecurrence: boolean,
-): SessionBody {
+): IDataObject {
 	const settings = (context.getNodeParameter('settings', itemIndex, {}) as IDataObject) ?? {};
 	const recurrence = withRecurrence
 		? ((context.getNodeParameter('recurrence', itemIndex, {}) as IDataObject) ?? {})
