@@ -10,6 +10,11 @@ const resources: Record<string, Record<string, { execute: Operation }>> = Object
 	Object.entries(resourceModules).map(([name, module]) => [name, module.operations]),
 );
 
+/**
+ * A ready n8n item, passed on as it is. Operations return plain Zoom objects, except Recording › Download,
+ * which returns items carrying `binary`; none of the Zoom answers the operations return has a top-level
+ * `json` key, so this test tells the two apart.
+ */
 function isExecutionData(value: unknown): value is INodeExecutionData {
 	return typeof value === 'object' && value !== null && 'json' in value;
 }

@@ -24,7 +24,7 @@ import { encodeSessionRef } from '../shared/uuid';
 import { LIST_USERS, LIST_WEBINARS, zoomListAll } from '../shared/zoomLists';
 import { advance, MAX_ATTEMPTS, planPoll, runDied, selectEnded, type EndedSession, type PollPlan, type SyncState } from './sync';
 
-type SessionKind = 'meeting' | 'webinar';
+type SessionType = 'meeting' | 'webinar';
 
 const properties: INodeProperties[] = [
 	authenticationProperty,
@@ -160,15 +160,15 @@ export class ZoomDailySyncTrigger implements INodeType {
 			manual,
 		);
 
-		const sessionTypes = this.getNodeParameter('sessionTypes', 'meeting') as SessionKind | 'both';
-		const kinds: SessionKind[] = sessionTypes === 'both' ? ['meeting', 'webinar'] : [sessionTypes];
+		const sessionTypes = this.getNodeParameter('sessionTypes', 'meeting') as SessionType | 'both';
+		const kinds: SessionType[] = sessionTypes === 'both' ? ['meeting', 'webinar'] : [sessionTypes];
 		const hosts = await hostsToPoll.call(this);
 
 		// Everything is fetched before anything is emitted or the cursor moves: a failure anywhere
 		// leaves the cursor where it was, so the next poll covers the same window again.
 		// Each session carries an id for this emission: Skip Sessions Already Processed lets a run that
 		// gets the same emission again (emitUntilRunSurvives) fetch what the dead run had claimed.
-		const sessions: Array<IDataObject & { sessionType: SessionKind }> = [];
+		const sessions: Array<IDataObject & { sessionType: SessionType }> = [];
 		for (const kind of kinds) {
 			for (const host of hosts) {
 				const ended = kind === 'meeting' ? await endedMeetings.call(this, host, plan) : await endedWebinars.call(this, host.userId, plan);
@@ -311,7 +311,7 @@ async function endedWebinars(this: IPollFunctions, userId: string, plan: PollPla
 	return sessions;
 }
 
-function sessionItem(session: IDataObject & { sessionType: SessionKind }): IDataObject {
+function sessionItem(session: IDataObject & { sessionType: SessionType }): IDataObject {
 	return {
 		sessionType: session.sessionType,
 		id: session.id,

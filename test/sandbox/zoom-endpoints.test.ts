@@ -7,7 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { execute as pastSessionGet } from '../../nodes/ZoomConnector/resources/pastSession/get';
 import { execute as pastSessionParticipants } from '../../nodes/ZoomConnector/resources/pastSession/getParticipants';
 import { execute as userGetAll } from '../../nodes/ZoomConnector/resources/user/getAll';
-import { execute as webinarGetAll } from '../../nodes/ZoomConnector/resources/webinar/getAll';
+import { operations as webinarOperations } from '../../nodes/ZoomConnector/resources/webinar';
 import { ZoomDailySyncTrigger } from '../../nodes/ZoomDailySyncTrigger/ZoomDailySyncTrigger.node';
 import { startHarness, type Harness } from './helpers';
 import { executeContext, pollContext } from './nodeContext';
@@ -126,7 +126,7 @@ describe('point 5: Webinar › Get Many pages by page_number', () => {
 		const future = new Date(Date.now() + 86_400_000).toISOString().slice(0, 19) + 'Z';
 		await seed({ users, webinars: Array.from({ length: 7 }, (_, i) => ({ hostEmail: users[0].email, topic: `upcoming ${i}`, start_time: future })) });
 		await h.control('DELETE', '/requests');
-		const out = await webinarGetAll.call(context({ userId: users[0].email, returnAll: true, listType: 'scheduled' }), 0);
+		const out = await webinarOperations.getAll.execute.call(context({ userId: users[0].email, returnAll: true, listType: 'scheduled' }), 0);
 		expect(out.map((w) => w.topic).sort()).toEqual(Array.from({ length: 7 }, (_, i) => `upcoming ${i}`));
 		expect((await requests()).map((r) => r.query.page_number)).toEqual(['1', '2', '3']);
 	});

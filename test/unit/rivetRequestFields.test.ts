@@ -5,7 +5,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MEETING } from '../../nodes/ZoomConnector/resources/meeting/kind';
-import { createDescription, deleteDescription, snake, updateDescription, type SessionKind } from '../../nodes/ZoomConnector/resources/meeting/session';
+import { snake } from '../../nodes/ZoomConnector/shared/snake';
+import { createDescription } from '../../nodes/ZoomConnector/resources/session/create';
+import { deleteDescription } from '../../nodes/ZoomConnector/resources/session/delete';
+import type { SessionKind } from '../../nodes/ZoomConnector/resources/session/kind';
+import { updateDescription } from '../../nodes/ZoomConnector/resources/session/update';
 import { description as addRegistrantDescription } from '../../nodes/ZoomConnector/resources/registrant/add';
 import { WEBINAR } from '../../nodes/ZoomConnector/resources/webinar/kind';
 import { rivetFields } from '../contract/rivetTypes';

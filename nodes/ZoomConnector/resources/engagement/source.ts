@@ -5,9 +5,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zoomApiRequest } from '../../../shared/transport';
-import { returnAllOrLimit } from '../../descriptions';
-import { readLimit } from '../pastSession/participants';
-import { pastBase, readSessionRef, sessionRefField, sessionTypeField, type SessionType } from '../pastSession/sessionRef';
+import { returnAllOrLimit, sessionTypeField } from '../../shared/descriptions';
+import { readLimit } from '../../shared/participants';
+import { readSessionRef, sessionRefField, type SessionType } from '../../shared/ids';
+import { pastBase } from '../../shared/pastPaths';
 import type { EngagementRow } from './flatten';
 
 export type EngagementSource = 'pastSession' | 'report';
@@ -18,7 +19,7 @@ const LABEL = 'Meeting or Webinar ID or UUID';
 export function engagementFields(operation: string, options: { source: boolean }): INodeProperties[] {
 	const show = { resource: ['engagement'], operation: [operation] };
 	return [
-		sessionTypeField('engagement', [operation]),
+		sessionTypeField({ show: { resource: ['engagement'], operation: [operation] } }, 'Whether the ID names a meeting or a webinar'),
 		sessionRefField('engagement', [operation], { displayName: LABEL }),
 		...(options.source
 			? [

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zoomApiRequest } from '../../../shared/transport';
-import { readSessionId, sessionIdProperty } from './session';
+import { readSessionId, sessionIdField } from '../../shared/ids';
 
 export const description: INodeProperties[] = [
-	sessionIdProperty('meetingId', 'meeting', { show: { resource: ['meeting'], operation: ['getInvitation'] } }),
+	sessionIdField('meetingId', 'meeting', { show: { resource: ['meeting'], operation: ['getInvitation'] } }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -1,14 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as create from './create';
-import * as deleteMeeting from './delete';
-import * as end from './end';
-import * as get from './get';
-import * as getAll from './getAll';
+import { sessionOperations } from '../session';
 import * as getInvitation from './getInvitation';
-import * as update from './update';
+import { MEETING } from './kind';
 
-export const operations = { create, delete: deleteMeeting, end, get, getAll, getInvitation, update };
+const session = sessionOperations(MEETING);
+
+export const operations = { ...session, getInvitation };
 
 export const description: INodeProperties[] = [
 	{
@@ -63,11 +61,11 @@ export const description: INodeProperties[] = [
 		],
 		default: 'create',
 	},
-	...create.description,
-	...deleteMeeting.description,
-	...end.description,
-	...get.description,
+	...session.create.description,
+	...session.delete.description,
+	...session.end.description,
+	...session.get.description,
 	...getInvitation.description,
-	...getAll.description,
-	...update.description,
+	...session.getAll.description,
+	...session.update.description,
 ];

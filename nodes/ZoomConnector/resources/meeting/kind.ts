@@ -1,12 +1,9 @@
-import type { SessionKind } from './session';
-import { sessionSettings } from './session';
+import { sessionSettings } from '../session/fields';
+import { SESSION_NAMES, type SessionKind } from '../session/kind';
 
 /** Zoom meetings (reference §3.2): types 1/2/3/8, list types, and the meeting-only settings. */
 export const MEETING: SessionKind = {
-	resource: 'meeting',
-	noun: 'meeting',
-	path: 'meetings',
-	idField: 'meetingId',
+	...SESSION_NAMES.meeting,
 	typeProperty: {
 		displayName: 'Type',
 		name: 'type',

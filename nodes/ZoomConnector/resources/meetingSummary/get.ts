@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { zoomApiRequest } from '../../../shared/transport';
-import { readSessionRef } from '../pastSession/sessionRef';
+import { readSessionRef } from '../../shared/ids';
 import { summaryFields, type ZoomMeetingSummary } from './fields';
 
 const LABEL = 'Meeting or Webinar UUID';

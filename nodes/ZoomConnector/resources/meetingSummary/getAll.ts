@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { MeetingsListAccountsMeetingOrWebinarSummariesQueryParams } from '@zoom/rivet/meetings';
 
 import { zoomApiRequestAllItems } from '../../../shared/transport';
-import { returnAllOrLimit } from '../../descriptions';
-import { readLimit } from '../pastSession/participants';
+import { returnAllOrLimit } from '../../shared/descriptions';
+import { readLimit } from '../../shared/participants';
 import { zoomInstant } from './instant';
 
 const show = { resource: ['meetingSummary'], operation: ['getAll'] };

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { returnAllOrLimit } from '../../descriptions';
-import { readLimit } from '../pastSession/participants';
+import { returnAllOrLimit } from '../../shared/descriptions';
+import { readLimit } from '../../shared/participants';
 import { listPanelists, readWebinarId, webinarIdField } from './webinarRef';
 
 export const description: INodeProperties[] = [webinarIdField('getAll'), ...returnAllOrLimit('panelist', 'getAll')];

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { zoomApiRequest } from '../../../shared/transport';
-import { requireText } from '../../validation';
+import { requireText } from '../../shared/validation';
 import { listPanelists, readWebinarId, webinarIdField } from './webinarRef';
 
 export const description: INodeProperties[] = [

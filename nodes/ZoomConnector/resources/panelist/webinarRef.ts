@@ -3,12 +3,12 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { WebinarsListPanelistsResponse } from '@zoom/rivet/meetings';
 
 import { zoomApiRequest } from '../../../shared/transport';
-import { readSessionId, sessionIdProperty } from '../meeting/session';
+import { readSessionId, sessionIdField } from '../../shared/ids';
 
 export type ZoomPanelist = NonNullable<WebinarsListPanelistsResponse['panelists']>[number];
 
 export function webinarIdField(operation: string): INodeProperties {
-	return sessionIdProperty('webinarId', 'webinar', { show: { resource: ['panelist'], operation: [operation] } });
+	return sessionIdField('webinarId', 'webinar', { show: { resource: ['panelist'], operation: [operation] } });
 }
 
 export function readWebinarId(context: IExecuteFunctions, itemIndex: number): string {

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zoomApiRequest } from '../../../shared/transport';
-import { pastDetailsBase, sessionRefField, sessionTypeField, readSessionRef, type SessionType } from './sessionRef';
+import { sessionTypeField } from '../../shared/descriptions';
+import { readSessionRef, sessionRefField, type SessionType } from '../../shared/ids';
+import { pastDetailsBase } from '../../shared/pastPaths';
 
 export const description: INodeProperties[] = [
-	sessionTypeField('pastSession', ['get']),
+	sessionTypeField({ show: { resource: ['pastSession'], operation: ['get'] } }, 'Whether the ID names a meeting or a webinar'),
 	sessionRefField('pastSession', ['get'], { displayName: 'Meeting or Webinar ID or UUID' }),
 ];
 

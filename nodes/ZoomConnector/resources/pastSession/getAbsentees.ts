@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zoomApiRequestAllItems } from '../../../shared/transport';
-import { returnAllOrLimit } from '../../descriptions';
-import { readLimit } from './participants';
-import { readSessionRef, sessionRefField } from './sessionRef';
+import { returnAllOrLimit } from '../../shared/descriptions';
+import { readLimit } from '../../shared/participants';
+import { readSessionRef, sessionRefField } from '../../shared/ids';
 
 export const description: INodeProperties[] = [
 	sessionRefField('pastSession', ['getAbsentees'], { displayName: 'Webinar ID or UUID' }),

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zoomApiRequest } from '../../../shared/transport';
-import { pastBase, readSessionRef, sessionRefField, sessionTypeField, type SessionType } from './sessionRef';
+import { sessionTypeField } from '../../shared/descriptions';
+import { readSessionRef, sessionRefField, type SessionType } from '../../shared/ids';
+import { pastBase } from '../../shared/pastPaths';
 
 export const description: INodeProperties[] = [
-	sessionTypeField('pastSession', ['getInstances']),
+	sessionTypeField({ show: { resource: ['pastSession'], operation: ['getInstances'] } }, 'Whether the ID names a meeting or a webinar'),
 	// Zoom lists instances of a meeting ID; a UUID already is one instance.
 	sessionRefField('pastSession', ['getInstances'], { displayName: 'Meeting or Webinar ID', uuid: false }),
 ];

@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { listParticipants, participantListFields } from './participants';
-import { pastBase, pastDetailsBase, readSessionRef, sessionRefField, sessionTypeField, type SessionType } from './sessionRef';
+import { listParticipants, participantListFields } from '../../shared/participants';
+import { sessionTypeField } from '../../shared/descriptions';
+import { readSessionRef, sessionRefField, type SessionType } from '../../shared/ids';
+import { pastBase, pastDetailsBase } from '../../shared/pastPaths';
 
 export const description: INodeProperties[] = [
-	sessionTypeField('pastSession', ['getParticipants']),
+	sessionTypeField({ show: { resource: ['pastSession'], operation: ['getParticipants'] } }, 'Whether the ID names a meeting or a webinar'),
 	sessionRefField('pastSession', ['getParticipants'], { displayName: 'Meeting or Webinar ID or UUID' }),
 	...participantListFields('pastSession', 'getParticipants'),
 ];

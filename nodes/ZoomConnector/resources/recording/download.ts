@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { requireText } from '../../validation';
+import { requireText } from '../../shared/validation';
 import { downloadFile, getRecording, pickFile, recordingRefField } from './files';
 
 const show = { resource: ['recording'], operation: ['download'] };

@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { zoomApiRequest, zoomApiRequestFull, type ZoomResponse } from '../../../shared/transport';
-import { readSessionRef, sessionRefField } from '../pastSession/sessionRef';
+import { readSessionRef, sessionRefField } from '../../shared/ids';
 import { fallbackFileName, fileNameFromDisposition } from './fileName';
 
 export const SESSION_LABEL = 'Meeting or Webinar ID or UUID';

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { zoomApiPages } from '../../../shared/transport';
-import { returnAllOrLimit, userIdField } from '../../descriptions';
-import { requireText } from '../../validation';
-import { readLimit } from '../pastSession/participants';
+import { returnAllOrLimit, userIdField } from '../../shared/descriptions';
+import { requireText } from '../../shared/validation';
+import { readLimit } from '../../shared/participants';
 import { formatZoomDate, monthWindows, parseZoomDate, toZoomDate } from '../../../shared/dateWindows';
 
 const show = { resource: ['recording'], operation: ['getAll'] };

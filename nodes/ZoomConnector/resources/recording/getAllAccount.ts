@@ -3,8 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { formatZoomDate, monthWindows, parseZoomDate, toZoomDate } from '../../../shared/dateWindows';
 import { credentialType, ZOOM_ACCOUNT_APP, zoomApiPages } from '../../../shared/transport';
-import { returnAllOrLimit } from '../../descriptions';
-import { readLimit } from '../pastSession/participants';
+import { returnAllOrLimit } from '../../shared/descriptions';
+import { readLimit } from '../../shared/participants';
 
 const show = { resource: ['recording'], operation: ['getAllAccount'] };
 

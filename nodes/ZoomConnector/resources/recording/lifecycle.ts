@@ -10,8 +10,8 @@ import type {
 } from '@zoom/rivet/meetings';
 
 import { zoomApiRequest } from '../../../shared/transport';
-import { requireText } from '../../validation';
-import { readSessionRef } from '../pastSession/sessionRef';
+import { requireText } from '../../shared/validation';
+import { readSessionRef } from '../../shared/ids';
 import { SESSION_LABEL } from './files';
 
 export type DeleteAction = NonNullable<CloudRecordingDeleteMeetingOrWebinarRecordingsQueryParams['action']>;

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { zoomApiRequest } from '../../../shared/transport';
-import { requireText } from '../../validation';
-import { snake } from '../meeting/session';
+import { requireText } from '../../shared/validation';
+import { snake } from '../../shared/snake';
 import { readTarget } from './common';
 
 const show = { resource: ['registrant'], operation: ['add'] };

@@ -1,31 +1,23 @@
 /** What every registrant operation shares: the Session Type, the meeting/webinar ID, and the target path. */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { MEETING } from '../meeting/kind';
-import type { SessionKind } from '../meeting/session';
-import { readSessionId, sessionIdProperty } from '../meeting/session';
-import { WEBINAR } from '../webinar/kind';
+import { sessionTypeField } from '../../shared/descriptions';
+import { readSessionId, sessionIdField } from '../../shared/ids';
+import { SESSION_NAMES, type SessionNames } from '../session/kind';
 
 export const sessionTargetProperties: INodeProperties[] = [
-	{
-		displayName: 'Session Type',
-		name: 'sessionType',
-		type: 'options',
-		options: [
-			{ name: 'Meeting', value: 'meeting' },
-			{ name: 'Webinar', value: 'webinar' },
-		],
-		default: 'meeting',
-		description: 'Whether the registrants belong to a meeting or a webinar',
-		displayOptions: { show: { resource: ['registrant'] } },
-	},
-	...[MEETING, WEBINAR].map((kind) =>
-		sessionIdProperty(kind.idField, kind.noun, { show: { resource: ['registrant'], sessionType: [kind.resource] } }),
+	sessionTypeField(
+		{ show: { resource: ['registrant'] } },
+		'Whether the registrants belong to a meeting or a webinar',
+		true,
+	),
+	...[SESSION_NAMES.meeting, SESSION_NAMES.webinar].map((kind) =>
+		sessionIdField(kind.idField, kind.noun, { show: { resource: ['registrant'], sessionType: [kind.resource] } }),
 	),
 ];
 
 export interface SessionTarget {
-	kind: SessionKind;
+	kind: SessionNames;
 	id: string;
 	/** /meetings/{id}/registrants or /webinars/{id}/registrants */
 	path: string;
@@ -33,7 +25,7 @@ export interface SessionTarget {
 
 /** The chosen meeting or webinar, its ID checked before any call. */
 export function readTarget(context: IExecuteFunctions, itemIndex: number): SessionTarget {
-	const kind = context.getNodeParameter('sessionType', itemIndex, 'meeting') === 'webinar' ? WEBINAR : MEETING;
+	const kind = context.getNodeParameter('sessionType', itemIndex, 'meeting') === 'webinar' ? SESSION_NAMES.webinar : SESSION_NAMES.meeting;
 	const id = readSessionId(context, kind.idField, kind.noun, itemIndex);
 	return { kind, id, path: `/${kind.path}/${id}/registrants` };
 }

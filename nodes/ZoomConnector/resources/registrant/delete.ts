@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { MeetingsDeleteMeetingRegistrantQueryParams } from '@zoom/rivet/meetings';
 
 import { zoomApiRequest } from '../../../shared/transport';
-import { requireText } from '../../validation';
+import { requireText } from '../../shared/validation';
 import { readTarget } from './common';
 import { occurrenceIdField, registrantIdField } from './registrantRef';
 

@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zoomApiRequestAllItems } from '../../../shared/transport';
-import { returnAllOrLimit } from '../../descriptions';
-import { occurrenceIdOption, optionsCollection } from '../meeting/session';
+import { occurrenceIdOption, optionsCollection, returnAllOrLimit } from '../../shared/descriptions';
 import { readTarget } from './common';
 
 const show = { resource: ['registrant'], operation: ['getAll'] };

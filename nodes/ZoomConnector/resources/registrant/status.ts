@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { MeetingsUpdateRegistrantsStatusRequestBody, WebinarsUpdateRegistrantsStatusRequestBody } from '@zoom/rivet/meetings';
 
 import { zoomApiRequest } from '../../../shared/transport';
-import { occurrenceIdOption, optionsCollection } from '../meeting/session';
+import { occurrenceIdOption, optionsCollection } from '../../shared/descriptions';
 import { readTarget } from './common';
 
 /** The body of PUT /meetings/{meetingId}/registrants/status and its webinar twin: the same in Rivet. */

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zoomApiRequest } from '../../../shared/transport';
-import { listParticipants, participantListFields } from '../pastSession/participants';
-import { readSessionRef, sessionRefField, type SessionType } from '../pastSession/sessionRef';
+import { listParticipants, participantListFields } from '../../shared/participants';
+import { readSessionRef, sessionRefField, type SessionType } from '../../shared/ids';
 
 const LABEL: Record<SessionType, string> = { meeting: 'Meeting ID or UUID', webinar: 'Webinar ID or UUID' };
 

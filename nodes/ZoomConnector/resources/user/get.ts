@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zoomApiRequest } from '../../../shared/transport';
-import { userIdField } from '../../descriptions';
-import { requireText } from '../../validation';
+import { userIdField } from '../../shared/descriptions';
+import { requireText } from '../../shared/validation';
 
 export const description: INodeProperties[] = [userIdField('user', ['get'])];
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { LIST_USERS, zoomListAll } from '../../../shared/zoomLists';
-import { returnAllOrLimit } from '../../descriptions';
+import { returnAllOrLimit } from '../../shared/descriptions';
 
 const show = { resource: ['user'], operation: ['getAll'] };
 

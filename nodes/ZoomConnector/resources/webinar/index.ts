@@ -1,13 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import * as create from './create';
-import * as deleteWebinar from './delete';
-import * as end from './end';
-import * as get from './get';
-import * as getAll from './getAll';
-import * as update from './update';
+import { sessionOperations } from '../session';
+import { WEBINAR } from './kind';
 
-export const operations = { create, delete: deleteWebinar, end, get, getAll, update };
+const session = sessionOperations(WEBINAR);
+
+export const operations = { ...session };
 
 export const description: INodeProperties[] = [
 	{
@@ -56,10 +54,10 @@ export const description: INodeProperties[] = [
 		],
 		default: 'create',
 	},
-	...create.description,
-	...deleteWebinar.description,
-	...end.description,
-	...get.description,
-	...getAll.description,
-	...update.description,
+	...session.create.description,
+	...session.delete.description,
+	...session.end.description,
+	...session.get.description,
+	...session.getAll.description,
+	...session.update.description,
 ];

@@ -1,12 +1,9 @@
-import type { SessionKind } from '../meeting/session';
-import { sessionSettings } from '../meeting/session';
+import { sessionSettings } from '../session/fields';
+import { SESSION_NAMES, type SessionKind } from '../session/kind';
 
 /** Zoom webinars (reference §3.3): types 5/6/9, list types, and the webinar-only settings. */
 export const WEBINAR: SessionKind = {
-	resource: 'webinar',
-	noun: 'webinar',
-	path: 'webinars',
-	idField: 'webinarId',
+	...SESSION_NAMES.webinar,
 	typeProperty: {
 		displayName: 'Type',
 		name: 'type',

@@ -1,15 +1,24 @@
 /**
- * The meeting/webinar reference field shared by Past Session, Report and Recording: a numeric ID in any
- * form people paste, or an instance UUID. Checked before any call; UUIDs leave here encoded for a path.
+ * The fields that name a meeting or webinar, and their readers, checked before any call. Two shapes, one
+ * per kind of target, each a `…Field` builder and a `read…` reader:
+ * - `sessionIdField`/`readSessionId`: a scheduled meeting's or webinar's numeric ID, the kind known from
+ *   the resource or the Session Type (parameter meetingId or webinarId): Meeting, Webinar, Registrant, Panelist;
+ * - `sessionRefField`/`readSessionRef`: an ended session's numeric ID in any form people paste or, unless
+ *   `uuid: false`, an instance UUID (parameter sessionId): Past Session, Report, Recording, Meeting Summary,
+ *   Engagement; UUIDs leave here encoded for a path.
+ * The parameter names differ because saved workflows hold them; n8n cannot rename a parameter in place.
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parseSessionId, parseSessionRef } from '../../../shared/ids';
-import { encodeSessionRef } from '../../../shared/uuid';
+import { parseSessionId, parseSessionRef } from '../../shared/ids';
+import { encodeSessionRef } from '../../shared/uuid';
+import { fail } from './validation';
 
+/** Whether a session is a meeting or a webinar (the value of the Session Type parameters). */
 export type SessionType = 'meeting' | 'webinar';
 
+/** An ended session as read from its field: a numeric ID or an instance UUID. */
 export interface SessionPathRef {
 	kind: 'id' | 'uuid';
 	/** The numeric ID or the UUID as given (UUID not encoded). */
@@ -44,23 +53,6 @@ export function sessionRefField(
 	};
 }
 
-/** Session Type selector (meeting or webinar). */
-export function sessionTypeField(resource: string, operations: string[]): INodeProperties {
-	return {
-		displayName: 'Session Type',
-		name: 'sessionType',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{ name: 'Meeting', value: 'meeting' },
-			{ name: 'Webinar', value: 'webinar' },
-		],
-		default: 'meeting',
-		description: 'Whether the ID names a meeting or a webinar',
-		displayOptions: { show: { resource: [resource], operation: operations } },
-	};
-}
-
 /** Reads and checks the `sessionId` field; a NodeOperationError naming the field and the expected form otherwise. */
 export function readSessionRef(
 	context: IExecuteFunctions,
@@ -85,16 +77,40 @@ export function readSessionRef(
 	);
 }
 
-/** Path root of an ended meeting's or webinar's instances and participants. */
-export function pastBase(type: SessionType): string {
-	return type === 'webinar' ? '/past_webinars' : '/past_meetings';
+/** The ID field of a meeting or webinar: a number, a pasted "858 4567 1234", or a join URL. */
+export function sessionIdField(
+	name: string,
+	noun: string,
+	displayOptions: INodeProperties['displayOptions'],
+): INodeProperties {
+	const Noun = noun[0].toUpperCase() + noun.slice(1);
+	return {
+		displayName: `${Noun} ID`,
+		name,
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: noun === 'meeting' ? '85746065432' : '98765432101',
+		hint: `The numeric ID, as Zoom shows it ("857 4606 5432"), or the ${noun}’s join URL`,
+		description: `The ${noun} to act on`,
+		displayOptions,
+	};
 }
 
-/**
- * Path root of an ended session's details. Zoom has GET /past_meetings/{meetingId} but no
- * /past_webinars/{webinarId}: a webinar's details are its report
- * (https://developers.zoom.us/docs/api/meetings/#tag/reports/GET/report/webinars/{webinarId}).
- */
-export function pastDetailsBase(type: SessionType): string {
-	return type === 'webinar' ? '/report/webinars' : '/past_meetings';
+/** A meeting/webinar ID from a parameter, or a NodeOperationError naming the field, before any call. */
+export function readSessionId(
+	context: IExecuteFunctions,
+	name: string,
+	noun: string,
+	itemIndex: number,
+): string {
+	const parsed = parseSessionId(context.getNodeParameter(name, itemIndex, ''));
+	if (parsed.id) return parsed.id;
+	const Noun = noun[0].toUpperCase() + noun.slice(1);
+	return fail(
+		context,
+		itemIndex,
+		`The field "${Noun} ID" is not a ${noun} ID: ${parsed.problem}`,
+		`Give the numeric ${noun} ID (85746065432, "857 4606 5432" or "857-4606-5432") or its join URL.`,
+	);
 }

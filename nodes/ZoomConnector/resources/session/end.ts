@@ -6,10 +6,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { MeetingsUpdateMeetingStatusRequestBody, WebinarsUpdateWebinarStatusRequestBody } from '@zoom/rivet/meetings';
 
 import { zoomApiRequest } from '../../../shared/transport';
-import { readSessionId, sessionIdProperty, type SessionKind } from './session';
+import { readSessionId, sessionIdField } from '../../shared/ids';
+import type { SessionKind } from './kind';
 
 export function endDescription(kind: SessionKind): INodeProperties[] {
-	return [sessionIdProperty(kind.idField, kind.noun, { show: { resource: [kind.resource], operation: ['end'] } })];
+	return [sessionIdField(kind.idField, kind.noun, { show: { resource: [kind.resource], operation: ['end'] } })];
 }
 
 /** Ends the live session; returns { success, id, status: 'ended' }. */

@@ -4,12 +4,12 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { zoomApiRequest, zoomApiRequestAllItems } from '../../../shared/transport';
-import { claim, ownerToken, releaseClaim } from '../../../shared/ledger';
-import { asNodeError } from '../../../shared/nodeError';
-import { encodeSessionRef } from '../../../shared/uuid';
-import { returnAllOrLimit } from '../../descriptions';
-import type { SessionPathRef } from './sessionRef';
+import { zoomApiRequest, zoomApiRequestAllItems } from '../../shared/transport';
+import { claim, ownerToken, releaseClaim } from '../../shared/ledger';
+import { asNodeError } from '../../shared/nodeError';
+import { encodeSessionRef } from '../../shared/uuid';
+import { returnAllOrLimit } from './descriptions';
+import type { SessionPathRef } from './ids';
 
 /** Return All / Limit plus the Add Session Fields switch of a participant operation. */
 export function participantListFields(resource: string, operation: string): INodeProperties[] {
