@@ -1,4 +1,4 @@
-// Bearer token checks shared by /v2 and recording downloads (reference §2.6).
+// Bearer token checks shared by /v2 and recording downloads (https://developers.zoom.us/docs/integrations/oauth-error-messages/).
 import type { RequestMeta, Sandbox } from './core';
 import { ZoomError } from './http';
 import type { Token } from './store';

@@ -156,7 +156,7 @@ export interface Route {
 }
 
 /**
- * Declare a /v2 route. `granular` is the §10.2 scope (its :admin variant is implied),
+ * Declare a /v2 route. `granular` is Zoom's granular scope (https://developers.zoom.us/docs/integrations/oauth-scopes-granular/) (its :admin variant is implied),
  * `classic` the pre-2024 scope (its :admin variant is implied too).
  */
 export function route(method: string, path: string, category: Category, granular: string, classic: string, handler: Route['handler']): Route {

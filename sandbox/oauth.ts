@@ -1,4 +1,4 @@
-// OAuth under /oauth (§2): consent page, authorization code (+PKCE), refresh rotation,
+// OAuth under /oauth (https://developers.zoom.us/docs/integrations/oauth/): consent page, authorization code (+PKCE), refresh rotation,
 // Server-to-Server account_credentials, revoke. Errors use Zoom's `{reason, error}` bodies.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Sandbox } from './core';

@@ -155,7 +155,7 @@ export interface PageCursor {
 	expiresAt: number;
 }
 
-/** Every granular scope of reference §10.2 (plus the few unconfirmed ones we route), each with `:admin`. */
+/** Every granular scope (https://developers.zoom.us/docs/integrations/oauth-scopes-granular/) (plus the few unconfirmed ones we route), each with `:admin`. */
 const GRANULAR = [
 	'user:read:list_users:admin',
 	'user:read:user',

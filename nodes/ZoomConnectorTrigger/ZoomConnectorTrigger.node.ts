@@ -18,21 +18,22 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import {
 	claimedLimits,
-	DEFAULT_TOLERANCE_SECONDS,
 	deliveryKeys,
 	emptySeen,
 	hasSeen,
-	headerValue,
-	isSelected,
 	itemDeliveryKeys,
-	MAX_BODY_BYTES,
 	remember,
-	screen,
-	secretTokenProblem,
-	summarise,
-	type Headers,
 	type SeenLimits,
 	type SeenRecord,
+} from './deliveries';
+import { isSelected, summarise } from './item';
+import {
+	DEFAULT_TOLERANCE_SECONDS,
+	headerValue,
+	MAX_BODY_BYTES,
+	screen,
+	secretTokenProblem,
+	type Headers,
 } from './signature';
 import { claim, hasDeduplicationStore, ownerToken } from '../shared/ledger';
 import { readBodyWithin, type BodyResult } from './body';
@@ -213,6 +214,8 @@ export class ZoomConnectorTrigger implements INodeType {
 				description: 'When to answer Zoom',
 			},
 			{
+				// Shown as Options but named settings: n8n itself reads a webhook node's parameter named
+				// options (the hidden Raw Body below), and saved workflows keep this name.
 				displayName: 'Options',
 				name: 'settings',
 				type: 'collection',

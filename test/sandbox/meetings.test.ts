@@ -1,4 +1,4 @@
-/** Users, meetings and webinars (reference §3.1–§3.3) against the sandbox over real HTTP. */
+/** Users, meetings and webinars (https://developers.zoom.us/docs/api/users/, https://developers.zoom.us/docs/api/meetings/) against the sandbox over real HTTP. */
 import type { AxiosInstance } from 'axios';
 import { SANDBOX_DEFAULTS as D, startHarness } from './helpers';
 import type { Harness } from './helpers';
@@ -42,7 +42,7 @@ describe('users', () => {
 });
 
 describe('meetings CRUD', () => {
-	it('create → 201 with the full §3.2.5 object', async () => {
+	it('create → 201 with the full object Zoom answers to Create a meeting', async () => {
 		const res = await api.post('/users/me/meetings', { topic: 'Weekly sync', type: 2, start_time: '2031-03-04T15:00:00Z', duration: 45, timezone: 'Europe/Berlin', settings: { waiting_room: true } });
 		expect(res.status).toBe(201);
 		const m = res.data;

@@ -1,4 +1,4 @@
-/** OAuth (reference §2) and bearer-token checks (§2.6) against the sandbox over real HTTP. */
+/** OAuth (https://developers.zoom.us/docs/integrations/oauth/) and bearer-token checks against the sandbox over real HTTP. */
 import { createHash } from 'node:crypto';
 import { SANDBOX_DEFAULTS as D, basic, startHarness } from './helpers';
 import type { Harness } from './helpers';
@@ -35,7 +35,7 @@ async function exchange(code: string, redirect = REDIRECT) {
 }
 
 describe('authorization code flow', () => {
-	it('consent page → Allow → redirect with code and state → tokens per §2.2', async () => {
+	it('consent page → Allow → redirect with code and state → tokens as Zoom answers them', async () => {
 		const cb = await authorize();
 		expect(cb.origin + cb.pathname).toBe(REDIRECT);
 		expect(cb.searchParams.get('state')).toBe('xyz-123');
@@ -123,7 +123,7 @@ describe('server-to-server', () => {
 		expect(res.data.refresh_token).toBeUndefined();
 		expect(res.data.expires_in).toBe(3600);
 		expect(res.data.scope).toContain('report:read:list_meeting_participants:admin');
-		// A second token does not invalidate the first (§2.5).
+		// A second token does not invalidate the first.
 		const again = await h.http.post(`/oauth/token?grant_type=account_credentials&account_id=${D.s2sAccountId}`, '', { headers: { Authorization: basic(D.s2sClientId, D.s2sClientSecret) } });
 		expect((await h.api(res.data.access_token).get('/users/me')).status).toBe(200);
 		expect((await h.api(again.data.access_token).get('/users/me')).status).toBe(200);

@@ -1,4 +1,4 @@
-/** Outgoing webhooks (§8): signing, retries, URL validation, payload builders. Verified independently here. */
+/** Outgoing webhooks (https://developers.zoom.us/docs/api/webhooks/): signing, retries, URL validation, payload builders. Verified independently here. */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

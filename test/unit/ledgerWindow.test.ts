@@ -8,14 +8,12 @@ import fc from 'fast-check';
 
 import {
 	claimedLimits,
-	DEFAULT_TOLERANCE_SECONDS,
 	deliveryKeys,
 	emptySeen,
 	hasSeen,
 	remember,
-	screen,
-	sign,
-} from '../../nodes/ZoomConnectorTrigger/signature';
+} from '../../nodes/ZoomConnectorTrigger/deliveries';
+import { DEFAULT_TOLERANCE_SECONDS, screen, sign } from '../../nodes/ZoomConnectorTrigger/signature';
 
 const SECRET = 'aVerySecretTokenValue_123';
 const FIRST_TRY = 1_796_000_000;

@@ -2,24 +2,25 @@ import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 
 import {
-	DEFAULT_TOLERANCE_SECONDS,
 	deliveryKeys,
 	emptySeen,
 	hasSeen,
-	headerValue,
-	isSelected,
 	itemDeliveryKeys,
 	loadSeen,
+	remember,
+	type SeenRecord,
+} from '../../nodes/ZoomConnectorTrigger/deliveries';
+import { isSelected, summarise } from '../../nodes/ZoomConnectorTrigger/item';
+import {
+	DEFAULT_TOLERANCE_SECONDS,
+	headerValue,
 	MAX_BODY_BYTES,
 	parseEnvelope,
-	remember,
 	screen,
 	secretTokenProblem,
 	sign,
-	summarise,
 	validationAnswer,
 	verify,
-	type SeenRecord,
 } from '../../nodes/ZoomConnectorTrigger/signature';
 
 const SECRET = 'hfl3ZaS4QX2dwBcj_6kmkA';

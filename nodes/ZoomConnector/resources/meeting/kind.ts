@@ -1,7 +1,7 @@
 import { sessionSettings } from '../session/fields';
 import { SESSION_NAMES, type SessionKind } from '../session/kind';
 
-/** Zoom meetings (reference §3.2): types 1/2/3/8, list types, and the meeting-only settings. */
+/** Zoom meetings (https://developers.zoom.us/docs/api/meetings/#tag/meetings): types 1/2/3/8, list types, and the meeting-only settings. */
 export const MEETING: SessionKind = {
 	...SESSION_NAMES.meeting,
 	typeProperty: {

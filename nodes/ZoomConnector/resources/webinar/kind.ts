@@ -1,7 +1,7 @@
 import { sessionSettings } from '../session/fields';
 import { SESSION_NAMES, type SessionKind } from '../session/kind';
 
-/** Zoom webinars (reference §3.3): types 5/6/9, list types, and the webinar-only settings. */
+/** Zoom webinars (https://developers.zoom.us/docs/api/meetings/#tag/webinars): types 5/6/9, list types, and the webinar-only settings. */
 export const WEBINAR: SessionKind = {
 	...SESSION_NAMES.webinar,
 	typeProperty: {

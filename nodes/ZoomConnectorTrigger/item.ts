@@ -1,0 +1,77 @@
+/**
+ * What the trigger emits (pure, no n8n imports): whether the Events selection takes a delivery, and
+ * the item a delivery becomes.
+ */
+import { isoFromMs } from './deliveries';
+import { isObject, type ZoomEnvelope } from './signature';
+
+/** Whether the node's Events selection takes this event ('*' is All). */
+export function isSelected(selected: string[], event: string): boolean {
+	return selected.includes('*') || selected.includes(event);
+}
+
+function text(value: unknown): string | undefined {
+	if (typeof value === 'string' && value !== '') return value;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return undefined;
+}
+
+/**
+ * The item a delivery becomes: what the next node usually needs at the top level (ids always as
+ * strings, since Zoom sends meeting ids as numbers in some events and strings in others), then the
+ * whole payload. Fields Zoom did not send are left out rather than set to null.
+ */
+export function summarise(body: ZoomEnvelope, trackingId?: string): Record<string, unknown> {
+	const payload = body.payload;
+	const object = isObject(payload.object) ? payload.object : {};
+	const out: Record<string, unknown> = { event: body.event };
+	const put = (key: string, value: unknown) => {
+		const shown = text(value);
+		if (shown !== undefined) out[key] = shown;
+	};
+	put('eventTime', isoFromMs(body.event_ts));
+	put('accountId', payload.account_id);
+
+	const family = body.event.split('.')[0];
+	const idKey =
+		family === 'webinar' ? 'webinarId' : family === 'meeting' || family === 'recording' ? 'meetingId' : family === 'user' ? 'userId' : 'objectId';
+	put(idKey, object.id);
+	put('uuid', object.uuid);
+	put('topic', object.topic);
+	put('hostId', object.host_id);
+	put('hostEmail', object.host_email);
+	put('startTime', object.start_time);
+	put('endTime', object.end_time);
+	if (typeof object.duration === 'number') out.duration = object.duration;
+
+	if (isObject(object.participant)) {
+		const participant = object.participant;
+		put('participantName', participant.user_name);
+		put('participantEmail', participant.email);
+		put('participantId', participant.participant_user_id ?? participant.id);
+		put('participantJoinTime', participant.join_time);
+		put('participantLeaveTime', participant.leave_time);
+		put('participantLeaveReason', participant.leave_reason);
+	}
+	if (isObject(object.registrant)) {
+		const registrant = object.registrant;
+		const name = [text(registrant.first_name), text(registrant.last_name)].filter(Boolean).join(' ');
+		put('registrantId', registrant.id);
+		put('registrantName', name);
+		put('registrantEmail', registrant.email);
+		put('registrantJoinUrl', registrant.join_url);
+	}
+	if (family === 'user') {
+		put('userEmail', object.email);
+	}
+	if (body.event === 'app_deauthorized') {
+		put('userId', payload.user_id);
+		put('clientId', payload.client_id);
+		put('deauthorizationTime', payload.deauthorization_time);
+	}
+	put('operator', payload.operator);
+	put('downloadToken', body.download_token);
+	put('trackingId', trackingId);
+	out.payload = payload;
+	return out;
+}
