@@ -42,10 +42,10 @@ const OPTION_SETS: Array<Partial<MatchOptions>> = [
 function outputHash(participants: JsonRecord[], registrations: JsonRecord[], options: Partial<MatchOptions>): string {
 	const tables = matchTables(participants, registrations, options);
 	const wrap = (list: JsonRecord[]) => list.map((json) => ({ json }));
-	const items = outputItems(tables, wrap(participants), wrap(registrations), { topic: 'Golden', id: '1' }, { ...tables.summary });
-	const columns = Object.fromEntries(
-		Object.entries(tables).map(([key, value]) => [key, ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value]),
-	);
+	const session = { topic: 'Golden', id: '1' };
+	const items = outputItems(tables, wrap(participants), wrap(registrations), session, { ...tables.summary });
+	const plain = (value: unknown) => (ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value);
+	const columns = Object.fromEntries(Object.entries(tables).map(([key, value]) => [key, plain(value)]));
 	return createHash('sha256')
 		.update(JSON.stringify(columns, (_key, value) => (typeof value === 'number' && Number.isNaN(value) ? 'NaN' : value)))
 		.update(JSON.stringify(items))

@@ -11,6 +11,7 @@ import {
 	statusNames,
 	type AttendanceStatus,
 	type InputError,
+	type MatchedBy,
 	type JsonRecord,
 	type MatchOptions,
 	type MatchSummary,
@@ -39,7 +40,7 @@ export interface PersonResult {
 	registration: number;
 	/** Indexes into the participant rows that make up this person, in input order. */
 	participantRows: number[];
-	matchedBy: 'email' | 'name' | 'email+name' | null;
+	matchedBy: MatchedBy;
 	noMatchReason: NoMatchReason | null;
 	isGuest: boolean;
 	attendance: Attendance;

@@ -14,6 +14,7 @@ export {
 	type InputError,
 	type InputName,
 	type JsonRecord,
+	type MatchedBy,
 	type MatchOptions,
 	type MatchSummary,
 	type MatchTables,

@@ -12,7 +12,7 @@ import type { InputError, JsonRecord, MatchOptions } from './types';
 export const AMBIGUOUS = -2;
 
 export interface RegistrationIndex {
-	/** Normalised email per registration (unset for an invalid one); the next phase appends the no-match groups' emails. */
+	/** Normalised email per registration (unset for an invalid one); phase 2 appends the no-match groups' emails. */
 	emails: string[];
 	/** 1 for a registration that is matched, 0 for one in the errors. */
 	registrationValid: Uint8Array;

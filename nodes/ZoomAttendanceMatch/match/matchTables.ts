@@ -9,7 +9,7 @@ import { groupParticipants, rowsInGroups } from './groupParticipants';
 import { indexRegistrations } from './indexRegistrations';
 import { DEFAULT_MATCH_OPTIONS, type JsonRecord, type MatchOptions, type MatchTables } from './types';
 
-/** Matches participants to registrations, in flat columns (see MatchTables); never throws on bad items, it lists them in `errors`. */
+/** Matches participants to registrations, in flat columns (see MatchTables); bad items go to `errors`, never thrown. */
 export function matchTables(
 	participants: readonly JsonRecord[],
 	registrations: readonly JsonRecord[],

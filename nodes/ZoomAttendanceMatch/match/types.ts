@@ -77,7 +77,8 @@ export const STATUS_ABSENT = 2;
 export const STATUS_NO_MATCH = 3;
 export const statusNames: readonly AttendanceStatus[] = ['attended', 'partial', 'absent', 'no-match'];
 /** How a group was matched, by code in MatchTables.matchedBy. */
-export const matchedByNames: ReadonlyArray<'email' | 'name' | 'email+name' | null> = [null, 'email', 'name', 'email+name'];
+export type MatchedBy = 'email' | 'name' | 'email+name' | null;
+export const matchedByNames: readonly MatchedBy[] = [null, 'email', 'name', 'email+name'];
 
 /**
  * A match in flat columns, one slot per group. Groups 0 … registrationCount − 1 are the registrations (in
