@@ -1,5 +1,5 @@
 /**
- * Benchmark of the attendance match (nodes/ZoomAttendanceMatch/match.ts): n participant rows with
+ * Benchmark of the attendance match (nodes/ZoomAttendanceMatch/match/): n participant rows with
  * rejoins against n registrations, for n = 10k, 100k, 1M, with two baselines measured in the same
  * run. Run: `npx tsx bench/attendanceMatch.bench.ts` (add `--expose-gc` through NODE_OPTIONS for
  * steadier heap figures). `generate` and `runMatch` are exported for other benchmarks (e.g. against

@@ -1,7 +1,8 @@
 /**
  * The node's output items, built straight from a match's columns: per item one copy of the input's own
- * fields with the flat fields set on it (the same fields, in the same order, as `outputFields`), and the
- * pairing. No n8n imports, so the unit tests compare it with `outputFields` and the benchmark times it.
+ * fields with the flat fields set on it (the same fields, in the same order, as the tests' reference
+ * `outputFields` in test/unit/attendanceMatchOracle.ts), and the pairing. No n8n imports, so the unit
+ * tests compare it with that reference and the benchmark times it.
  */
 import { isoTimestamp, matchedByNames, statusNames, type JsonRecord, type MatchTables } from './match';
 

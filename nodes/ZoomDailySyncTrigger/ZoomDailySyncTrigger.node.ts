@@ -121,6 +121,9 @@ const properties: INodeProperties[] = [
 
 // n8n prepends its "Poll Times" parameter (default: every minute) to every polling node when it loads
 // the node; keep n8n's parameter but make the default what this trigger is for: daily at 08:00.
+// Why a patched unshift: n8n-core's loader adds the parameter with `properties.unshift(...)` for any node
+// with `polling: true`, and neither INodeTypeDescription nor the loader offers a way to set its default
+// (a pollTimes of our own would be shown twice).
 Object.defineProperty(properties, 'unshift', {
 	value(this: INodeProperties[], ...added: INodeProperties[]) {
 		const adjusted = added.map((property) =>
@@ -224,6 +227,8 @@ function emitUntilRunSurvives(context: IPollFunctions, items: INodeExecutionData
 		},
 		() => undefined,
 	);
+	// Why __emit and not `return [items]`: n8n emits a poll's returned items without a done promise;
+	// IPollFunctions.__emit (typed in n8n-workflow) is the only way to pass one and learn how the run ended.
 	context.__emit([items], undefined, done);
 }
 

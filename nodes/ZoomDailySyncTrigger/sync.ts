@@ -5,6 +5,8 @@
  * session is emitted once, and one that ended inside the settle delay is left to the next poll.
  */
 
+import { formatZoomDate } from '../shared/dateWindows';
+
 export interface SyncState {
 	/** End times up to and including this instant (ms) have been emitted. */
 	cursor?: number;
@@ -24,8 +26,6 @@ export interface PollPlan {
 	fromDate: string;
 	toDate: string;
 }
-
-import { formatZoomDate } from '../shared/dateWindows';
 
 const DAY_MS = 86_400_000;
 

@@ -10,7 +10,9 @@ import {
 	weightsProblem,
 	type EngagementWeights,
 } from '../../nodes/ZoomAttendanceMatch/engagement';
-import { matchAttendance, type JsonRecord } from '../../nodes/ZoomAttendanceMatch/match';
+import type { JsonRecord } from '../../nodes/ZoomAttendanceMatch/match';
+
+import { matchAttendance } from './attendanceMatchOracle';
 
 const question = (email: string, q = 'Why?'): JsonRecord => ({ kind: 'question', email, name: 'N', question: q });
 const poll = (email: string, q: string, pollId = 'p1'): JsonRecord => ({ kind: 'poll', email, name: 'N', pollId, question: q, answer: 'x' });

@@ -1,15 +1,7 @@
 import fc from 'fast-check';
 
-import {
-	isoTimestamp,
-	matchAttendance,
-	normaliseEmail,
-	normaliseName,
-	outputFields,
-	splitName,
-	type JsonRecord,
-	type MatchResult,
-} from '../../nodes/ZoomAttendanceMatch/match';
+import { isoTimestamp, normaliseEmail, normaliseName, splitName, type JsonRecord } from '../../nodes/ZoomAttendanceMatch/match';
+import { matchAttendance, outputFields, type MatchResult } from './attendanceMatchOracle';
 
 const T0 = Date.parse('2024-05-01T10:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();

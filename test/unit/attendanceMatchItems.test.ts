@@ -8,16 +8,9 @@ import fc from 'fast-check';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { ZoomAttendanceMatch } from '../../nodes/ZoomAttendanceMatch/ZoomAttendanceMatch.node';
-import {
-	matchAttendance,
-	normaliseEmail,
-	normaliseName,
-	outputFields,
-	parseIsoTime,
-	splitName,
-	type JsonRecord,
-	type PersonResult,
-} from '../../nodes/ZoomAttendanceMatch/match';
+import { normaliseEmail, normaliseName, parseIsoTime, splitName, type JsonRecord } from '../../nodes/ZoomAttendanceMatch/match';
+
+import { matchAttendance, outputFields, type PersonResult } from './attendanceMatchOracle';
 
 const T0 = Date.parse('2024-05-01T10:00:00Z');
 
