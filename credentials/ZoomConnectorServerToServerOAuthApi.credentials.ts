@@ -8,7 +8,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlExpression, environmentProperties, oauthBaseUrl } from '../nodes/shared/environment';
+import {
+	baseUrlExpression,
+	environmentProperties,
+	oauthBaseUrl,
+} from '../nodes/shared/environment';
 import { zoomPlanProperty } from '../nodes/shared/transport/rateLimit';
 
 export class ZoomConnectorServerToServerOAuthApi implements ICredentialType {

@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { outputItems } from './items';
@@ -13,8 +19,10 @@ export class ZoomAttendanceMatch implements INodeType {
 		icon: { light: 'file:zoomAttendanceMatch.svg', dark: 'file:zoomAttendanceMatch.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["participantEmailField"] + " ↔ " + $parameter["registrationEmailField"]}}',
-		description: 'Match Zoom participants to registrations: who attended, who came unregistered, who was absent',
+		subtitle:
+			'={{$parameter["participantEmailField"] + " ↔ " + $parameter["registrationEmailField"]}}',
+		description:
+			'Match Zoom participants to registrations: who attended, who came unregistered, who was absent',
 		defaults: { name: 'Zoom Attendance Match' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
@@ -49,7 +57,8 @@ export class ZoomAttendanceMatch implements INodeType {
 				default: 'email',
 				required: true,
 				placeholder: 'e.g. email',
-				description: 'Field of the Registrations items that holds the email; each email may be registered once',
+				description:
+					'Field of the Registrations items that holds the email; each email may be registered once',
 			},
 			{
 				displayName: 'Minimum Attendance',
@@ -57,7 +66,8 @@ export class ZoomAttendanceMatch implements INodeType {
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 0,
-				description: 'Attended time a registration needs to count as attended; 0 counts any attendance',
+				description:
+					'Attended time a registration needs to count as attended; 0 counts any attendance',
 			},
 			{
 				displayName: 'Minimum Attendance Unit',
@@ -100,7 +110,8 @@ export class ZoomAttendanceMatch implements INodeType {
 				type: 'string',
 				default: '',
 				placeholder: "e.g. {{ $('Zoom Connector').first().json.topic }}",
-				description: 'Name of the meeting or webinar, put in sessionTopic of every item (e.g. for a WEBINAR_NAME attribute)',
+				description:
+					'Name of the meeting or webinar, put in sessionTopic of every item (e.g. for a WEBINAR_NAME attribute)',
 			},
 			{
 				displayName: 'Session ID',
@@ -193,12 +204,26 @@ export class ZoomAttendanceMatch implements INodeType {
 			participantEmailField: requiredField(this, 'participantEmailField'),
 			registrationEmailField: requiredField(this, 'registrationEmailField'),
 			minimumAttendance: this.getNodeParameter('minimumAttendance', 0, 0) as number,
-			minimumAttendanceUnit: this.getNodeParameter('minimumAttendanceUnit', 0, 'seconds') as MatchOptions['minimumAttendanceUnit'],
-			belowMinimum: this.getNodeParameter('belowMinimum', 0, 'absent') as MatchOptions['belowMinimum'],
+			minimumAttendanceUnit: this.getNodeParameter(
+				'minimumAttendanceUnit',
+				0,
+				'seconds',
+			) as MatchOptions['minimumAttendanceUnit'],
+			belowMinimum: this.getNodeParameter(
+				'belowMinimum',
+				0,
+				'absent',
+			) as MatchOptions['belowMinimum'],
 			matchGuestsByName: options.matchGuestsByName === true,
 			sessionLengthSeconds: Number(options.sessionLengthMinutes ?? 0) * 60,
 		};
-		for (const name of ['firstNameField', 'lastNameField', 'joinTimeField', 'leaveTimeField', 'participantNameField'] as const) {
+		for (const name of [
+			'firstNameField',
+			'lastNameField',
+			'joinTimeField',
+			'leaveTimeField',
+			'participantNameField',
+		] as const) {
 			const value = typeof options[name] === 'string' ? (options[name] as string).trim() : '';
 			if (value) matchOptions[name] = value;
 		}
@@ -221,10 +246,17 @@ export class ZoomAttendanceMatch implements INodeType {
 			});
 		}
 
-		const summary: IDataObject | undefined = options.addSummary === true ? { ...result.summary } : undefined;
+		const summary: IDataObject | undefined =
+			options.addSummary === true ? { ...result.summary } : undefined;
 		// Straight from the match's columns to the items, without per-person objects in between. The items are
 		// plain { json, pairedItem } with JSON values: INodeExecutionData in all but the pure module's type names.
-		const outputs = outputItems(result, participants, registrations, session, summary) as unknown as INodeExecutionData[][];
+		const outputs = outputItems(
+			result,
+			participants,
+			registrations,
+			session,
+			summary,
+		) as unknown as INodeExecutionData[][];
 		// Only reached with Continue On Fail: invalid items go to No Match, so nothing is dropped.
 		for (const error of result.errors) {
 			const source = (error.input === 0 ? participants : registrations)[error.itemIndex];
@@ -240,7 +272,11 @@ export class ZoomAttendanceMatch implements INodeType {
 			outputs[NO_MATCH].push({ json, pairedItem: { item: error.itemIndex, input: error.input } });
 		}
 
-		this.addExecutionHints({ message: summaryMessage(result.summary), type: 'info', location: 'outputPane' });
+		this.addExecutionHints({
+			message: summaryMessage(result.summary),
+			type: 'info',
+			location: 'outputPane',
+		});
 		return outputs;
 	}
 }
@@ -249,7 +285,8 @@ function requiredField(context: IExecuteFunctions, name: string): string {
 	const value = String(context.getNodeParameter(name, 0, '') ?? '').trim();
 	if (!value) {
 		throw new NodeOperationError(context.getNode(), `The parameter "${name}" is empty`, {
-			description: 'Name the field that holds the email, e.g. user_email for Zoom participants or email for registrants.',
+			description:
+				'Name the field that holds the email, e.g. user_email for Zoom participants or email for registrants.',
 		});
 	}
 	return value;

@@ -61,7 +61,8 @@ export interface EngagementTally {
 	rows: number;
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
+const text = (value: unknown): string =>
+	typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '';
 
 /** A person as tallied: also the poll questions they answered, by number, to count each once. */
 interface Tallying extends PersonEngagement {
@@ -100,7 +101,15 @@ export function tallyEngagement(rows: readonly JsonRecord[]): EngagementTally {
 		}
 		let person = tallying.get(email);
 		if (!person) {
-			person = { email, name: '', questionsAsked: 0, pollsAnswered: 0, surveyAnswered: 0, rowIndexes: [], answeredPolls: [] };
+			person = {
+				email,
+				name: '',
+				questionsAsked: 0,
+				pollsAnswered: 0,
+				surveyAnswered: 0,
+				rowIndexes: [],
+				answeredPolls: [],
+			};
 			tallying.set(email, person);
 		}
 		person.rowIndexes.push(index);
@@ -125,7 +134,8 @@ export function weightsProblem(weights: EngagementWeights): string | undefined {
 		['Survey Weight', weights.survey],
 	];
 	for (const [name, value] of named) {
-		if (!Number.isFinite(value) || value < 0) return `"${name}" must be a number of 0 or more, not ${value}`;
+		if (!Number.isFinite(value) || value < 0)
+			return `"${name}" must be a number of 0 or more, not ${value}`;
 	}
 	if (named.every(([, value]) => value === 0)) return 'At least one weight must be above 0';
 	if (!Number.isFinite(weights.questionsForFullScore) || weights.questionsForFullScore < 1) {
@@ -134,7 +144,8 @@ export function weightsProblem(weights: EngagementWeights): string | undefined {
 	return undefined;
 }
 
-const clampShare = (value: number): number => (Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0);
+const clampShare = (value: number): number =>
+	Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
 
 /** The score of the formula above; `engagement` undefined means the person did not engage. */
 export function engagementScore(
@@ -143,8 +154,12 @@ export function engagementScore(
 	pollQuestions: number,
 	weights: EngagementWeights,
 ): number {
-	const questionShare = Math.min(1, (engagement?.questionsAsked ?? 0) / weights.questionsForFullScore);
-	const pollShare = pollQuestions > 0 ? Math.min(1, (engagement?.pollsAnswered ?? 0) / pollQuestions) : 0;
+	const questionShare = Math.min(
+		1,
+		(engagement?.questionsAsked ?? 0) / weights.questionsForFullScore,
+	);
+	const pollShare =
+		pollQuestions > 0 ? Math.min(1, (engagement?.pollsAnswered ?? 0) / pollQuestions) : 0;
 	const surveyShare = (engagement?.surveyAnswered ?? 0) > 0 ? 1 : 0;
 	const total = weights.attendance + weights.questions + weights.polls + weights.survey;
 	const weighted =
@@ -184,7 +199,10 @@ export function engagementFields(
  * People who engaged but are none of `known` (normalised emails of every matched, absent and no-match
  * person): they go to No Match with their engagement, so nobody who engaged is lost.
  */
-export function engagedOnly(tally: EngagementTally, known: ReadonlySet<string>): PersonEngagement[] {
+export function engagedOnly(
+	tally: EngagementTally,
+	known: ReadonlySet<string>,
+): PersonEngagement[] {
 	const out: PersonEngagement[] = [];
 	for (const person of tally.people.values()) if (!known.has(person.email)) out.push(person);
 	return out;

@@ -4,13 +4,24 @@
  * `outputFields` in test/unit/attendanceMatchOracle.ts), and the pairing. No n8n imports, so the unit
  * tests compare it with that reference and the benchmark times it.
  */
-import { isoTimestamp, matchedByNames, statusNames, type JsonRecord, type MatchTables } from './match';
+import {
+	isoTimestamp,
+	matchedByNames,
+	statusNames,
+	type JsonRecord,
+	type MatchTables,
+} from './match';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** An own, enumerable, writable data field, whatever its name (`__proto__` included). */
 export function defineField(target: JsonRecord, key: string, value: unknown): void {
-	Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+	Object.defineProperty(target, key, {
+		value,
+		enumerable: true,
+		writable: true,
+		configurable: true,
+	});
 }
 
 export interface PairedItem {

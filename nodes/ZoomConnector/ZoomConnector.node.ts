@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, zoomApiCredentials } from '../shared/transport';
@@ -13,7 +18,8 @@ export class ZoomConnector implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Work with Zoom meetings, webinars, registrants, participants, reports, recordings and users',
+		description:
+			'Work with Zoom meetings, webinars, registrants, participants, reports, recordings and users',
 		defaults: { name: 'Zoom Connector' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -4,7 +4,10 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { asNodeError } from '../shared/nodeError';
 import { resources as resourceModules } from './resources';
 
-type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[] | INodeExecutionData[]>;
+type Operation = (
+	this: IExecuteFunctions,
+	itemIndex: number,
+) => Promise<IDataObject | IDataObject[] | INodeExecutionData[]>;
 
 const resources: Record<string, Record<string, { execute: Operation }>> = Object.fromEntries(
 	Object.entries(resourceModules).map(([name, module]) => [name, module.operations]),
@@ -26,7 +29,10 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const handler = resources[resource]?.[operation];
 	if (!handler) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not known`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operation}" of "${resource}" is not known`,
+		);
 	}
 
 	const output: INodeExecutionData[] = [];
@@ -41,7 +47,9 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 			if (this.continueOnFail()) {
 				const message = (error as Error).message;
 				const codes =
-					error instanceof NodeApiError ? { zoomCode: error.context.zoomCode ?? null, httpCode: error.httpCode } : {};
+					error instanceof NodeApiError
+						? { zoomCode: error.context.zoomCode ?? null, httpCode: error.httpCode }
+						: {};
 				// "Continue (using error output)": n8n moves an item to the error output only when its json
 				// holds nothing but error/message/details (an item.error would replace the json), so
 				// Zoom's codes travel in `details` there.

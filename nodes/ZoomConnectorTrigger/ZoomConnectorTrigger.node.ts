@@ -37,7 +37,13 @@ import {
 } from './signature';
 import { claim, hasDeduplicationStore, ownerToken } from '../shared/ledger';
 import { readBodyWithin, type BodyResult } from './body';
-import { CredentialProblemGate, credentialProblemItem, SecretSource, screenWithSecret, throwIfCredentialProblem } from './secret';
+import {
+	CredentialProblemGate,
+	credentialProblemItem,
+	SecretSource,
+	screenWithSecret,
+	throwIfCredentialProblem,
+} from './secret';
 
 /** The parts of n8n's request (express + n8n's raw-body reader) this node uses. */
 interface RawRequest {
@@ -120,7 +126,9 @@ function credentialKey(context: IWebhookFunctions): string {
 }
 
 async function loadSecret(context: IWebhookFunctions): Promise<string> {
-	const credentials = await context.getCredentials<{ secretToken?: string }>('zoomConnectorWebhookApi');
+	const credentials = await context.getCredentials<{ secretToken?: string }>(
+		'zoomConnectorWebhookApi',
+	);
 	return credentials.secretToken ?? '';
 }
 
@@ -131,11 +139,19 @@ async function loadSecret(context: IWebhookFunctions): Promise<string> {
  */
 function credentialUnreadable(context: IWebhookFunctions, error: unknown): IWebhookResponseData {
 	const cause = String((error as Error)?.message ?? error);
-	context.logger.error(`Zoom Connector Trigger cannot read its webhook credential, so deliveries are dropped: ${cause}`);
+	context.logger.error(
+		`Zoom Connector Trigger cannot read its webhook credential, so deliveries are dropped: ${cause}`,
+	);
 	if (credentialProblems.shouldReport(nodeKey(context))) {
 		return { workflowData: [context.helpers.returnJsonArray(credentialProblemItem(error))] };
 	}
-	return { webhookResponse: { received: true, emitted: false, reason: 'The trigger’s webhook credential cannot be read' } };
+	return {
+		webhookResponse: {
+			received: true,
+			emitted: false,
+			reason: 'The trigger’s webhook credential cannot be read',
+		},
+	};
 }
 
 export class ZoomConnectorTrigger implements INodeType {
@@ -146,7 +162,8 @@ export class ZoomConnectorTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Events: " + $parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Zoom sends a verified event (meetings, webinars, recordings, users)',
+		description:
+			'Starts the workflow when Zoom sends a verified event (meetings, webinars, recordings, users)',
 		defaults: { name: 'Zoom Connector Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -166,7 +183,8 @@ export class ZoomConnectorTrigger implements INodeType {
 			},
 		],
 		eventTriggerDescription: 'Waiting for Zoom to send an event',
-		activationMessage: 'Zoom can now deliver events to the production URL. Validate it in your Zoom app.',
+		activationMessage:
+			'Zoom can now deliver events to the production URL. Validate it in your Zoom app.',
 		properties: [
 			{
 				displayName:
@@ -202,12 +220,14 @@ export class ZoomConnectorTrigger implements INodeType {
 					{
 						name: 'Immediately',
 						value: 'onReceived',
-						description: 'Answer Zoom with 200 as soon as the event is verified (recommended: Zoom waits at most 3 s)',
+						description:
+							'Answer Zoom with 200 as soon as the event is verified (recommended: Zoom waits at most 3 s)',
 					},
 					{
 						name: 'When Last Node Finishes',
 						value: 'lastNode',
-						description: 'Answer with the last node’s output; Zoom retries if the workflow takes over 3 s',
+						description:
+							'Answer with the last node’s output; Zoom retries if the workflow takes over 3 s',
 					},
 				],
 				default: 'onReceived',
@@ -264,7 +284,8 @@ export class ZoomConnectorTrigger implements INodeType {
 				if (problem) return { status: 'Error', message: problem };
 				return {
 					status: 'OK',
-					message: 'The secret token has the shape of a Zoom secret token. Validate the URL in Zoom to prove it matches.',
+					message:
+						'The secret token has the shape of a Zoom secret token. Validate the URL in Zoom to prove it matches.',
 				};
 			},
 		},
@@ -304,23 +325,45 @@ export class ZoomConnectorTrigger implements INodeType {
 		}
 		if (!read.ok) {
 			// The rest of the body is left unread: close the connection after the answer rather than drain it.
-			if (read.stoppedEarly) (this.getResponseObject() as unknown as { setHeader?: (name: string, value: string) => void }).setHeader?.('connection', 'close');
+			if (read.stoppedEarly)
+				(
+					this.getResponseObject() as unknown as {
+						setHeader?: (name: string, value: string) => void;
+					}
+				).setHeader?.('connection', 'close');
 			return refuse(this, read.status, read.reason);
 		}
 		const rawBody = read.body;
 
-		const settings = this.getNodeParameter('settings', {}) as { includeHeaders?: boolean; toleranceSeconds?: number };
+		const settings = this.getNodeParameter('settings', {}) as {
+			includeHeaders?: boolean;
+			toleranceSeconds?: number;
+		};
 		const nowSeconds = Math.floor(Date.now() / 1000);
 		const check = (secret: string) =>
-			screen({ secret, headers, rawBody, nowSeconds, toleranceSeconds: settings.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS });
+			screen({
+				secret,
+				headers,
+				rawBody,
+				nowSeconds,
+				toleranceSeconds: settings.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS,
+			});
 		let decision: ReturnType<typeof check>;
 		try {
-			decision = await screenWithSecret(secrets, credentialKey(this), async () => await loadSecret(this), check, arrivedAt);
+			decision = await screenWithSecret(
+				secrets,
+				credentialKey(this),
+				async () => await loadSecret(this),
+				check,
+				arrivedAt,
+			);
 		} catch (error) {
 			return credentialUnreadable(this, error);
 		}
 		if (!decision.ok) {
-			this.logger.warn(`Zoom Connector Trigger refused a request (${decision.status}): ${decision.reason}`);
+			this.logger.warn(
+				`Zoom Connector Trigger refused a request (${decision.status}): ${decision.reason}`,
+			);
 			return refuse(this, decision.status, decision.reason);
 		}
 		if (decision.kind === 'validation') {
@@ -330,7 +373,13 @@ export class ZoomConnectorTrigger implements INodeType {
 		const body = decision.body;
 		const events = this.getNodeParameter('events', []) as string[];
 		if (!isSelected(events, body.event)) {
-			return { webhookResponse: { received: true, emitted: false, reason: 'Event not selected in the node' } };
+			return {
+				webhookResponse: {
+					received: true,
+					emitted: false,
+					reason: 'Event not selected in the node',
+				},
+			};
 		}
 
 		// Copies this process started a run for moments ago are answered here; copies that reached
@@ -340,12 +389,20 @@ export class ZoomConnectorTrigger implements INodeType {
 		const keys = deliveryKeys(headers, body);
 		const claimed = claimedDeliveries.get(recordKey);
 		const window = claimedLimits(settings.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS);
-		if (hasSeen(seen, keys, nowSeconds, AT_THE_DOOR) || (claimed && hasSeen(claimed, keys, nowSeconds, window))) {
-			return { webhookResponse: { received: true, emitted: false, reason: 'Delivery already received' } };
+		if (
+			hasSeen(seen, keys, nowSeconds, AT_THE_DOOR) ||
+			(claimed && hasSeen(claimed, keys, nowSeconds, window))
+		) {
+			return {
+				webhookResponse: { received: true, emitted: false, reason: 'Delivery already received' },
+			};
 		}
 		recentDeliveries.set(recordKey, remember(seen, keys, nowSeconds, AT_THE_DOOR));
 
-		const item: IDataObject = summarise(body, headerValue(headers, 'x-zm-trackingid')) as IDataObject;
+		const item: IDataObject = summarise(
+			body,
+			headerValue(headers, 'x-zm-trackingid'),
+		) as IDataObject;
 		// This request's own id, for execute() to tell n8n retrying this run from a redelivery.
 		item.receiptId = randomUUID();
 		if (settings.includeHeaders) item.headers = { ...headers } as IDataObject;
@@ -384,7 +441,10 @@ export class ZoomConnectorTrigger implements INodeType {
 			items.map(async (item, index) => {
 				if (!keysOf[index].length) return true;
 				// The HTTP request's own id: n8n retrying this run keeps it, a redelivery has another.
-				const owner = typeof item.json.receiptId === 'string' ? item.json.receiptId : ownerToken(index, item.json);
+				const owner =
+					typeof item.json.receiptId === 'string'
+						? item.json.receiptId
+						: ownerToken(index, item.json);
 				return await claim(this, keysOf[index], owner, { ...DELIVERY_LEDGER, itemIndex: index });
 			}),
 		);

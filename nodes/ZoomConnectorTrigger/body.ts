@@ -17,13 +17,21 @@ export interface BodySource {
 	[Symbol.asyncIterator]?: () => AsyncIterator<unknown>;
 }
 
-export type BodyResult = { ok: true; body: Buffer } | { ok: false; status: number; reason: string; stoppedEarly?: boolean };
+export type BodyResult =
+	| { ok: true; body: Buffer }
+	| { ok: false; status: number; reason: string; stoppedEarly?: boolean };
 
 export async function readBodyWithin(req: BodySource, maxBytes: number): Promise<BodyResult> {
 	if (req.rawBody) return { ok: true, body: req.rawBody };
-	const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+	const encoding = String(req.headers['content-encoding'] ?? 'identity')
+		.trim()
+		.toLowerCase();
 	if (encoding !== 'identity' && encoding !== '') {
-		return { ok: false, status: 415, reason: `Content-Encoding "${encoding}" is not accepted: Zoom sends webhook bodies uncompressed` };
+		return {
+			ok: false,
+			status: 415,
+			reason: `Content-Encoding "${encoding}" is not accepted: Zoom sends webhook bodies uncompressed`,
+		};
 	}
 	if (typeof req[Symbol.asyncIterator] !== 'function') {
 		// Not a stream (another n8n version): n8n's own reader, then the size check on what it read.
@@ -36,7 +44,12 @@ export async function readBodyWithin(req: BodySource, maxBytes: number): Promise
 		const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
 		length += buffer.length;
 		if (length > maxBytes) {
-			return { ok: false, status: 413, reason: `Body is larger than ${maxBytes} bytes`, stoppedEarly: true };
+			return {
+				ok: false,
+				status: 413,
+				reason: `Body is larger than ${maxBytes} bytes`,
+				stoppedEarly: true,
+			};
 		}
 		chunks.push(buffer);
 	}

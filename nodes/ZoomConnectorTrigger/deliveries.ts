@@ -60,7 +60,8 @@ export function deliveryKeys(headers: Headers, body: ZoomEnvelope): string[] {
 export function itemDeliveryKeys(item: Record<string, unknown>): string[] {
 	if (typeof item.event !== 'string' || !isObject(item.payload)) return [];
 	const eventMs = typeof item.eventTime === 'string' ? Date.parse(item.eventTime) : undefined;
-	const headers: Headers = typeof item.trackingId === 'string' ? { 'x-zm-trackingid': item.trackingId } : {};
+	const headers: Headers =
+		typeof item.trackingId === 'string' ? { 'x-zm-trackingid': item.trackingId } : {};
 	return deliveryKeys(headers, { event: item.event, event_ts: eventMs, payload: item.payload });
 }
 
@@ -101,9 +102,16 @@ export function loadSeen(value: unknown): SeenRecord {
 	return { version: 1, entries: entries.map(([key, at]) => [key, at]) };
 }
 
-export function hasSeen(record: SeenRecord, keys: string[], nowSeconds: number, limits: SeenLimits = SEEN_LIMITS): boolean {
+export function hasSeen(
+	record: SeenRecord,
+	keys: string[],
+	nowSeconds: number,
+	limits: SeenLimits = SEEN_LIMITS,
+): boolean {
 	const wanted = new Set(keys);
-	return record.entries.some(([key, at]) => wanted.has(key) && nowSeconds - at <= limits.maxAgeSeconds);
+	return record.entries.some(
+		([key, at]) => wanted.has(key) && nowSeconds - at <= limits.maxAgeSeconds,
+	);
 }
 
 /** A new record with `keys` added, expired keys dropped and the oldest cut beyond the size limit. */
@@ -114,7 +122,12 @@ export function remember(
 	limits: SeenLimits = SEEN_LIMITS,
 ): SeenRecord {
 	const fresh = new Set(keys);
-	const kept = record.entries.filter(([key, at]) => !fresh.has(key) && nowSeconds - at <= limits.maxAgeSeconds);
-	const entries: Array<[string, number]> = [...kept, ...[...fresh].map((key): [string, number] => [key, nowSeconds])];
+	const kept = record.entries.filter(
+		([key, at]) => !fresh.has(key) && nowSeconds - at <= limits.maxAgeSeconds,
+	);
+	const entries: Array<[string, number]> = [
+		...kept,
+		...[...fresh].map((key): [string, number] => [key, nowSeconds]),
+	];
 	return { version: 1, entries: entries.slice(Math.max(0, entries.length - limits.maxEntries)) };
 }

@@ -34,7 +34,13 @@ export function summarise(body: ZoomEnvelope, trackingId?: string): Record<strin
 
 	const family = body.event.split('.')[0];
 	const idKey =
-		family === 'webinar' ? 'webinarId' : family === 'meeting' || family === 'recording' ? 'meetingId' : family === 'user' ? 'userId' : 'objectId';
+		family === 'webinar'
+			? 'webinarId'
+			: family === 'meeting' || family === 'recording'
+				? 'meetingId'
+				: family === 'user'
+					? 'userId'
+					: 'objectId';
 	put(idKey, object.id);
 	put('uuid', object.uuid);
 	put('topic', object.topic);
@@ -55,7 +61,9 @@ export function summarise(body: ZoomEnvelope, trackingId?: string): Record<strin
 	}
 	if (isObject(object.registrant)) {
 		const registrant = object.registrant;
-		const name = [text(registrant.first_name), text(registrant.last_name)].filter(Boolean).join(' ');
+		const name = [text(registrant.first_name), text(registrant.last_name)]
+			.filter(Boolean)
+			.join(' ');
 		put('registrantId', registrant.id);
 		put('registrantName', name);
 		put('registrantEmail', registrant.email);

@@ -59,7 +59,10 @@ export class SecretSource {
 	}
 
 	private start(entry: Entry, load: () => Promise<string>): Promise<string> {
-		const read: Read = { startedAt: ++this.sequence, promise: Promise.resolve() as unknown as Promise<string> };
+		const read: Read = {
+			startedAt: ++this.sequence,
+			promise: Promise.resolve() as unknown as Promise<string>,
+		};
 		entry.lastReadMs = this.nowMs();
 		read.promise = load().then(
 			(secret) => {
@@ -150,12 +153,20 @@ export function credentialProblemItem(error: unknown): IDataObject {
 }
 
 /** In execute(): a credential-problem item fails the execution with the cause and the fix. */
-export function throwIfCredentialProblem(context: IExecuteFunctions, json: IDataObject, itemIndex: number): void {
+export function throwIfCredentialProblem(
+	context: IExecuteFunctions,
+	json: IDataObject,
+	itemIndex: number,
+): void {
 	const problem = json[CREDENTIAL_PROBLEM];
 	if (typeof problem !== 'string') return;
-	throw new NodeOperationError(context.getNode(), `The Zoom webhook credential could not be read: ${problem}`, {
-		itemIndex,
-		description:
-			'Zoom deliveries are answered 200 and dropped until the credential is fixed, so Zoom does not retry into the same failure. Select an existing Zoom Connector Webhook credential on the trigger (with the app’s Secret Token), then reactivate the workflow. This execution is started at most once every 10 minutes.',
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		`The Zoom webhook credential could not be read: ${problem}`,
+		{
+			itemIndex,
+			description:
+				'Zoom deliveries are answered 200 and dropped until the credential is fixed, so Zoom does not retry into the same failure. Select an existing Zoom Connector Webhook credential on the trigger (with the app’s Secret Token), then reactivate the workflow. This execution is started at most once every 10 minutes.',
+		},
+	);
 }

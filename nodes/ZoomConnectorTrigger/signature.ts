@@ -53,15 +53,18 @@ export function verify(
 	nowSeconds: number,
 	toleranceSeconds: number,
 ): VerifyResult {
-	if (!secret) return { ok: false, status: 401, reason: 'No secret token is configured in the credential' };
+	if (!secret)
+		return { ok: false, status: 401, reason: 'No secret token is configured in the credential' };
 	const timestamp = timestampHeader?.trim() ?? '';
-	if (!timestamp) return { ok: false, status: 401, reason: 'Missing x-zm-request-timestamp header' };
+	if (!timestamp)
+		return { ok: false, status: 401, reason: 'Missing x-zm-request-timestamp header' };
 	if (!TIMESTAMP_SHAPE.test(timestamp)) {
 		return { ok: false, status: 401, reason: 'Malformed x-zm-request-timestamp header' };
 	}
 	const signature = signatureHeader?.trim() ?? '';
 	if (!signature) return { ok: false, status: 401, reason: 'Missing x-zm-signature header' };
-	if (!SIGNATURE_SHAPE.test(signature)) return { ok: false, status: 401, reason: 'Malformed x-zm-signature header' };
+	if (!SIGNATURE_SHAPE.test(signature))
+		return { ok: false, status: 401, reason: 'Malformed x-zm-signature header' };
 
 	const expected = Buffer.from(sign(secret, timestamp, rawBody).slice(3), 'hex');
 	const received = Buffer.from(signature.slice(3), 'hex');
@@ -80,7 +83,10 @@ export function verify(
 }
 
 /** The answer to `endpoint.url_validation` (https://developers.zoom.us/docs/api/webhooks/#validate-your-webhook-endpoint). */
-export function validationAnswer(secret: string, plainToken: string): { plainToken: string; encryptedToken: string } {
+export function validationAnswer(
+	secret: string,
+	plainToken: string,
+): { plainToken: string; encryptedToken: string } {
 	return { plainToken, encryptedToken: hmacHex(secret, plainToken) };
 }
 
@@ -97,9 +103,15 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** Parses a body as Zoom's envelope: a JSON object with a non-empty `event` and an object `payload`. */
-export function parseEnvelope(rawBody: Buffer | string): { ok: true; body: ZoomEnvelope } | Rejection {
-	const text = (typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8')).replace(/^\uFEFF/, '');
-	if (!text.trim()) return { ok: false, status: 400, reason: 'Empty body; Zoom always sends a JSON event' };
+export function parseEnvelope(
+	rawBody: Buffer | string,
+): { ok: true; body: ZoomEnvelope } | Rejection {
+	const text = (typeof rawBody === 'string' ? rawBody : rawBody.toString('utf8')).replace(
+		/^\uFEFF/,
+		'',
+	);
+	if (!text.trim())
+		return { ok: false, status: 400, reason: 'Empty body; Zoom always sends a JSON event' };
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);
@@ -110,7 +122,8 @@ export function parseEnvelope(rawBody: Buffer | string): { ok: true; body: ZoomE
 	if (typeof parsed.event !== 'string' || !parsed.event) {
 		return { ok: false, status: 400, reason: 'Body has no "event" string' };
 	}
-	if (!isObject(parsed.payload)) return { ok: false, status: 400, reason: 'Body has no "payload" object' };
+	if (!isObject(parsed.payload))
+		return { ok: false, status: 400, reason: 'Body has no "payload" object' };
 	if (parsed.event_ts !== undefined && typeof parsed.event_ts !== 'number') {
 		return { ok: false, status: 400, reason: '"event_ts" is not a number' };
 	}
@@ -162,7 +175,11 @@ export function screen(input: ScreenInput): Decision {
 	if (parsed.body.event === URL_VALIDATION_EVENT) {
 		const plainToken = parsed.body.payload.plainToken;
 		if (typeof plainToken !== 'string' || !plainToken) {
-			return { ok: false, status: 400, reason: 'URL validation without a "payload.plainToken" string' };
+			return {
+				ok: false,
+				status: 400,
+				reason: 'URL validation without a "payload.plainToken" string',
+			};
 		}
 		return { ok: true, kind: 'validation', answer: validationAnswer(input.secret, plainToken) };
 	}
@@ -172,8 +189,10 @@ export function screen(input: ScreenInput): Decision {
 /** Whether a string looks like a Zoom app's Secret Token; undefined when it does, else what is wrong. */
 export function secretTokenProblem(token: unknown): string | undefined {
 	if (typeof token !== 'string' || token.length === 0) return 'The secret token is empty';
-	if (token.trim() !== token) return 'The secret token has spaces or line breaks around it; paste it again without them';
-	if (token.length < 16) return `The secret token is ${token.length} characters long; Zoom's are at least 16`;
+	if (token.trim() !== token)
+		return 'The secret token has spaces or line breaks around it; paste it again without them';
+	if (token.length < 16)
+		return `The secret token is ${token.length} characters long; Zoom's are at least 16`;
 	if (!/^[A-Za-z0-9_-]+$/.test(token)) {
 		return 'The secret token has characters Zoom never uses (only letters, digits, "-" and "_")';
 	}

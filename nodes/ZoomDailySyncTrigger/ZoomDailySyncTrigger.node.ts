@@ -22,7 +22,16 @@ import {
 import { asNodeError } from '../shared/nodeError';
 import { encodeSessionRef } from '../shared/uuid';
 import { LIST_USERS, LIST_WEBINARS, zoomListAll } from '../shared/zoomLists';
-import { advance, MAX_ATTEMPTS, planPoll, runDied, selectEnded, type EndedSession, type PollPlan, type SyncState } from './sync';
+import {
+	advance,
+	MAX_ATTEMPTS,
+	planPoll,
+	runDied,
+	selectEnded,
+	type EndedSession,
+	type PollPlan,
+	type SyncState,
+} from './sync';
 
 type SessionType = 'meeting' | 'webinar';
 
@@ -89,7 +98,8 @@ const properties: INodeProperties[] = [
 			{ name: 'One Item per Session', value: 'session' },
 		],
 		default: 'session',
-		description: 'Whether participants come as a list inside each session item or as items of their own',
+		description:
+			'Whether participants come as a list inside each session item or as items of their own',
 		displayOptions: { show: { includeParticipants: [true] } },
 	},
 	{
@@ -113,7 +123,8 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: 30,
-				description: 'Sessions that ended less than this ago wait for the next poll, until Zoom’s data is complete',
+				description:
+					'Sessions that ended less than this ago wait for the next poll, until Zoom’s data is complete',
 			},
 		],
 	},
@@ -143,7 +154,8 @@ export class ZoomDailySyncTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{"Ended " + $parameter["sessionTypes"] + " sessions"}}',
-		description: 'Emits every Zoom meeting or webinar that ended since the last poll, once, even when a webhook missed it',
+		description:
+			'Emits every Zoom meeting or webinar that ended since the last poll, once, even when a webhook missed it',
 		defaults: { name: 'Zoom Daily Sync Trigger' },
 		polling: true,
 		inputs: [],
@@ -154,12 +166,18 @@ export class ZoomDailySyncTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const manual = this.getMode() === 'manual';
-		const options = this.getNodeParameter('options', {}) as { lookBackDays?: number; settleMinutes?: number };
+		const options = this.getNodeParameter('options', {}) as {
+			lookBackDays?: number;
+			settleMinutes?: number;
+		};
 		const staticData = this.getWorkflowStaticData('node') as SyncState & IDataObject;
 		const plan = planPoll(
 			{ cursor: typeof staticData.cursor === 'number' ? staticData.cursor : undefined },
 			Date.now(),
-			{ lookBackMs: (options.lookBackDays ?? 2) * 86_400_000, settleMs: (options.settleMinutes ?? 30) * 60_000 },
+			{
+				lookBackMs: (options.lookBackDays ?? 2) * 86_400_000,
+				settleMs: (options.settleMinutes ?? 30) * 60_000,
+			},
 			manual,
 		);
 
@@ -174,13 +192,18 @@ export class ZoomDailySyncTrigger implements INodeType {
 		const sessions: Array<IDataObject & { sessionType: SessionType }> = [];
 		for (const kind of kinds) {
 			for (const host of hosts) {
-				const ended = kind === 'meeting' ? await endedMeetings.call(this, host, plan) : await endedWebinars.call(this, host.userId, plan);
-				for (const session of selectEnded(ended, plan)) sessions.push({ ...session, sessionType: kind, emissionId: randomUUID() });
+				const ended =
+					kind === 'meeting'
+						? await endedMeetings.call(this, host, plan)
+						: await endedWebinars.call(this, host.userId, plan);
+				for (const session of selectEnded(ended, plan))
+					sessions.push({ ...session, sessionType: kind, emissionId: randomUUID() });
 			}
 		}
 
 		const includeParticipants = this.getNodeParameter('includeParticipants', false) as boolean;
-		const perParticipant = includeParticipants && this.getNodeParameter('output', 'session') === 'participant';
+		const perParticipant =
+			includeParticipants && this.getNodeParameter('output', 'session') === 'participant';
 		const items: INodeExecutionData[] = [];
 		for (const session of sessions) {
 			const item = sessionItem(session);
@@ -194,7 +217,8 @@ export class ZoomDailySyncTrigger implements INodeType {
 				'participants',
 			);
 			if (perParticipant) {
-				for (const participant of participants) items.push({ json: participantItem(item, participant) });
+				for (const participant of participants)
+					items.push({ json: participantItem(item, participant) });
 			} else {
 				items.push({ json: { ...item, participants } });
 			}
@@ -212,17 +236,26 @@ export class ZoomDailySyncTrigger implements INodeType {
  * Starts a run with the items and watches how it ends: if it died (crashed, or its queue-mode worker
  * was lost) it starts another with the same items, up to MAX_ATTEMPTS runs in all.
  */
-function emitUntilRunSurvives(context: IPollFunctions, items: INodeExecutionData[], attempt: number): void {
+function emitUntilRunSurvives(
+	context: IPollFunctions,
+	items: INodeExecutionData[],
+	attempt: number,
+): void {
 	const done = context.helpers.createDeferredPromise<IRun | undefined>();
 	void done.promise.then(
 		(run) => {
 			const error = run?.data?.resultData?.error;
-			if (!runDied({ status: run?.status, errorName: error?.name, errorMessage: error?.message })) return;
+			if (!runDied({ status: run?.status, errorName: error?.name, errorMessage: error?.message }))
+				return;
 			if (attempt >= MAX_ATTEMPTS) {
-				context.logger.warn(`Zoom Daily Sync Trigger: the run of ${items.length} item(s) died ${attempt} times; not started again`);
+				context.logger.warn(
+					`Zoom Daily Sync Trigger: the run of ${items.length} item(s) died ${attempt} times; not started again`,
+				);
 				return;
 			}
-			context.logger.warn(`Zoom Daily Sync Trigger: the run of ${items.length} item(s) died (${run?.status}); starting it again`);
+			context.logger.warn(
+				`Zoom Daily Sync Trigger: the run of ${items.length} item(s) died (${run?.status}); starting it again`,
+			);
 			emitUntilRunSurvives(context, items, attempt + 1);
 		},
 		() => undefined,
@@ -251,19 +284,29 @@ async function hostsToPoll(this: IPollFunctions): Promise<Host[]> {
 			.filter(Boolean);
 		if (!listed.length) {
 			throw new NodeOperationError(this.getNode(), 'The field "Users" is empty', {
-				description: 'List Zoom user IDs or emails separated by commas, or choose another Hosts option.',
+				description:
+					'List Zoom user IDs or emails separated by commas, or choose another Hosts option.',
 			});
 		}
-		return [...new Set(listed)].map((userId) => ({ userId, hostId: isUserId(userId) ? userId : undefined }));
+		return [...new Set(listed)].map((userId) => ({
+			userId,
+			hostId: isUserId(userId) ? userId : undefined,
+		}));
 	}
-	const users = await zoomListAll.call(this, '/users', 'users', LIST_USERS, { qs: { status: 'active' } });
+	const users = await zoomListAll.call(this, '/users', 'users', LIST_USERS, {
+		qs: { status: 'active' },
+	});
 	return users.map((user) => ({ userId: String(user.id), hostId: String(user.id) }));
 }
 
 /** The host's Zoom user ID: known from the node's settings or the users list, else read once (GET /users/{userId}). */
 async function hostIdOf(this: IPollFunctions, host: Host): Promise<string> {
 	if (host.hostId === undefined) {
-		const user = await zoomApiRequest.call(this, 'GET', `/users/${encodeURIComponent(host.userId)}`);
+		const user = await zoomApiRequest.call(
+			this,
+			'GET',
+			`/users/${encodeURIComponent(host.userId)}`,
+		);
 		host.hostId = String(user.id);
 	}
 	return host.hostId;
@@ -274,11 +317,24 @@ async function hostIdOf(this: IPollFunctions, host: Host): Promise<string> {
  * (https://developers.zoom.us/docs/api/meetings/#tag/reports/GET/report/users/{userId}/meetings). Its rows
  * have no host_id: the host is the user whose report it is.
  */
-async function endedMeetings(this: IPollFunctions, host: Host, plan: PollPlan): Promise<EndedSession[]> {
+async function endedMeetings(
+	this: IPollFunctions,
+	host: Host,
+	plan: PollPlan,
+): Promise<EndedSession[]> {
 	const sessions: EndedSession[] = [];
 	for (const window of monthWindows(plan.fromDate, plan.toDate)) {
-		const query: ReportsGetMeetingReportsQueryParams = { from: window.from, to: window.to, type: 'past' };
-		for await (const page of zoomApiPages.call(this, `/report/users/${encodeURIComponent(host.userId)}/meetings`, 'meetings', { qs: query })) {
+		const query: ReportsGetMeetingReportsQueryParams = {
+			from: window.from,
+			to: window.to,
+			type: 'past',
+		};
+		for await (const page of zoomApiPages.call(
+			this,
+			`/report/users/${encodeURIComponent(host.userId)}/meetings`,
+			'meetings',
+			{ qs: query },
+		)) {
 			sessions.push(...(page as EndedSession[]));
 		}
 	}
@@ -293,14 +349,27 @@ async function endedMeetings(this: IPollFunctions, host: Host, plan: PollPlan): 
  * the window (https://developers.zoom.us/docs/api/meetings/#tag/reports/GET/report/webinars/{webinarId}).
  * The report has no host_id; the webinar list has.
  */
-async function endedWebinars(this: IPollFunctions, userId: string, plan: PollPlan): Promise<EndedSession[]> {
-	const webinars = await zoomListAll.call(this, `/users/${encodeURIComponent(userId)}/webinars`, 'webinars', LIST_WEBINARS);
+async function endedWebinars(
+	this: IPollFunctions,
+	userId: string,
+	plan: PollPlan,
+): Promise<EndedSession[]> {
+	const webinars = await zoomListAll.call(
+		this,
+		`/users/${encodeURIComponent(userId)}/webinars`,
+		'webinars',
+		LIST_WEBINARS,
+	);
 	const windowStart = Date.parse(`${plan.fromDate}T00:00:00Z`);
 	const sessions: EndedSession[] = [];
 	for (const webinar of webinars) {
 		let instances: IDataObject[];
 		try {
-			const answer = await zoomApiRequest.call(this, 'GET', `/past_webinars/${webinar.id}/instances`);
+			const answer = await zoomApiRequest.call(
+				this,
+				'GET',
+				`/past_webinars/${webinar.id}/instances`,
+			);
 			instances = (answer.webinars as IDataObject[] | undefined) ?? [];
 		} catch (error) {
 			// A webinar that was never held has no past instances; Zoom answers 3001 for it.
@@ -309,8 +378,16 @@ async function endedWebinars(this: IPollFunctions, userId: string, plan: PollPla
 		}
 		for (const instance of instances) {
 			if (Date.parse(String(instance.start_time)) < windowStart) continue;
-			const details = await zoomApiRequest.call(this, 'GET', `/report/webinars/${encodeSessionRef(String(instance.uuid))}`);
-			sessions.push({ ...details, uuid: String(details.uuid ?? instance.uuid), host_id: webinar.host_id } as EndedSession);
+			const details = await zoomApiRequest.call(
+				this,
+				'GET',
+				`/report/webinars/${encodeSessionRef(String(instance.uuid))}`,
+			);
+			sessions.push({
+				...details,
+				uuid: String(details.uuid ?? instance.uuid),
+				host_id: webinar.host_id,
+			} as EndedSession);
 		}
 	}
 	return sessions;

@@ -33,10 +33,20 @@ const DAY_MS = 86_400_000;
  * The window a poll covers. A manual run (the editor's "Fetch Test Event") always looks back over the
  * look-back window and never moves the cursor.
  */
-export function planPoll(state: SyncState, now: number, settings: SyncSettings, manual: boolean): PollPlan {
+export function planPoll(
+	state: SyncState,
+	now: number,
+	settings: SyncSettings,
+	manual: boolean,
+): PollPlan {
 	const until = now - settings.settleMs;
 	const after = manual || state.cursor === undefined ? now - settings.lookBackMs : state.cursor;
-	return { after, until, fromDate: formatZoomDate(Math.min(after, until) - DAY_MS), toDate: formatZoomDate(Math.max(until, after)) };
+	return {
+		after,
+		until,
+		fromDate: formatZoomDate(Math.min(after, until) - DAY_MS),
+		toDate: formatZoomDate(Math.max(until, after)),
+	};
 }
 
 export interface EndedSession {
@@ -85,6 +95,7 @@ export function runDied(outcome: RunOutcome | undefined): boolean {
 	if (outcome.status === 'crashed') return true;
 	return (
 		outcome.status === 'error' &&
-		(outcome.errorName === 'MaxStalledCountError' || /failed to be processed too many times|job stalled/i.test(outcome.errorMessage ?? ''))
+		(outcome.errorName === 'MaxStalledCountError' ||
+			/failed to be processed too many times|job stalled/i.test(outcome.errorMessage ?? ''))
 	);
 }

@@ -21,7 +21,12 @@ export function parseZoomDate(value: string): number | undefined {
 	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
 	const ms = Date.UTC(year, month - 1, day);
 	const back = new Date(ms);
-	if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day) return undefined;
+	if (
+		back.getUTCFullYear() !== year ||
+		back.getUTCMonth() !== month - 1 ||
+		back.getUTCDate() !== day
+	)
+		return undefined;
 	return ms;
 }
 
@@ -56,7 +61,7 @@ export function monthWindows(from: string, to: string): DateWindow[] {
 	if (end === undefined) throw new RangeError(`"${to}" is not a yyyy-MM-dd date`);
 	if (start > end) throw new RangeError(`The range starts (${from}) after it ends (${to})`);
 	const windows: DateWindow[] = [];
-	for (let windowStart = start; windowStart <= end; ) {
+	for (let windowStart = start; windowStart <= end;) {
 		const windowEnd = Math.min(end, addMonths(windowStart, 1) - DAY_MS);
 		windows.push({ from: formatZoomDate(windowStart), to: formatZoomDate(windowEnd) });
 		windowStart = windowEnd + DAY_MS;
@@ -69,13 +74,20 @@ export function monthWindows(from: string, to: string): DateWindow[] {
  * (its calendar day as written), a JS Date or a Luxon DateTime (its UTC day). Undefined otherwise.
  */
 export function toZoomDate(value: unknown): string | undefined {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : formatZoomDate(value.getTime());
-	if (value && typeof value === 'object' && typeof (value as { toUTC?: unknown }).toUTC === 'function') {
+	if (value instanceof Date)
+		return Number.isNaN(value.getTime()) ? undefined : formatZoomDate(value.getTime());
+	if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toUTC?: unknown }).toUTC === 'function'
+	) {
 		const utc = (value as { toUTC: () => { toISODate: () => string | null } }).toUTC();
 		const day = utc.toISODate();
 		return day && parseZoomDate(day) !== undefined ? day : undefined;
 	}
 	if (typeof value !== 'string') return undefined;
 	const day = value.trim().slice(0, 10);
-	return parseZoomDate(day) !== undefined && /^\d{4}-\d{2}-\d{2}([T ]|$)/.test(value.trim()) ? day : undefined;
+	return parseZoomDate(day) !== undefined && /^\d{4}-\d{2}-\d{2}([T ]|$)/.test(value.trim())
+		? day
+		: undefined;
 }

@@ -60,7 +60,10 @@ function trimSlash(url: string): string {
 }
 
 /** Zoom's domain per environment: an api_url outside it is not used, and no token is sent outside it. */
-const ZOOM_DOMAINS: Record<Exclude<ZoomEnvironment, 'custom'>, string> = { zoom: 'zoom.us', gov: 'zoomgov.com' };
+const ZOOM_DOMAINS: Record<Exclude<ZoomEnvironment, 'custom'>, string> = {
+	zoom: 'zoom.us',
+	gov: 'zoomgov.com',
+};
 
 /**
  * The account's regional API origin from the token answer's `api_url` (Server-to-Server: kept as `apiUrl`;
@@ -87,7 +90,11 @@ export function regionalApiOrigin(credentials: ICredentialDataDecryptedObject): 
 	}
 	const domain = ZOOM_DOMAINS[environment];
 	const inDomain = url.hostname === domain || url.hostname.endsWith(`.${domain}`);
-	const bare = url.port === '' && (url.pathname === '/' || url.pathname === '') && !url.search && !url.username;
+	const bare =
+		url.port === '' &&
+		(url.pathname === '/' || url.pathname === '') &&
+		!url.search &&
+		!url.username;
 	return url.protocol === 'https:' && inDomain && bare ? url.origin : undefined;
 }
 
@@ -110,9 +117,15 @@ export function checkedCustomUrl(value: unknown, field: 'API Base URL' | 'OAuth 
 		parsed = undefined;
 	}
 	if (!parsed) {
-		throw new UnsafeBaseUrlError(`The credential's ${field} "${url}" is not a URL: enter one such as https://zoom.example.com/v2`);
+		throw new UnsafeBaseUrlError(
+			`The credential's ${field} "${url}" is not a URL: enter one such as https://zoom.example.com/v2`,
+		);
 	}
-	if (parsed.protocol === 'https:' || (parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))) return url;
+	if (
+		parsed.protocol === 'https:' ||
+		(parsed.protocol === 'http:' && isLoopbackHost(parsed.hostname))
+	)
+		return url;
 	throw new UnsafeBaseUrlError(
 		`The credential's ${field} "${url}" would send tokens and secrets unencrypted: use https:// (plain http:// is accepted only for localhost, 127.0.0.0/8 and [::1])`,
 	);
@@ -137,7 +150,10 @@ export function oauthBaseUrl(credentials: ICredentialDataDecryptedObject): strin
  * Whether a URL (a recording's download_url) is on the credential's own Zoom hosts, so its token may be sent
  * there: https on zoom.us or zoomgov.com and their subdomains, or for Custom the origin of either base URL.
  */
-export function isCredentialHost(credentials: ICredentialDataDecryptedObject, url: string): boolean {
+export function isCredentialHost(
+	credentials: ICredentialDataDecryptedObject,
+	url: string,
+): boolean {
 	let target: URL;
 	try {
 		target = new URL(url);
@@ -148,9 +164,15 @@ export function isCredentialHost(credentials: ICredentialDataDecryptedObject, ur
 	if (environment !== 'custom') {
 		const domain = ZOOM_DOMAINS[environment];
 		const host = target.hostname.toLowerCase();
-		return target.protocol === 'https:' && target.port === '' && (host === domain || host.endsWith(`.${domain}`));
+		return (
+			target.protocol === 'https:' &&
+			target.port === '' &&
+			(host === domain || host.endsWith(`.${domain}`))
+		);
 	}
-	const origins = [apiBaseUrl(credentials), oauthBaseUrl(credentials)].map((base) => new URL(base).origin);
+	const origins = [apiBaseUrl(credentials), oauthBaseUrl(credentials)].map(
+		(base) => new URL(base).origin,
+	);
 	return origins.includes(target.origin);
 }
 
@@ -158,7 +180,11 @@ export function isCredentialHost(credentials: ICredentialDataDecryptedObject, ur
 export function credentialHostsLabel(credentials: ICredentialDataDecryptedObject): string {
 	const environment = (credentials.environment as ZoomEnvironment | undefined) ?? 'zoom';
 	if (environment !== 'custom') return `https://${ZOOM_DOMAINS[environment]} and its subdomains`;
-	return [...new Set([apiBaseUrl(credentials), oauthBaseUrl(credentials)].map((base) => new URL(base).origin))].join(' and ');
+	return [
+		...new Set(
+			[apiBaseUrl(credentials), oauthBaseUrl(credentials)].map((base) => new URL(base).origin),
+		),
+	].join(' and ');
 }
 
 /**

@@ -11,7 +11,8 @@ export interface ParsedId {
 	problem?: string;
 }
 
-const JOIN_URL = /^https?:\/\/[^/]*zoom(gov)?\.(us|com)\/(j|w|s|wc\/join|wc|meeting)\/(\d{9,12})(?:[/?#]|$)/i;
+const JOIN_URL =
+	/^https?:\/\/[^/]*zoom(gov)?\.(us|com)\/(j|w|s|wc\/join|wc|meeting)\/(\d{9,12})(?:[/?#]|$)/i;
 
 /**
  * A numeric meeting/webinar ID from a number, a string with the spaces or dashes Zoom prints
@@ -40,7 +41,10 @@ function checkDigits(digits: string): ParsedId {
 
 /** A Zoom instance UUID: base64-like, usually 24 characters ending in "==", may hold "/" and "+". */
 export function looksLikeUuid(value: string): boolean {
-	return /^[A-Za-z0-9+/]{22}==$/.test(value) || (/^[A-Za-z0-9+/=]{16,40}$/.test(value) && /[A-Za-z+/=]/.test(value));
+	return (
+		/^[A-Za-z0-9+/]{22}==$/.test(value) ||
+		(/^[A-Za-z0-9+/=]{16,40}$/.test(value) && /[A-Za-z+/=]/.test(value))
+	);
 }
 
 /** A numeric ID (any form parseSessionId takes) or an instance UUID, for past-session calls. */

@@ -66,7 +66,10 @@ const MAX_BATCH = 200;
 const claimEntry = (key: string) => `c:${key}`;
 /** Whose the claim is: tied to its keys, so an owner's claim of some keys never covers others. */
 const ownerEntry = (keys: string[], owner: string) => `o:${keys.join('\n')}\n${owner}`;
-const ledgerOptions = (options: LedgerOptions): ICheckProcessedOptions => ({ mode: 'entries', maxEntries: options.maxEntries });
+const ledgerOptions = (options: LedgerOptions): ICheckProcessedOptions => ({
+	mode: 'entries',
+	maxEntries: options.maxEntries,
+});
 
 /** A short, stable token for what identifies one run's claim (e.g. the input item it came from). */
 export function ownerToken(...parts: unknown[]): string {
@@ -86,7 +89,7 @@ function forClaim(claim: PendingClaim, error: unknown): unknown {
 function takeBatch(pending: PendingClaim[]): PendingClaim[] {
 	const batch: PendingClaim[] = [];
 	const keys = new Set<string>();
-	for (let i = 0; i < pending.length && batch.length < MAX_BATCH; ) {
+	for (let i = 0; i < pending.length && batch.length < MAX_BATCH;) {
 		const claim = pending[i];
 		if (claim.keys.some((key) => keys.has(key))) {
 			i++;
@@ -108,7 +111,11 @@ export class Ledger {
 	readonly gauge = new LatencyGauge();
 
 	/** Runs `work` under the workflow lock; `work` gets the lease to check before it writes. */
-	async locked<T>(context: IExecuteFunctions, itemIndex: number, work: (lease: Lease) => Promise<T>): Promise<T> {
+	async locked<T>(
+		context: IExecuteFunctions,
+		itemIndex: number,
+		work: (lease: Lease) => Promise<T>,
+	): Promise<T> {
 		const lease = await acquire(context, this.gauge, itemIndex);
 		try {
 			return await work(lease);
@@ -121,7 +128,12 @@ export class Ledger {
 	 * Claims `keys` for `owner`: true when none of them was claimed, or when `owner` itself had
 	 * claimed them (n8n retrying the same execution). False means another run has one of them.
 	 */
-	async claim(context: IExecuteFunctions, keys: string | string[], owner: string, options: ClaimOptions): Promise<boolean> {
+	async claim(
+		context: IExecuteFunctions,
+		keys: string | string[],
+		owner: string,
+		options: ClaimOptions,
+	): Promise<boolean> {
 		const list = [...new Set(Array.isArray(keys) ? keys : [keys])];
 		if (!list.length) return true;
 		const queueKey = `${context.getWorkflow().id ?? ''}\n${context.getNode().id}`;
@@ -135,18 +147,30 @@ export class Ledger {
 	}
 
 	/** Gives a claim back (the work failed), so the next run that brings the keys does it. */
-	async releaseClaim(context: IExecuteFunctions, keys: string | string[], owner: string, options: ClaimOptions): Promise<void> {
+	async releaseClaim(
+		context: IExecuteFunctions,
+		keys: string | string[],
+		owner: string,
+		options: ClaimOptions,
+	): Promise<void> {
 		const list = [...new Set(Array.isArray(keys) ? keys : [keys])];
 		const entries = [...list.map(claimEntry), ownerEntry(list, owner)];
 		await this.locked(context, options.itemIndex, async (lease) => {
 			assertFenced(context, lease, options.itemIndex);
-			await dbCall(context, this.gauge, options.itemIndex, 'giving a claim back', async () =>
-				await context.helpers.removeProcessed(entries, 'node', ledgerOptions(options)),
+			await dbCall(
+				context,
+				this.gauge,
+				options.itemIndex,
+				'giving a claim back',
+				async () => await context.helpers.removeProcessed(entries, 'node', ledgerOptions(options)),
 			);
 		});
 	}
 
-	private async drain(queueKey: string, queue: { pending: PendingClaim[]; draining: boolean }): Promise<void> {
+	private async drain(
+		queueKey: string,
+		queue: { pending: PendingClaim[]; draining: boolean },
+	): Promise<void> {
 		queue.draining = true;
 		try {
 			while (queue.pending.length) {
@@ -155,7 +179,11 @@ export class Ledger {
 				const batch = takeBatch(queue.pending);
 				const first = batch[0];
 				try {
-					const won = await this.locked(first.context, first.options.itemIndex, async (lease) => await this.settle(batch, lease));
+					const won = await this.locked(
+						first.context,
+						first.options.itemIndex,
+						async (lease) => await this.settle(batch, lease),
+					);
 					batch.forEach((claim, i) => claim.resolve(won[i]));
 				} catch (error) {
 					batch.forEach((claim) => claim.reject(forClaim(claim, error)));
@@ -171,26 +199,45 @@ export class Ledger {
 	private async settle(batch: PendingClaim[], lease: Lease): Promise<boolean[]> {
 		const { context, options } = batch[0];
 		const ledger = ledgerOptions(options);
-		const entries = [...new Set(batch.flatMap((claim) => [...claim.keys.map(claimEntry), ownerEntry(claim.keys, claim.owner)]))];
+		const entries = [
+			...new Set(
+				batch.flatMap((claim) => [
+					...claim.keys.map(claimEntry),
+					ownerEntry(claim.keys, claim.owner),
+				]),
+			),
+		];
 		assertFenced(context, lease, options.itemIndex);
-		const recorded = await dbCall(context, this.gauge, options.itemIndex, 'recording a claim', async () =>
-			await context.helpers.checkProcessedAndRecord(entries, 'node', ledger),
+		const recorded = await dbCall(
+			context,
+			this.gauge,
+			options.itemIndex,
+			'recording a claim',
+			async () => await context.helpers.checkProcessedAndRecord(entries, 'node', ledger),
 		);
 		const fresh = new Set(recorded.new.map(String));
 		const won = batch.map(
-			(claim) => claim.keys.every((key) => fresh.has(claimEntry(key))) || !fresh.has(ownerEntry(claim.keys, claim.owner)),
+			(claim) =>
+				claim.keys.every((key) => fresh.has(claimEntry(key))) ||
+				!fresh.has(ownerEntry(claim.keys, claim.owner)),
 		);
 		const giveBack = new Set<string>();
 		batch.forEach((claim, i) => {
 			if (won[i]) return;
 			// A loser leaves no trace: its owner entry and any key only it had just recorded.
 			giveBack.add(ownerEntry(claim.keys, claim.owner));
-			claim.keys.filter((key) => fresh.has(claimEntry(key))).forEach((key) => giveBack.add(claimEntry(key)));
+			claim.keys
+				.filter((key) => fresh.has(claimEntry(key)))
+				.forEach((key) => giveBack.add(claimEntry(key)));
 		});
 		if (giveBack.size) {
 			assertFenced(context, lease, options.itemIndex);
-			await dbCall(context, this.gauge, options.itemIndex, 'recording a claim', async () =>
-				await context.helpers.removeProcessed([...giveBack], 'node', ledger),
+			await dbCall(
+				context,
+				this.gauge,
+				options.itemIndex,
+				'recording a claim',
+				async () => await context.helpers.removeProcessed([...giveBack], 'node', ledger),
 			);
 		}
 		return won;
@@ -199,7 +246,12 @@ export class Ledger {
 
 export const defaultLedger = new Ledger();
 
-const STORE_HELPERS = ['checkProcessedAndRecord', 'removeProcessed', 'clearAllProcessedItems', 'getProcessedDataCount'] as const;
+const STORE_HELPERS = [
+	'checkProcessedAndRecord',
+	'removeProcessed',
+	'clearAllProcessedItems',
+	'getProcessedDataCount',
+] as const;
 
 /**
  * Whether this n8n has the deduplication store's helpers. The n8n versions this package is proven on
@@ -212,21 +264,40 @@ export function hasDeduplicationStore(context: IExecuteFunctions): boolean {
 }
 
 /** Says the store is missing here and what to do, naming the option that needs it. */
-export function missingDeduplicationStore(context: IExecuteFunctions, itemIndex: number, option: string): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `"${option}" needs n8n’s deduplication store, which this n8n does not have`, {
-		itemIndex,
-		description: `Update n8n to 1.123 or newer (the versions this package is tested on are listed in its docs/COMPATIBILITY.md), or turn off "${option}".`,
-	});
+export function missingDeduplicationStore(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	option: string,
+): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`"${option}" needs n8n’s deduplication store, which this n8n does not have`,
+		{
+			itemIndex,
+			description: `Update n8n to 1.123 or newer (the versions this package is tested on are listed in its docs/COMPATIBILITY.md), or turn off "${option}".`,
+		},
+	);
 }
 
 /** A claim as a node asks for it: `option` names what needs the ledger, for the message where n8n lacks it. */
 type ClaimRequest = ClaimOptions & { option: string };
 
-export async function claim(context: IExecuteFunctions, keys: string | string[], owner: string, options: ClaimRequest): Promise<boolean> {
-	if (!hasDeduplicationStore(context)) throw missingDeduplicationStore(context, options.itemIndex, options.option);
+export async function claim(
+	context: IExecuteFunctions,
+	keys: string | string[],
+	owner: string,
+	options: ClaimRequest,
+): Promise<boolean> {
+	if (!hasDeduplicationStore(context))
+		throw missingDeduplicationStore(context, options.itemIndex, options.option);
 	return await defaultLedger.claim(context, keys, owner, options);
 }
 
-export async function releaseClaim(context: IExecuteFunctions, keys: string | string[], owner: string, options: ClaimOptions): Promise<void> {
+export async function releaseClaim(
+	context: IExecuteFunctions,
+	keys: string | string[],
+	owner: string,
+	options: ClaimOptions,
+): Promise<void> {
 	await defaultLedger.releaseClaim(context, keys, owner, options);
 }

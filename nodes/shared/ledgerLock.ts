@@ -66,12 +66,17 @@ export function signatureAt(ms: number): number {
 
 /** Whole slots since a lock with this count was created, read at `ms`. */
 export function ageSlots(count: number, ms: number): number {
-	return (((Math.floor(ms / SLOT_MS) % CYCLE_SLOTS) - (count - 1)) % CYCLE_SLOTS + CYCLE_SLOTS) % CYCLE_SLOTS;
+	return (
+		((((Math.floor(ms / SLOT_MS) % CYCLE_SLOTS) - (count - 1)) % CYCLE_SLOTS) + CYCLE_SLOTS) %
+		CYCLE_SLOTS
+	);
 }
 
 export function isStale(count: number, ms: number): boolean {
 	const age = ageSlots(count, ms);
-	return count >= 1 && count <= CYCLE_SLOTS && age >= STALE_SLOTS && age <= CYCLE_SLOTS - AHEAD_SLOTS;
+	return (
+		count >= 1 && count <= CYCLE_SLOTS && age >= STALE_SLOTS && age <= CYCLE_SLOTS - AHEAD_SLOTS
+	);
 }
 
 function messageOf(error: unknown): string {
@@ -84,7 +89,9 @@ function isModeConflict(error: unknown): boolean {
 
 /** PostgreSQL, SQLite and MySQL's words for a second insert of the same primary key. */
 function isAlreadyExists(error: unknown): boolean {
-	return /unique constraint|duplicate key|UNIQUE constraint failed|Duplicate entry|SQLITE_CONSTRAINT/i.test(messageOf(error));
+	return /unique constraint|duplicate key|UNIQUE constraint failed|Duplicate entry|SQLITE_CONSTRAINT/i.test(
+		messageOf(error),
+	);
 }
 
 export function lockConflict(context: IExecuteFunctions, itemIndex: number): NodeOperationError {
@@ -99,12 +106,21 @@ export function lockConflict(context: IExecuteFunctions, itemIndex: number): Nod
 	);
 }
 
-export function databaseFailure(context: IExecuteFunctions, itemIndex: number, doing: string, error: unknown): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `n8n’s database failed while ${doing}: ${messageOf(error)}`, {
-		itemIndex,
-		description:
-			'The once-only record could not be read or written, so this item was not handled (and nothing was emitted twice). Check that n8n’s database is reachable and writable, then retry the execution.',
-	});
+export function databaseFailure(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	doing: string,
+	error: unknown,
+): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`n8n’s database failed while ${doing}: ${messageOf(error)}`,
+		{
+			itemIndex,
+			description:
+				'The once-only record could not be read or written, so this item was not handled (and nothing was emitted twice). Check that n8n’s database is reachable and writable, then retry the execution.',
+		},
+	);
 }
 
 /** One database call, timed, retried twice on errors other than a mode conflict, then thrown. */
@@ -131,10 +147,21 @@ export async function dbCall<T>(
 }
 
 const lockCount = async (context: IExecuteFunctions, gauge: LatencyGauge, itemIndex: number) =>
-	await dbCall(context, gauge, itemIndex, 'reading the workflow lock', async () => await context.helpers.getProcessedDataCount('workflow', ENTRIES));
+	await dbCall(
+		context,
+		gauge,
+		itemIndex,
+		'reading the workflow lock',
+		async () => await context.helpers.getProcessedDataCount('workflow', ENTRIES),
+	);
 
 /** Creates the lock record with `signature` entries: true only if this call created it. */
-async function tryCreate(context: IExecuteFunctions, gauge: LatencyGauge, itemIndex: number, signature: number): Promise<boolean> {
+async function tryCreate(
+	context: IExecuteFunctions,
+	gauge: LatencyGauge,
+	itemIndex: number,
+	signature: number,
+): Promise<boolean> {
 	const entries = lockEntries(signature);
 	for (let attempt = 1; ; attempt++) {
 		const started = Date.now();
@@ -147,33 +174,55 @@ async function tryCreate(context: IExecuteFunctions, gauge: LatencyGauge, itemIn
 			gauge.observe(Date.now() - started);
 			if (isModeConflict(error)) throw lockConflict(context, itemIndex);
 			if (isAlreadyExists(error)) return false;
-			if (attempt >= DB_ATTEMPTS) throw databaseFailure(context, itemIndex, 'taking the workflow lock', error);
+			if (attempt >= DB_ATTEMPTS)
+				throw databaseFailure(context, itemIndex, 'taking the workflow lock', error);
 			await sleep(50 * attempt);
 		}
 	}
 }
 
 /** Deletes a dead holder's lock, after making sure the record is a lock and not another node's data. */
-async function breakStale(context: IExecuteFunctions, gauge: LatencyGauge, itemIndex: number, seen: number): Promise<void> {
+async function breakStale(
+	context: IExecuteFunctions,
+	gauge: LatencyGauge,
+	itemIndex: number,
+	seen: number,
+): Promise<void> {
 	await sleep(Math.floor(Math.random() * BREAK_JITTER_MS));
 	const count = await lockCount(context, gauge, itemIndex);
 	if (count !== seen || !isStale(count, Date.now())) return;
-	const probe = await dbCall(context, gauge, itemIndex, 'checking the workflow lock', async () =>
-		await context.helpers.checkProcessedAndRecord([LOCK_ENTRY], 'workflow', ENTRIES),
+	const probe = await dbCall(
+		context,
+		gauge,
+		itemIndex,
+		'checking the workflow lock',
+		async () => await context.helpers.checkProcessedAndRecord([LOCK_ENTRY], 'workflow', ENTRIES),
 	);
 	if (probe.new.length === 1 && (await lockCount(context, gauge, itemIndex)) > 1) {
 		// Not a lock: another node's records. Take our probe back out and say what to change.
-		await dbCall(context, gauge, itemIndex, 'checking the workflow lock', async () =>
-			await context.helpers.removeProcessed([LOCK_ENTRY], 'workflow', ENTRIES),
+		await dbCall(
+			context,
+			gauge,
+			itemIndex,
+			'checking the workflow lock',
+			async () => await context.helpers.removeProcessed([LOCK_ENTRY], 'workflow', ENTRIES),
 		);
 		throw lockConflict(context, itemIndex);
 	}
-	await dbCall(context, gauge, itemIndex, 'breaking a dead holder’s lock', async () =>
-		await context.helpers.clearAllProcessedItems('workflow', ENTRIES),
+	await dbCall(
+		context,
+		gauge,
+		itemIndex,
+		'breaking a dead holder’s lock',
+		async () => await context.helpers.clearAllProcessedItems('workflow', ENTRIES),
 	);
 }
 
-export async function acquire(context: IExecuteFunctions, gauge: LatencyGauge, itemIndex: number): Promise<Lease> {
+export async function acquire(
+	context: IExecuteFunctions,
+	gauge: LatencyGauge,
+	itemIndex: number,
+): Promise<Lease> {
 	for (let attempt = 0; ; attempt++) {
 		const count = await lockCount(context, gauge, itemIndex);
 		if (count === 0) {
@@ -204,17 +253,30 @@ export async function acquire(context: IExecuteFunctions, gauge: LatencyGauge, i
 /** Throws before a write once the lease is past its fence: the lock may be broken by then. */
 export function assertFenced(context: IExecuteFunctions, lease: Lease, itemIndex: number): void {
 	if (Date.now() - lease.since < FENCE_MS) return;
-	throw new NodeOperationError(context.getNode(), 'n8n’s database was too slow to record this item once', {
-		itemIndex,
-		description: `Taking the workflow lock and reading the record took over ${FENCE_MS / 1000} s, so nothing was written and nothing emitted. Retry the execution; if it keeps happening, n8n’s database is overloaded.`,
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		'n8n’s database was too slow to record this item once',
+		{
+			itemIndex,
+			description: `Taking the workflow lock and reading the record took over ${FENCE_MS / 1000} s, so nothing was written and nothing emitted. Retry the execution; if it keeps happening, n8n’s database is overloaded.`,
+		},
+	);
 }
 
 /** Deletes the lock only if it is still this holder's and within its fence; otherwise it ages out. */
-export async function release(context: IExecuteFunctions, gauge: LatencyGauge, lease: Lease, itemIndex: number): Promise<void> {
+export async function release(
+	context: IExecuteFunctions,
+	gauge: LatencyGauge,
+	lease: Lease,
+	itemIndex: number,
+): Promise<void> {
 	if (Date.now() - lease.since >= FENCE_MS) return;
 	if ((await lockCount(context, gauge, itemIndex)) !== lease.signature) return;
-	await dbCall(context, gauge, itemIndex, 'releasing the workflow lock', async () =>
-		await context.helpers.clearAllProcessedItems('workflow', ENTRIES),
+	await dbCall(
+		context,
+		gauge,
+		itemIndex,
+		'releasing the workflow lock',
+		async () => await context.helpers.clearAllProcessedItems('workflow', ENTRIES),
 	);
 }

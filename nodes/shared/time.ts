@@ -22,7 +22,7 @@ export function isValidTimeZone(name: string): boolean {
 }
 
 function quote(value: unknown): string {
-	const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+	const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
 	return `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"`;
 }
 
@@ -34,7 +34,11 @@ function quote(value: unknown): string {
 export function parseDateTime(value: unknown, zone: string): DateTime | undefined {
 	if (value instanceof Date) return DateTime.fromJSDate(value);
 	if (typeof value === 'number' && Number.isFinite(value)) return DateTime.fromMillis(value);
-	if (value && typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+	if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	) {
 		return parseDateTime((value as { toISO: () => string }).toISO(), zone);
 	}
 	if (typeof value !== 'string') return undefined;
@@ -51,9 +55,14 @@ export function parseDateTime(value: unknown, zone: string): DateTime | undefine
  * an instant is converted into it, a wall-clock value is kept as written. Without: UTC with Z, reading
  * a wall-clock value in `fallbackZone` (the workflow's time zone, as n8n's date picker means it).
  */
-export function toZoomTime(value: unknown, timeZone: string | undefined, fallbackZone = 'UTC'): ZoomTime {
+export function toZoomTime(
+	value: unknown,
+	timeZone: string | undefined,
+	fallbackZone = 'UTC',
+): ZoomTime {
 	const zone = timeZone || fallbackZone;
-	if (!isValidTimeZone(zone)) return { problem: `the time zone "${zone}" is not an IANA time zone` };
+	if (!isValidTimeZone(zone))
+		return { problem: `the time zone "${zone}" is not an IANA time zone` };
 	const parsed = parseDateTime(value, zone);
 	if (!parsed) return { problem: `${quote(value)} is not a date-time` };
 	return timeZone

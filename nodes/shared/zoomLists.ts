@@ -6,7 +6,12 @@ import type { IDataObject } from 'n8n-workflow';
 import type { WebinarsListWebinarsQueryParams } from '@zoom/rivet/meetings';
 import type { UsersListUsersQueryParams } from '@zoom/rivet/users';
 
-import { MAX_PAGE_SIZE, zoomApiRequest, type ZoomContext, type ZoomRequestOptions } from './transport';
+import {
+	MAX_PAGE_SIZE,
+	zoomApiRequest,
+	type ZoomContext,
+	type ZoomRequestOptions,
+} from './transport';
 
 export interface ListPaging {
 	/** Walk page_number 1, 2, … instead of following next_page_token. */
@@ -37,14 +42,20 @@ export async function* zoomListPages(
 	paging: ListPaging,
 	options: ZoomRequestOptions & { pageSize?: number } = {},
 ): AsyncGenerator<IDataObject[], void, undefined> {
-	const pageSize = Math.max(1, Math.min(paging.maxPageSize, options.pageSize ?? paging.maxPageSize));
+	const pageSize = Math.max(
+		1,
+		Math.min(paging.maxPageSize, options.pageSize ?? paging.maxPageSize),
+	);
 	let pageNumber = 1;
 	let nextPageToken = '';
 	for (;;) {
 		const paged: ListQuery = paging.byPageNumber
 			? { page_size: pageSize, page_number: pageNumber }
 			: { page_size: pageSize, ...(nextPageToken ? { next_page_token: nextPageToken } : {}) };
-		const page = await zoomApiRequest.call(this, 'GET', endpoint, { ...options, qs: { ...options.qs, ...paged } });
+		const page = await zoomApiRequest.call(this, 'GET', endpoint, {
+			...options,
+			qs: { ...options.qs, ...paged },
+		});
 		const found = page[propertyName];
 		const items = Array.isArray(found) ? (found as IDataObject[]) : [];
 		yield items;
@@ -71,7 +82,10 @@ export async function zoomListAll(
 ): Promise<IDataObject[]> {
 	const limit = options.limit && options.limit > 0 ? options.limit : undefined;
 	const results: IDataObject[] = [];
-	for await (const items of zoomListPages.call(this, endpoint, propertyName, paging, { ...options, pageSize: limit })) {
+	for await (const items of zoomListPages.call(this, endpoint, propertyName, paging, {
+		...options,
+		pageSize: limit,
+	})) {
 		for (const item of items) {
 			results.push(item);
 			if (limit !== undefined && results.length >= limit) return results;

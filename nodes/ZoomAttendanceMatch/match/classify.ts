@@ -39,7 +39,16 @@ export interface ClassifyInput {
 export function classify(input: ClassifyInput): MatchTables {
 	const { participants, registrations, opts, offsets, rowsByGroup, errors, minimumSeconds } = input;
 	const { emails, registrationValid } = input.index;
-	const { starts, ends, hasLoneTimes, sessionStart, sessionEnd, matchedByName, extraNames, extraReasons } = input.groups;
+	const {
+		starts,
+		ends,
+		hasLoneTimes,
+		sessionStart,
+		sessionEnd,
+		matchedByName,
+		extraNames,
+		extraReasons,
+	} = input.groups;
 	const m = registrations.length;
 	const n = participants.length;
 	const groupCount = m + extraNames.length;
@@ -71,7 +80,18 @@ export function classify(input: ClassifyInput): MatchTables {
 		const from = offsets[r];
 		const to = offsets[r + 1];
 		if (to > from) {
-			personAttendance(rowsByGroup, from, to, starts, ends, hasLoneTimes, sessionStart, sessionEnd, columns, r);
+			personAttendance(
+				rowsByGroup,
+				from,
+				to,
+				starts,
+				ends,
+				hasLoneTimes,
+				sessionStart,
+				sessionEnd,
+				columns,
+				r,
+			);
 			let emailRows = 0;
 			for (let k = from; k < to; k++) if (!matchedByName[rowsByGroup[k]]) emailRows++;
 			matchedBy[r] = emailRows === to - from ? 1 : emailRows === 0 ? 2 : 3;
@@ -82,7 +102,12 @@ export function classify(input: ClassifyInput): MatchTables {
 		firstNames[r] = firstName;
 		lastNames[r] = lastName;
 		const joined = to > from;
-		const code = joined && columns.seconds[r] >= minimumSeconds ? STATUS_ATTENDED : joined && opts.belowMinimum === 'partial' ? STATUS_PARTIAL : STATUS_ABSENT;
+		const code =
+			joined && columns.seconds[r] >= minimumSeconds
+				? STATUS_ATTENDED
+				: joined && opts.belowMinimum === 'partial'
+					? STATUS_PARTIAL
+					: STATUS_ABSENT;
 		status[r] = code;
 		if (code === STATUS_ABSENT) absentGroups[absentCount++] = r;
 		else {
@@ -99,15 +124,28 @@ export function classify(input: ClassifyInput): MatchTables {
 		firstNames[group] = firstName;
 		lastNames[group] = lastName;
 		status[group] = STATUS_NO_MATCH;
-		personAttendance(rowsByGroup, offsets[group], offsets[group + 1], starts, ends, hasLoneTimes, sessionStart, sessionEnd, columns, group);
+		personAttendance(
+			rowsByGroup,
+			offsets[group],
+			offsets[group + 1],
+			starts,
+			ends,
+			hasLoneTimes,
+			sessionStart,
+			sessionEnd,
+			columns,
+			group,
+		);
 	}
 
 	let participantErrors = 0;
 	for (const error of errors) if (error.input === 0) participantErrors++;
 	// Every valid row is in exactly one group, and every group is in one list.
 	let rowsOut = 0;
-	for (let k = 0; k < attendedCount; k++) rowsOut += offsets[attendedGroups[k] + 1] - offsets[attendedGroups[k]];
-	for (let k = 0; k < absentCount; k++) rowsOut += offsets[absentGroups[k] + 1] - offsets[absentGroups[k]];
+	for (let k = 0; k < attendedCount; k++)
+		rowsOut += offsets[attendedGroups[k] + 1] - offsets[attendedGroups[k]];
+	for (let k = 0; k < absentCount; k++)
+		rowsOut += offsets[absentGroups[k] + 1] - offsets[absentGroups[k]];
 	rowsOut += offsets[groupCount] - offsets[m];
 	const registrationsOut = attendedCount + absentCount;
 	const summary: MatchSummary = {
@@ -121,7 +159,9 @@ export function classify(input: ClassifyInput): MatchTables {
 		errors: errors.length,
 		sessionSeconds: input.session.lengthSeconds,
 		minimumSeconds,
-		reconciled: rowsOut + participantErrors === n && registrationsOut + (errors.length - participantErrors) === m,
+		reconciled:
+			rowsOut + participantErrors === n &&
+			registrationsOut + (errors.length - participantErrors) === m,
 	};
 	return {
 		registrationCount: m,

@@ -65,7 +65,13 @@ export function groupParticipants(
 		extraReasons.push(reason);
 		return m + extraNames.length - 1;
 	}
-	function groupFor(index: Map<string, number>, key: string, email: string, record: JsonRecord, reason: NoMatchReason): number {
+	function groupFor(
+		index: Map<string, number>,
+		key: string,
+		email: string,
+		record: JsonRecord,
+		reason: NoMatchReason,
+	): number {
 		let group = index.get(key);
 		if (group === undefined) {
 			group = newGroup(email, text(readName(record)), reason);
@@ -77,13 +83,26 @@ export function groupParticipants(
 	for (let i = 0; i < n; i++) {
 		const record = participants[i];
 		if (record === null || typeof record !== 'object') {
-			errors.push(participantError(i, opts.participantEmailField, 'is not an object', 'Feed the node items with JSON objects'));
+			errors.push(
+				participantError(
+					i,
+					opts.participantEmailField,
+					'is not an object',
+					'Feed the node items with JSON objects',
+				),
+			);
 			continue;
 		}
 		const raw = readParticipantEmail(record);
 		const problem = emailProblem(raw, opts.participantEmailField, 'Participants', i, true);
 		if (problem) {
-			errors.push({ input: 0, inputName: 'Participants', itemIndex: i, field: opts.participantEmailField, ...problem });
+			errors.push({
+				input: 0,
+				inputName: 'Participants',
+				itemIndex: i,
+				field: opts.participantEmailField,
+				...problem,
+			});
 			continue;
 		}
 		const join = parseTime(readJoin(record));
@@ -107,12 +126,24 @@ export function groupParticipants(
 		}
 		if (join === MISSING && leave === MISSING) {
 			errors.push(
-				participantError(i, `${opts.joinTimeField}/${opts.leaveTimeField}`, 'has neither a join time nor a leave time', 'Check the Join Time Field and Leave Time Field options'),
+				participantError(
+					i,
+					`${opts.joinTimeField}/${opts.leaveTimeField}`,
+					'has neither a join time nor a leave time',
+					'Check the Join Time Field and Leave Time Field options',
+				),
 			);
 			continue;
 		}
 		if (join !== MISSING && leave !== MISSING && leave < join) {
-			errors.push(participantError(i, opts.leaveTimeField, 'leaves before it joins', 'Check that join and leave times are not swapped'));
+			errors.push(
+				participantError(
+					i,
+					opts.leaveTimeField,
+					'leaves before it joins',
+					'Check that join and leave times are not swapped',
+				),
+			);
 			continue;
 		}
 		starts[i] = join === MISSING ? Number.NaN : join;
@@ -149,13 +180,29 @@ export function groupParticipants(
 			}
 		}
 		// A guest's rejoins share a display name; a guest without one stands alone.
-		groupOf[i] = name ? groupFor(unmatchedByName, name, '', record, 'guest') : newGroup('', '', 'guest');
+		groupOf[i] = name
+			? groupFor(unmatchedByName, name, '', record, 'guest')
+			: newGroup('', '', 'guest');
 	}
-	return { starts, ends, groupOf, matchedByName, extraNames, extraReasons, sessionStart, sessionEnd, hasLoneTimes, errors };
+	return {
+		starts,
+		ends,
+		groupOf,
+		matchedByName,
+		extraNames,
+		extraReasons,
+		sessionStart,
+		sessionEnd,
+		hasLoneTimes,
+		errors,
+	};
 }
 
 /** The rows in one flat array by group (counting sort): each group's rows are contiguous, in input order. */
-export function rowsInGroups(groupOf: Int32Array, groupCount: number): { offsets: Int32Array; rowsByGroup: Int32Array } {
+export function rowsInGroups(
+	groupOf: Int32Array,
+	groupCount: number,
+): { offsets: Int32Array; rowsByGroup: Int32Array } {
 	const n = groupOf.length;
 	const offsets = new Int32Array(groupCount + 1);
 	for (let i = 0; i < n; i++) if (groupOf[i] >= 0) offsets[groupOf[i] + 1]++;

@@ -24,7 +24,10 @@ export interface RegistrationIndex {
 }
 
 /** One pass over the registrations; they are valid or in registrationErrors, never both. */
-export function indexRegistrations(registrations: readonly JsonRecord[], opts: MatchOptions): RegistrationIndex {
+export function indexRegistrations(
+	registrations: readonly JsonRecord[],
+	opts: MatchOptions,
+): RegistrationIndex {
 	const m = registrations.length;
 	const readRegistrationEmail = fieldReader(opts.registrationEmailField);
 	const readFirst = fieldReader(opts.firstNameField);
@@ -36,10 +39,17 @@ export function indexRegistrations(registrations: readonly JsonRecord[], opts: M
 	const registrationErrors: InputError[] = [];
 	for (let i = 0; i < m; i++) {
 		const record = registrations[i];
-		const raw = record === null || typeof record !== 'object' ? undefined : readRegistrationEmail(record);
+		const raw =
+			record === null || typeof record !== 'object' ? undefined : readRegistrationEmail(record);
 		const problem = emailProblem(raw, opts.registrationEmailField, 'Registrations', i, false);
 		if (problem) {
-			registrationErrors.push({ input: 1, inputName: 'Registrations', itemIndex: i, field: opts.registrationEmailField, ...problem });
+			registrationErrors.push({
+				input: 1,
+				inputName: 'Registrations',
+				itemIndex: i,
+				field: opts.registrationEmailField,
+				...problem,
+			});
 			continue;
 		}
 		const email = normaliseEmail(raw as string);

@@ -56,8 +56,12 @@ export function personAttendance(
 		const row = rows[k];
 		const start = starts[row];
 		const end = ends[row];
-		if (!hasLoneTimes || (!Number.isNaN(start) && !Number.isNaN(end))) count = addSegment(count, start, end);
-		else (loneEvents ??= []).push(Number.isNaN(start) ? { time: end, join: false } : { time: start, join: true });
+		if (!hasLoneTimes || (!Number.isNaN(start) && !Number.isNaN(end)))
+			count = addSegment(count, start, end);
+		else
+			(loneEvents ??= []).push(
+				Number.isNaN(start) ? { time: end, join: false } : { time: start, join: true },
+			);
 	}
 	if (loneEvents) {
 		// Leaves before joins at the same instant, so "left at 10:00, rejoined at 10:00" is two segments.

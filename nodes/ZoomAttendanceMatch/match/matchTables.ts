@@ -7,7 +7,12 @@
 import { classify } from './classify';
 import { groupParticipants, rowsInGroups } from './groupParticipants';
 import { indexRegistrations } from './indexRegistrations';
-import { DEFAULT_MATCH_OPTIONS, type JsonRecord, type MatchOptions, type MatchTables } from './types';
+import {
+	DEFAULT_MATCH_OPTIONS,
+	type JsonRecord,
+	type MatchOptions,
+	type MatchTables,
+} from './types';
 
 /** Matches participants to registrations, in flat columns (see MatchTables); bad items go to `errors`, never thrown. */
 export function matchTables(
@@ -25,9 +30,14 @@ export function matchTables(
 	const { sessionStart, sessionEnd } = groups;
 	const hasTimes = sessionStart !== Infinity;
 	const dataLengthSeconds = hasTimes ? (sessionEnd - sessionStart) / 1000 : 0;
-	const lengthSeconds = opts.sessionLengthSeconds && opts.sessionLengthSeconds > 0 ? opts.sessionLengthSeconds : dataLengthSeconds;
+	const lengthSeconds =
+		opts.sessionLengthSeconds && opts.sessionLengthSeconds > 0
+			? opts.sessionLengthSeconds
+			: dataLengthSeconds;
 	const minimumSeconds =
-		opts.minimumAttendanceUnit === 'percent' ? (lengthSeconds * opts.minimumAttendance) / 100 : opts.minimumAttendance;
+		opts.minimumAttendanceUnit === 'percent'
+			? (lengthSeconds * opts.minimumAttendance) / 100
+			: opts.minimumAttendance;
 
 	const { offsets, rowsByGroup } = rowsInGroups(groups.groupOf, m + groups.extraNames.length);
 	return classify({
@@ -39,7 +49,11 @@ export function matchTables(
 		offsets,
 		rowsByGroup,
 		errors,
-		session: { start: hasTimes ? sessionStart : null, end: hasTimes ? sessionEnd : null, lengthSeconds },
+		session: {
+			start: hasTimes ? sessionStart : null,
+			end: hasTimes ? sessionEnd : null,
+			lengthSeconds,
+		},
 		minimumSeconds,
 	});
 }

@@ -27,7 +27,8 @@ function tidiness(name: string): number {
 	for (let i = 0; i <= last; i++) {
 		const code = name.charCodeAt(i);
 		if (code >= 128) return NOT_ASCII;
-		if (code <= 32 && (code !== 32 || i === 0 || i === last || name.charCodeAt(i - 1) === 32)) result = UNTIDY_ASCII;
+		if (code <= 32 && (code !== 32 || i === 0 || i === last || name.charCodeAt(i - 1) === 32))
+			result = UNTIDY_ASCII;
 		else if (code >= 65 && code <= 90 && result === TIDY) result = TIDY_WITH_CAPITALS;
 	}
 	return result;
@@ -48,7 +49,8 @@ export function normaliseName(name: string): string {
 /** "Jane Q. Doe" → Jane / Q. Doe; a single word is a first name. */
 export function splitName(name: string): { firstName: string; lastName: string } {
 	const kind = tidiness(name);
-	const trimmed = kind === TIDY || kind === TIDY_WITH_CAPITALS ? name : name.trim().replace(/\s+/g, ' ');
+	const trimmed =
+		kind === TIDY || kind === TIDY_WITH_CAPITALS ? name : name.trim().replace(/\s+/g, ' ');
 	const space = trimmed.indexOf(' ');
 	return space < 0
 		? { firstName: trimmed, lastName: '' }

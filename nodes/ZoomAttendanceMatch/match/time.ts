@@ -59,15 +59,24 @@ export function parseIsoTime(value: string): number {
 	) {
 		return Date.parse(value);
 	}
-	const year = digit(value, 0) * 1000 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
+	const year =
+		digit(value, 0) * 1000 + digit(value, 1) * 100 + digit(value, 2) * 10 + digit(value, 3);
 	const month = digit(value, 5) * 10 + digit(value, 6);
 	const day = digit(value, 8) * 10 + digit(value, 9);
 	const hours = digit(value, 11) * 10 + digit(value, 12);
 	const minutes = digit(value, 14) * 10 + digit(value, 15);
 	const seconds = digit(value, 17) * 10 + digit(value, 18);
-	const millis = length === 24 ? digit(value, 20) * 100 + digit(value, 21) * 10 + digit(value, 22) : 0;
+	const millis =
+		length === 24 ? digit(value, 20) * 100 + digit(value, 21) * 10 + digit(value, 22) : 0;
 	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-	const monthDays = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+	const monthDays =
+		month === 2
+			? leap
+				? 29
+				: 28
+			: month === 4 || month === 6 || month === 9 || month === 11
+				? 30
+				: 31;
 	if (
 		year < 1970 ||
 		month < 1 ||
@@ -87,7 +96,12 @@ export function parseIsoTime(value: string): number {
 	if (year !== lastYear) {
 		const before = year - 1;
 		lastYear = year;
-		lastYearDays = (year - 1970) * 365 + Math.floor(before / 4) - Math.floor(before / 100) + Math.floor(before / 400) - LEAP_YEARS_BEFORE_1970;
+		lastYearDays =
+			(year - 1970) * 365 +
+			Math.floor(before / 4) -
+			Math.floor(before / 100) +
+			Math.floor(before / 400) -
+			LEAP_YEARS_BEFORE_1970;
 	}
 	const days = lastYearDays + DAYS_BEFORE_MONTH[month - 1] + (leap && month > 2 ? 1 : 0) + day - 1;
 	return ((days * 24 + hours) * 60 + minutes) * 60_000 + seconds * 1000 + millis;
@@ -127,8 +141,15 @@ export function isoTimestamp(ms: number): string {
 	const z = days + 719_468;
 	const era = Math.floor(z / 146_097);
 	const dayOfEra = z - era * 146_097;
-	const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
-	const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+	const yearOfEra = Math.floor(
+		(dayOfEra -
+			Math.floor(dayOfEra / 1460) +
+			Math.floor(dayOfEra / 36_524) -
+			Math.floor(dayOfEra / 146_096)) /
+			365,
+	);
+	const dayOfYear =
+		dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
 	const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
 	const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
 	const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;

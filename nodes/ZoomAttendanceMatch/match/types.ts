@@ -75,7 +75,12 @@ export const STATUS_ATTENDED = 0;
 export const STATUS_PARTIAL = 1;
 export const STATUS_ABSENT = 2;
 export const STATUS_NO_MATCH = 3;
-export const statusNames: readonly AttendanceStatus[] = ['attended', 'partial', 'absent', 'no-match'];
+export const statusNames: readonly AttendanceStatus[] = [
+	'attended',
+	'partial',
+	'absent',
+	'no-match',
+];
 /** How a group was matched, by code in MatchTables.matchedBy. */
 export type MatchedBy = 'email' | 'name' | 'email+name' | null;
 export const matchedByNames: readonly MatchedBy[] = [null, 'email', 'name', 'email+name'];

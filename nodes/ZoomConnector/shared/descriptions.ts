@@ -2,7 +2,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /** Return All + Limit for a list operation, shown only for that resource and operation. */
-export function returnAllOrLimit(resource: string, operation: string, maxValue?: number): INodeProperties[] {
+export function returnAllOrLimit(
+	resource: string,
+	operation: string,
+	maxValue?: number,
+): INodeProperties[] {
 	const show = { resource: [resource], operation: [operation] };
 	return [
 		{
@@ -69,7 +73,8 @@ export function sessionTypeField(
 	};
 }
 
-export const byDisplayName = (a: INodeProperties, b: INodeProperties) => a.displayName.localeCompare(b.displayName);
+export const byDisplayName = (a: INodeProperties, b: INodeProperties) =>
+	a.displayName.localeCompare(b.displayName);
 
 /** The Occurrence ID option of a recurring meeting/webinar; `description` says what it limits. */
 export function occurrenceIdOption(description: string): INodeProperties {
@@ -84,7 +89,10 @@ export function occurrenceIdOption(description: string): INodeProperties {
 }
 
 /** An Options collection, sorted by display name, shown for `show`. */
-export function optionsCollection(displayOptions: INodeProperties['displayOptions'], options: INodeProperties[]): INodeProperties {
+export function optionsCollection(
+	displayOptions: INodeProperties['displayOptions'],
+	options: INodeProperties[],
+): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',

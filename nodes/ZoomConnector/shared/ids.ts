@@ -48,7 +48,9 @@ export function sessionRefField(
 			: 'The numeric ID, as printed ("858 4567 1234") or in the join URL',
 		description:
 			options.description ??
-			(uuid ? 'Numeric ID (spaces, dashes or a join URL are fine) or instance UUID' : 'Numeric ID (spaces, dashes or a join URL are fine)'),
+			(uuid
+				? 'Numeric ID (spaces, dashes or a join URL are fine) or instance UUID'
+				: 'Numeric ID (spaces, dashes or a join URL are fine)'),
 		displayOptions: { show: { resource: [resource], operation: operations } },
 	};
 }

@@ -72,9 +72,15 @@ export async function listParticipants(
 	let instanceUuid = ref.kind === 'uuid' ? ref.value : undefined;
 	// A numeric ID means "the latest instance": which one it is must be known to skip it.
 	if (addSessionFields || (skipProcessed && !instanceUuid)) {
-		const details = await zoomApiRequest.call(this, 'GET', `${paths.details}/${ref.segment}`, { itemIndex });
+		const details = await zoomApiRequest.call(this, 'GET', `${paths.details}/${ref.segment}`, {
+			itemIndex,
+		});
 		if (addSessionFields) {
-			session = { sessionId: details.id ?? null, sessionUuid: details.uuid ?? null, sessionTopic: details.topic ?? null };
+			session = {
+				sessionId: details.id ?? null,
+				sessionUuid: details.uuid ?? null,
+				sessionTopic: details.topic ?? null,
+			};
 		}
 		if (ref.kind === 'id' && typeof details.uuid === 'string' && details.uuid) {
 			segment = encodeSessionRef(details.uuid);
@@ -86,15 +92,24 @@ export async function listParticipants(
 	// The claim belongs to this run's item, or to the Daily Sync Trigger's emission of the session,
 	// which it repeats when a run failed: that repeat fetches again, any other run does not.
 	const emissionId = this.getInputData()[itemIndex]?.json.emissionId;
-	const owner = processedKey ? (typeof emissionId === 'string' ? emissionId : ownerToken(this.getExecutionId(), itemIndex)) : '';
+	const owner = processedKey
+		? typeof emissionId === 'string'
+			? emissionId
+			: ownerToken(this.getExecutionId(), itemIndex)
+		: '';
 	const ledger = { ...PROCESSED_SESSIONS, itemIndex, option: 'Skip Sessions Already Processed' };
 	if (processedKey && !(await claim(this, processedKey, owner, ledger))) return [];
 	try {
-		const rows = await zoomApiRequestAllItems.call(this, `${paths.list}/${segment}/participants`, 'participants', {
-			qs,
-			limit,
-			itemIndex,
-		});
+		const rows = await zoomApiRequestAllItems.call(
+			this,
+			`${paths.list}/${segment}/participants`,
+			'participants',
+			{
+				qs,
+				limit,
+				itemIndex,
+			},
+		);
 		return session ? rows.map((row) => ({ ...row, ...session })) : rows;
 	} catch (error) {
 		// Not fetched after all: forget it, so the next trigger of this session tries again.

@@ -2,7 +2,12 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 /** A NodeOperationError for the item: `message` names the field, `description` the fix. */
-export function fail(context: IExecuteFunctions, itemIndex: number, message: string, description: string): never {
+export function fail(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	message: string,
+	description: string,
+): never {
 	throw new NodeOperationError(context.getNode(), message, { itemIndex, description });
 }
 

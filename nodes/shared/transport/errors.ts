@@ -24,7 +24,9 @@ export function describeZoomError(status: number, body: ZoomErrorBody | undefine
 
 	switch (code) {
 		case 3001: {
-			const match = /^(Meeting|Webinar) (?:does not exist: |)(.+?)(?: not found.*)?$/i.exec(zoomMessage);
+			const match = /^(Meeting|Webinar) (?:does not exist: |)(.+?)(?: not found.*)?$/i.exec(
+				zoomMessage,
+			);
 			const what = match ? `${match[1]} ${match[2]}` : 'Meeting or webinar';
 			return {
 				message: `${what} not found (Zoom code 3001)`,
@@ -99,7 +101,8 @@ export function describeZoomError(status: number, body: ZoomErrorBody | undefine
 	if (status === 0) {
 		return {
 			message: 'Zoom could not be reached (the connection failed or was dropped)',
-			description: 'Check the network and the credential’s environment; the node retried read calls already.',
+			description:
+				'Check the network and the credential’s environment; the node retried read calls already.',
 		};
 	}
 	if (status >= 500) {

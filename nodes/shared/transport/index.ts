@@ -20,11 +20,7 @@ import { backoffDelay, isNetworkErrorCode, isSafeToRepeat, parseRetryAfter, RETR
 import { nextUtcMidnight, PER_SECOND_WINDOW_MS, tooManyRequestsKind } from './tooManyRequests';
 
 export type ZoomContext =
-	| IExecuteFunctions
-	| IPollFunctions
-	| ILoadOptionsFunctions
-	| IHookFunctions
-	| IWebhookFunctions;
+	IExecuteFunctions | IPollFunctions | ILoadOptionsFunctions | IHookFunctions | IWebhookFunctions;
 
 export const ZOOM_USER_APP = 'zoomConnectorOAuth2Api';
 export const ZOOM_ACCOUNT_APP = 'zoomConnectorServerToServerOAuthApi';
@@ -127,7 +123,12 @@ async function bufferStreamedErrorBody(error: unknown): Promise<void> {
 	for (let depth = 0; depth < 6 && current && typeof current === 'object'; depth++) {
 		const response = (current as { response?: { data?: unknown } }).response;
 		const data = response?.data as (AsyncIterable<Buffer> & { destroy?: () => void }) | undefined;
-		if (data && typeof data === 'object' && Symbol.asyncIterator in data && !Buffer.isBuffer(data)) {
+		if (
+			data &&
+			typeof data === 'object' &&
+			Symbol.asyncIterator in data &&
+			!Buffer.isBuffer(data)
+		) {
 			const chunks: Buffer[] = [];
 			let length = 0;
 			try {
@@ -180,7 +181,10 @@ function pathOf(url: string): string {
  */
 const credentialsByContext = new WeakMap<object, Map<string, ICredentialDataDecryptedObject>>();
 
-async function credentialsOf(context: ZoomContext, type: ZoomApiCredentialType): Promise<ICredentialDataDecryptedObject> {
+async function credentialsOf(
+	context: ZoomContext,
+	type: ZoomApiCredentialType,
+): Promise<ICredentialDataDecryptedObject> {
 	let byType = credentialsByContext.get(context);
 	if (!byType) {
 		byType = new Map();
@@ -210,7 +214,9 @@ async function requestUrl(
 		allowed = isCredentialHost(credentials, options.url);
 	} catch (error) {
 		// apiBaseUrl and isCredentialHost throw only UnsafeBaseUrlError: a Custom URL that is refused.
-		throw new NodeOperationError(context.getNode(), (error as Error).message, { itemIndex: options.itemIndex });
+		throw new NodeOperationError(context.getNode(), (error as Error).message, {
+			itemIndex: options.itemIndex,
+		});
 	}
 	if (allowed) return options.url;
 	let shown = options.url;
@@ -219,10 +225,14 @@ async function requestUrl(
 	} catch {
 		// Not a URL: show it as it is.
 	}
-	throw new NodeOperationError(context.getNode(), `Refused to send the Zoom access token to ${shown.slice(0, 200)}`, {
-		itemIndex: options.itemIndex,
-		description: `The URL is not on this credential's Zoom hosts (${credentialHostsLabel(credentials)}), so the token was not sent. Check the credential's environment, or download the file from the URL without this node's authentication.`,
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		`Refused to send the Zoom access token to ${shown.slice(0, 200)}`,
+		{
+			itemIndex: options.itemIndex,
+			description: `The URL is not on this credential's Zoom hosts (${credentialHostsLabel(credentials)}), so the token was not sent. Check the credential's environment, or download the file from the URL without this node's authentication.`,
+		},
+	);
 }
 
 /**
@@ -267,7 +277,10 @@ export async function zoomApiRequestFull<T = IDataObject>(
 			await bufferStreamedErrorBody(error);
 			const failure = readFailure(error);
 			if (failure.status === 429) {
-				const kind = tooManyRequestsKind(header(failure.headers, 'x-ratelimit-type'), failure.body?.message);
+				const kind = tooManyRequestsKind(
+					header(failure.headers, 'x-ratelimit-type'),
+					failure.body?.message,
+				);
 				const retryAfter = parseRetryAfter(header(failure.headers, 'retry-after'));
 				if (kind === 'daily' || (retryAfter ?? 0) > RETRY.maxRetryAfterMs) {
 					// Nothing succeeds before the reset: fail now with when that is, instead of retrying.
@@ -279,9 +292,11 @@ export async function zoomApiRequestFull<T = IDataObject>(
 					throw zoomError(this, error, failure, method, options.itemIndex, resetAt);
 				}
 				if (rateLimitRetries < RETRY.maxRateLimitRetries) {
-					const delay = retryAfter ?? Math.max(PER_SECOND_WINDOW_MS, backoffDelay(rateLimitRetries));
+					const delay =
+						retryAfter ?? Math.max(PER_SECOND_WINDOW_MS, backoffDelay(rateLimitRetries));
 					rateLimitRetries++;
-					if (kind === 'per-second') pacer.backOff(key, category, delay, retryAfter === undefined, plan);
+					if (kind === 'per-second')
+						pacer.backOff(key, category, delay, retryAfter === undefined, plan);
 					else await sleep(delay);
 					continue;
 				}
@@ -313,7 +328,9 @@ function zoomError(
 	if ((failure.status >= 500 || failure.status === 0) && !isSafeToRepeat(method)) {
 		description = `Zoom did not confirm this ${method}. It may have been carried out, so it was not repeated (that could create or change things twice): check in Zoom before running it again.`;
 	}
-	const response = (failure.body ?? { message: (error as Error)?.message ?? 'Request failed' }) as JsonObject;
+	const response = (failure.body ?? {
+		message: (error as Error)?.message ?? 'Request failed',
+	}) as JsonObject;
 	const apiError = new NodeApiError(context.getNode(), response, {
 		message: text.message,
 		description,
@@ -332,7 +349,12 @@ export async function zoomApiRequest(
 	endpoint: string,
 	options: ZoomRequestOptions = {},
 ): Promise<IDataObject> {
-	const response = (await zoomApiRequestFull.call(this, method, endpoint, options)) as ZoomResponse<IDataObject>;
+	const response = (await zoomApiRequestFull.call(
+		this,
+		method,
+		endpoint,
+		options,
+	)) as ZoomResponse<IDataObject>;
 	return response.body;
 }
 

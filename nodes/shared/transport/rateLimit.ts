@@ -103,7 +103,12 @@ export class RatePacer {
 		const ceiling = PLAN_RATES[plan][category];
 		let bucket = this.buckets.get(id);
 		if (!bucket) {
-			bucket = { ceiling, rate: ceiling, tokens: Math.max(1, ceiling * this.headroom), updated: this.now() };
+			bucket = {
+				ceiling,
+				rate: ceiling,
+				tokens: Math.max(1, ceiling * this.headroom),
+				updated: this.now(),
+			};
 			this.buckets.set(id, bucket);
 		} else if (bucket.ceiling !== ceiling) {
 			// The credential's plan changed: start over from the new plan's rate and burst.
@@ -141,7 +146,13 @@ export class RatePacer {
 	 * lower than the plan says, or other apps of the account share it). With a Retry-After Zoom has named the
 	 * wait, and waiting it is enough.
 	 */
-	backOff(key: string, category: RateCategory, waitMs: number, slowDown: boolean, plan: ZoomPlan = DEFAULT_PLAN): void {
+	backOff(
+		key: string,
+		category: RateCategory,
+		waitMs: number,
+		slowDown: boolean,
+		plan: ZoomPlan = DEFAULT_PLAN,
+	): void {
 		const bucket = this.bucket(key, category, plan);
 		if (slowDown) bucket.rate = Math.max(bucket.ceiling / 20, bucket.rate * 0.8);
 		const rate = bucket.rate * this.headroom;

@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Revoke Access',
 				value: 'revoke',
-				description: 'Revoke the OAuth2 credential’s access at Zoom, as an app’s "Disconnect" does; the credential must then be reconnected',
+				description:
+					'Revoke the OAuth2 credential’s access at Zoom, as an app’s "Disconnect" does; the credential must then be reconnected',
 				action: 'Revoke access of the credential',
 			},
 		],

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { oauthBaseUrl } from '../../../shared/environment';
@@ -39,16 +44,24 @@ async function revokeToken(
 	const request: IHttpRequestOptions = {
 		method: 'POST',
 		url,
-		headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+		headers: {
+			Authorization: `Basic ${basic}`,
+			'Content-Type': 'application/x-www-form-urlencoded',
+		},
 		body: new URLSearchParams({ token }).toString(),
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	};
-	const response = (await context.helpers.httpRequest(request)) as { statusCode: number; body: unknown };
+	const response = (await context.helpers.httpRequest(request)) as {
+		statusCode: number;
+		body: unknown;
+	};
 	let body: IDataObject = {};
 	try {
-		body = (typeof response.body === 'string' ? JSON.parse(response.body || '{}') : (response.body ?? {})) as IDataObject;
+		body = (
+			typeof response.body === 'string' ? JSON.parse(response.body || '{}') : (response.body ?? {})
+		) as IDataObject;
 	} catch {
 		body = { reason: String(response.body).slice(0, 300) };
 	}
@@ -58,11 +71,15 @@ async function revokeToken(
 /** Revokes the OAuth2 credential's access at Zoom; the output says that the credential must be reconnected. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	if (credentialType(this) === ZOOM_ACCOUNT_APP) {
-		throw new NodeOperationError(this.getNode(), 'Revoke Access works only with the OAuth2 (User) credential', {
-			itemIndex,
-			description:
-				'A Server-to-Server app has no user authorization to revoke. Set Authentication to "OAuth2 (User)", or deactivate the Server-to-Server app in the Zoom App Marketplace.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'Revoke Access works only with the OAuth2 (User) credential',
+			{
+				itemIndex,
+				description:
+					'A Server-to-Server app has no user authorization to revoke. Set Authentication to "OAuth2 (User)", or deactivate the Server-to-Server app in the Zoom App Marketplace.',
+			},
+		);
 	}
 	const credentials = await this.getCredentials(ZOOM_USER_APP, itemIndex);
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
@@ -70,10 +87,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const refreshToken = typeof tokenData.refresh_token === 'string' ? tokenData.refresh_token : '';
 	const credentialName = this.getNode().credentials?.[ZOOM_USER_APP]?.name ?? 'Zoom OAuth2';
 	if (!accessToken && !refreshToken) {
-		throw new NodeOperationError(this.getNode(), `The credential "${credentialName}" is not connected`, {
-			itemIndex,
-			description: 'There is no token to revoke: the credential was never connected, or its tokens were removed.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The credential "${credentialName}" is not connected`,
+			{
+				itemIndex,
+				description:
+					'There is no token to revoke: the credential was never connected, or its tokens were removed.',
+			},
+		);
 	}
 
 	let url: string;
@@ -83,14 +105,18 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		// A Custom base URL that would send the client secret in clear text.
 		throw new NodeOperationError(this.getNode(), (error as Error).message, { itemIndex });
 	}
-	const basic = Buffer.from(`${String(credentials.clientId)}:${String(credentials.clientSecret)}`).toString('base64');
+	const basic = Buffer.from(
+		`${String(credentials.clientId)}:${String(credentials.clientSecret)}`,
+	).toString('base64');
 	let answer = await revokeToken(this, url, basic, accessToken || refreshToken);
 	// An access token that has already expired may be unknown to Zoom; the refresh token still names the grant.
 	if (answer.statusCode >= 400 && answer.statusCode < 500 && accessToken && refreshToken) {
 		answer = await revokeToken(this, url, basic, refreshToken);
 	}
 	if (answer.statusCode >= 400) {
-		const reason = String(answer.body.reason ?? answer.body.message ?? answer.body.error ?? `HTTP ${answer.statusCode}`);
+		const reason = String(
+			answer.body.reason ?? answer.body.message ?? answer.body.error ?? `HTTP ${answer.statusCode}`,
+		);
 		throw new NodeApiError(this.getNode(), answer.body as never, {
 			message: `Zoom did not revoke the credential's access: ${reason}`,
 			description:

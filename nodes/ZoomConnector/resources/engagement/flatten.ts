@@ -16,8 +16,10 @@ import type {
 
 /** Past-session and report answers share these shapes (the webinar ones are the same as the meeting ones). */
 export type ZoomQaResponse = MeetingsListPastMeetingsQAResponse | ReportsGetMeetingQAReportResponse;
-export type ZoomPollResponse = MeetingsListPastMeetingsPollResultsResponse | ReportsGetMeetingPollReportsResponse;
-export type ZoomSurveyResponse = ReportsGetMeetingSurveyReportResponse | ReportsGetWebinarSurveyReportResponse;
+export type ZoomPollResponse =
+	MeetingsListPastMeetingsPollResultsResponse | ReportsGetMeetingPollReportsResponse;
+export type ZoomSurveyResponse =
+	ReportsGetMeetingSurveyReportResponse | ReportsGetWebinarSurveyReportResponse;
 
 export type EngagementKind = 'question' | 'poll' | 'survey';
 
@@ -48,9 +50,11 @@ export interface EngagementRow {
 
 const NO_GROUP = { questionStatus: '', pollId: '', surveyId: '', surveyName: '' };
 
-const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '');
+const text = (value: unknown): string =>
+	typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
 const list = <T>(value: T[] | undefined | null): T[] => (Array.isArray(value) ? value : []);
-const sessionIdOf = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+const sessionIdOf = (value: unknown): number | null =>
+	typeof value === 'number' && Number.isFinite(value) ? value : null;
 
 interface Person {
 	email?: string;
@@ -87,38 +91,60 @@ function perPersonRows<P extends Person, D>(
 	return rows;
 }
 
-type ReportedQuestion = NonNullable<NonNullable<ReportsGetMeetingQAReportResponse['questions']>[number]['question_details']>[number];
+type ReportedQuestion = NonNullable<
+	NonNullable<ReportsGetMeetingQAReportResponse['questions']>[number]['question_details']
+>[number];
 
 /** Q&A: one row per question a person asked, with its answers. */
 export function flattenQa(response: ZoomQaResponse): EngagementRow[] {
-	const session = { sessionId: sessionIdOf(response.id), sessionUuid: text(response.uuid), sessionStartTime: text(response.start_time) };
-	return perPersonRows(response.questions, (person) => person.question_details, session, (detail) => {
-		const reported = detail as ReportedQuestion;
-		const answers = list(reported.answer_details).map((answer) => text(answer?.content)).filter((content) => content !== '');
-		return {
-			kind: 'question',
-			question: text(detail.question),
-			questionId: text(reported.question_id),
-			answer: answers.length ? answers.join('\n') : text(detail.answer),
-			time: text(reported.create_time),
-			...NO_GROUP,
-			questionStatus: text(reported.question_status),
-		};
-	});
+	const session = {
+		sessionId: sessionIdOf(response.id),
+		sessionUuid: text(response.uuid),
+		sessionStartTime: text(response.start_time),
+	};
+	return perPersonRows(
+		response.questions,
+		(person) => person.question_details,
+		session,
+		(detail) => {
+			const reported = detail as ReportedQuestion;
+			const answers = list(reported.answer_details)
+				.map((answer) => text(answer?.content))
+				.filter((content) => content !== '');
+			return {
+				kind: 'question',
+				question: text(detail.question),
+				questionId: text(reported.question_id),
+				answer: answers.length ? answers.join('\n') : text(detail.answer),
+				time: text(reported.create_time),
+				...NO_GROUP,
+				questionStatus: text(reported.question_status),
+			};
+		},
+	);
 }
 
 /** Polls: one row per poll question a person answered. */
 export function flattenPolls(response: ZoomPollResponse): EngagementRow[] {
-	const session = { sessionId: sessionIdOf(response.id), sessionUuid: text(response.uuid), sessionStartTime: text(response.start_time) };
-	return perPersonRows(response.questions, (person) => person.question_details, session, (detail) => ({
-		kind: 'poll',
-		question: text(detail.question),
-		questionId: '',
-		answer: text(detail.answer),
-		time: text(detail.date_time),
-		...NO_GROUP,
-		pollId: text(detail.polling_id),
-	}));
+	const session = {
+		sessionId: sessionIdOf(response.id),
+		sessionUuid: text(response.uuid),
+		sessionStartTime: text(response.start_time),
+	};
+	return perPersonRows(
+		response.questions,
+		(person) => person.question_details,
+		session,
+		(detail) => ({
+			kind: 'poll',
+			question: text(detail.question),
+			questionId: '',
+			answer: text(detail.answer),
+			time: text(detail.date_time),
+			...NO_GROUP,
+			pollId: text(detail.polling_id),
+		}),
+	);
 }
 
 /** Survey: one row per survey question a person answered. */
@@ -130,14 +156,19 @@ export function flattenSurvey(response: ZoomSurveyResponse): EngagementRow[] {
 		sessionUuid: text(meeting.meeting_uuid ?? webinar.webinar_uuid),
 		sessionStartTime: text(response.start_time),
 	};
-	return perPersonRows(response.survey_answers, (person) => person.answer_details, session, (detail) => ({
-		kind: 'survey',
-		question: text(detail.question),
-		questionId: text(detail.question_id),
-		answer: text(detail.answer),
-		time: text(detail.date_time),
-		...NO_GROUP,
-		surveyId: text(response.survey_id),
-		surveyName: text(response.survey_name),
-	}));
+	return perPersonRows(
+		response.survey_answers,
+		(person) => person.answer_details,
+		session,
+		(detail) => ({
+			kind: 'survey',
+			question: text(detail.question),
+			questionId: text(detail.question_id),
+			answer: text(detail.answer),
+			time: text(detail.date_time),
+			...NO_GROUP,
+			surveyId: text(response.survey_id),
+			surveyName: text(response.survey_name),
+		}),
+	);
 }

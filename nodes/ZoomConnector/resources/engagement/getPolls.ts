@@ -8,5 +8,7 @@ export const description: INodeProperties[] = engagementFields('getPolls', { sou
 /** One item per poll question a person answered in an ended meeting or webinar: email, name, question, answer, poll ID. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const source = this.getNodeParameter('source', itemIndex, 'pastSession') as EngagementSource;
-	return await readEngagement.call(this, itemIndex, 'polls', source, (response) => flattenPolls(response as ZoomPollResponse));
+	return await readEngagement.call(this, itemIndex, 'polls', source, (response) =>
+		flattenPolls(response as ZoomPollResponse),
+	);
 }

@@ -10,5 +10,7 @@ export const description: INodeProperties[] = engagementFields('getSurvey', { so
  * survey answers only as a report (admin, Pro plan or higher).
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	return await readEngagement.call(this, itemIndex, 'survey', 'report', (response) => flattenSurvey(response as ZoomSurveyResponse));
+	return await readEngagement.call(this, itemIndex, 'survey', 'report', (response) =>
+		flattenSurvey(response as ZoomSurveyResponse),
+	);
 }

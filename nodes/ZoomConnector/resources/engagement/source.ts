@@ -16,10 +16,16 @@ export type EngagementSource = 'pastSession' | 'report';
 const LABEL = 'Meeting or Webinar ID or UUID';
 
 /** Session Type, ID or UUID, optionally the source, and Return All / Limit of one operation. */
-export function engagementFields(operation: string, options: { source: boolean }): INodeProperties[] {
+export function engagementFields(
+	operation: string,
+	options: { source: boolean },
+): INodeProperties[] {
 	const show = { resource: ['engagement'], operation: [operation] };
 	return [
-		sessionTypeField({ show: { resource: ['engagement'], operation: [operation] } }, 'Whether the ID names a meeting or a webinar'),
+		sessionTypeField(
+			{ show: { resource: ['engagement'], operation: [operation] } },
+			'Whether the ID names a meeting or a webinar',
+		),
 		sessionRefField('engagement', [operation], { displayName: LABEL }),
 		...(options.source
 			? [
@@ -31,7 +37,8 @@ export function engagementFields(operation: string, options: { source: boolean }
 							{
 								name: 'Past Session',
 								value: 'pastSession',
-								description: 'Zoom’s past meeting/webinar API: the host’s own sessions, question and answer text',
+								description:
+									'Zoom’s past meeting/webinar API: the host’s own sessions, question and answer text',
 							},
 							{
 								name: 'Report',
@@ -61,7 +68,9 @@ export async function readEngagement(
 	const type = this.getNodeParameter('sessionType', itemIndex) as SessionType;
 	const ref = readSessionRef(this, itemIndex, { label: LABEL });
 	const base = source === 'report' ? `/report/${type}s` : pastBase(type);
-	const response = await zoomApiRequest.call(this, 'GET', `${base}/${ref.segment}/${list}`, { itemIndex });
+	const response = await zoomApiRequest.call(this, 'GET', `${base}/${ref.segment}/${list}`, {
+		itemIndex,
+	});
 	const rows = flatten(response);
 	const limit = readLimit(this, itemIndex);
 	return (limit === undefined ? rows : rows.slice(0, limit)) as unknown as IDataObject[];

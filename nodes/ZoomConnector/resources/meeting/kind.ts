@@ -10,7 +10,11 @@ export const MEETING: SessionKind = {
 		type: 'options',
 		options: [
 			{ name: 'Instant', value: 1, description: 'Starts now; no start time' },
-			{ name: 'Recurring, Fixed Time', value: 8, description: 'Repeats by a rule from the start time' },
+			{
+				name: 'Recurring, Fixed Time',
+				value: 8,
+				description: 'Repeats by a rule from the start time',
+			},
 			{ name: 'Recurring, No Fixed Time', value: 3, description: 'One link usable any time' },
 			{ name: 'Scheduled', value: 2, description: 'Takes place once, at the start time' },
 		],
@@ -21,10 +25,22 @@ export const MEETING: SessionKind = {
 	recurringFixedType: 8,
 	listTypes: [
 		{ name: 'Live', value: 'live', description: 'Meetings in progress' },
-		{ name: 'Previous', value: 'previous_meetings', description: 'Meetings that took place (about the last 6 months)' },
-		{ name: 'Scheduled', value: 'scheduled', description: 'All valid scheduled meetings: previous, live and upcoming' },
+		{
+			name: 'Previous',
+			value: 'previous_meetings',
+			description: 'Meetings that took place (about the last 6 months)',
+		},
+		{
+			name: 'Scheduled',
+			value: 'scheduled',
+			description: 'All valid scheduled meetings: previous, live and upcoming',
+		},
 		{ name: 'Upcoming', value: 'upcoming', description: 'Upcoming meetings, including live ones' },
-		{ name: 'Upcoming Only', value: 'upcoming_meetings', description: 'Meetings that have not started yet' },
+		{
+			name: 'Upcoming Only',
+			value: 'upcoming_meetings',
+			description: 'Meetings that have not started yet',
+		},
 	],
 	settings: sessionSettings('meeting', [
 		{
@@ -32,7 +48,8 @@ export const MEETING: SessionKind = {
 			name: 'joinBeforeHost',
 			type: 'boolean',
 			default: false,
-			description: 'Whether participants may join before the host (ignored while the waiting room is on)',
+			description:
+				'Whether participants may join before the host (ignored while the waiting room is on)',
 		},
 		{
 			displayName: 'Mute Upon Entry',

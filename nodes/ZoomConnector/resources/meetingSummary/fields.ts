@@ -31,11 +31,17 @@ function strings(value: unknown): string[] {
 }
 
 /** The overview, topics and next steps as plain text, in Zoom's order. */
-export function composeSummaryText(overview: string, topics: SummaryTopic[], nextSteps: string[]): string {
+export function composeSummaryText(
+	overview: string,
+	topics: SummaryTopic[],
+	nextSteps: string[],
+): string {
 	const parts: string[] = [];
 	if (overview) parts.push(overview);
-	for (const topic of topics) parts.push(topic.label ? `${topic.label}\n${topic.summary}` : topic.summary);
-	if (nextSteps.length) parts.push(`Next steps\n${nextSteps.map((step) => `- ${step}`).join('\n')}`);
+	for (const topic of topics)
+		parts.push(topic.label ? `${topic.label}\n${topic.summary}` : topic.summary);
+	if (nextSteps.length)
+		parts.push(`Next steps\n${nextSteps.map((step) => `- ${step}`).join('\n')}`);
 	return parts.join('\n\n');
 }
 

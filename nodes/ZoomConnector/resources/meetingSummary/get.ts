@@ -28,10 +28,14 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const ref = readSessionRef(this, itemIndex, { label: LABEL });
 	if (ref.kind === 'id') {
-		throw new NodeOperationError(this.getNode(), `The field "${LABEL}" holds a meeting ID (${ref.value}), not an instance UUID`, {
-			itemIndex,
-			description: `Zoom keeps a summary per instance. Get the UUID with Past Session › Get Instances or Meeting Summary › Get Many (item ${itemIndex}).`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The field "${LABEL}" holds a meeting ID (${ref.value}), not an instance UUID`,
+			{
+				itemIndex,
+				description: `Zoom keeps a summary per instance. Get the UUID with Past Session › Get Instances or Meeting Summary › Get Many (item ${itemIndex}).`,
+			},
+		);
 	}
 	const body = (await zoomApiRequest.call(this, 'GET', `/meetings/${ref.segment}/meeting_summary`, {
 		itemIndex,

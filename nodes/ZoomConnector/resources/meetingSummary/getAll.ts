@@ -29,7 +29,12 @@ export const description: INodeProperties[] = [
 	...returnAllOrLimit('meetingSummary', 'getAll'),
 ];
 
-function readInstant(context: IExecuteFunctions, name: 'from' | 'to', label: string, itemIndex: number) {
+function readInstant(
+	context: IExecuteFunctions,
+	name: 'from' | 'to',
+	label: string,
+	itemIndex: number,
+) {
 	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
 	if (value === '' || value === null || value === undefined) return undefined;
 	const instant = zoomInstant(value, name === 'to');

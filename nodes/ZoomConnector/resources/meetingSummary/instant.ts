@@ -15,8 +15,13 @@ function format(ms: number): string {
  * Undefined for anything that is not a real instant.
  */
 export function zoomInstant(value: unknown, endOfDay = false): string | undefined {
-	if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : format(value.getTime());
-	if (value && typeof value === 'object' && typeof (value as { toMillis?: unknown }).toMillis === 'function') {
+	if (value instanceof Date)
+		return Number.isNaN(value.getTime()) ? undefined : format(value.getTime());
+	if (
+		value &&
+		typeof value === 'object' &&
+		typeof (value as { toMillis?: unknown }).toMillis === 'function'
+	) {
 		const ms = (value as { toMillis: () => number }).toMillis();
 		return Number.isFinite(ms) ? format(ms) : undefined;
 	}

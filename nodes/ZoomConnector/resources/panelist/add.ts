@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { WebinarsAddPanelistsRequestBody, WebinarsAddPanelistsResponse } from '@zoom/rivet/meetings';
+import type {
+	WebinarsAddPanelistsRequestBody,
+	WebinarsAddPanelistsResponse,
+} from '@zoom/rivet/meetings';
 
 import { zoomApiRequest } from '../../../shared/transport';
 import { readWebinarId, webinarIdField } from './webinarRef';
@@ -27,7 +30,13 @@ export const description: INodeProperties[] = [
 				displayName: 'Panelist',
 				name: 'panelist',
 				values: [
-					{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '' },
+					{
+						displayName: 'Email',
+						name: 'email',
+						type: 'string',
+						placeholder: 'name@email.com',
+						default: '',
+					},
 					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
 				],
 			},
@@ -38,7 +47,9 @@ export const description: INodeProperties[] = [
 type NewPanelist = NonNullable<WebinarsAddPanelistsRequestBody['panelists']>[number];
 
 function readPanelists(context: IExecuteFunctions, itemIndex: number): NewPanelist[] {
-	const collection = context.getNodeParameter('panelists', itemIndex, {}) as { panelist?: Array<{ email?: unknown; name?: unknown }> };
+	const collection = context.getNodeParameter('panelists', itemIndex, {}) as {
+		panelist?: Array<{ email?: unknown; name?: unknown }>;
+	};
 	const entries = Array.isArray(collection.panelist) ? collection.panelist : [];
 	if (!entries.length) {
 		throw new NodeOperationError(context.getNode(), 'The field "Panelists" is empty', {
@@ -50,10 +61,14 @@ function readPanelists(context: IExecuteFunctions, itemIndex: number): NewPaneli
 		const email = String(entry.email ?? '').trim();
 		const name = String(entry.name ?? '').trim();
 		if (!EMAIL.test(email) || !name) {
-			throw new NodeOperationError(context.getNode(), `Panelist ${position + 1} needs ${!EMAIL.test(email) ? 'a valid email' : 'a name'}`, {
-				itemIndex,
-				description: `Fill in "Email" and "Name" of panelist ${position + 1} in "Panelists" (item ${itemIndex}); got email "${email}".`,
-			});
+			throw new NodeOperationError(
+				context.getNode(),
+				`Panelist ${position + 1} needs ${!EMAIL.test(email) ? 'a valid email' : 'a name'}`,
+				{
+					itemIndex,
+					description: `Fill in "Email" and "Name" of panelist ${position + 1} in "Panelists" (item ${itemIndex}); got email "${email}".`,
+				},
+			);
 		}
 		return { email, name };
 	});
@@ -68,12 +83,19 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const panelists = readPanelists(this, itemIndex);
 	let updatedAt: string | undefined;
 	for (let start = 0; start < panelists.length; start += PANELISTS_PER_CALL) {
-		const body: WebinarsAddPanelistsRequestBody = { panelists: panelists.slice(start, start + PANELISTS_PER_CALL) };
+		const body: WebinarsAddPanelistsRequestBody = {
+			panelists: panelists.slice(start, start + PANELISTS_PER_CALL),
+		};
 		const response = (await zoomApiRequest.call(this, 'POST', `/webinars/${webinarId}/panelists`, {
 			body: body as IDataObject,
 			itemIndex,
 		})) as WebinarsAddPanelistsResponse;
 		updatedAt = response.updated_at ?? updatedAt;
 	}
-	return { webinarId: Number(webinarId), added: panelists.length, panelists: panelists as IDataObject[], updated_at: updatedAt ?? null };
+	return {
+		webinarId: Number(webinarId),
+		added: panelists.length,
+		panelists: panelists as IDataObject[],
+		updated_at: updatedAt ?? null,
+	};
 }

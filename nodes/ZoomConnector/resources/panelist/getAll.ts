@@ -4,7 +4,10 @@ import { returnAllOrLimit } from '../../shared/descriptions';
 import { readLimit } from '../../shared/participants';
 import { listPanelists, readWebinarId, webinarIdField } from './webinarRef';
 
-export const description: INodeProperties[] = [webinarIdField('getAll'), ...returnAllOrLimit('panelist', 'getAll')];
+export const description: INodeProperties[] = [
+	webinarIdField('getAll'),
+	...returnAllOrLimit('panelist', 'getAll'),
+];
 
 /** One item per panelist of the webinar: ID, email, name, join URL and name tag, as Zoom gives them. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {

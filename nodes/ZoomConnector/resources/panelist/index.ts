@@ -18,7 +18,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Add',
 				value: 'add',
-				description: 'Make one or more people panelists of a webinar; Zoom emails each their join link',
+				description:
+					'Make one or more people panelists of a webinar; Zoom emails each their join link',
 				action: 'Add panelists to a webinar',
 			},
 			{
@@ -30,13 +31,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Remove',
 				value: 'remove',
-				description: 'Remove one panelist from a webinar, by ID or email (destructive: their join link stops working)',
+				description:
+					'Remove one panelist from a webinar, by ID or email (destructive: their join link stops working)',
 				action: 'Remove a panelist from a webinar',
 			},
 			{
 				name: 'Remove All',
 				value: 'removeAll',
-				description: 'Remove every panelist from a webinar (destructive: all their join links stop working)',
+				description:
+					'Remove every panelist from a webinar (destructive: all their join links stop working)',
 				action: 'Remove all panelists from a webinar',
 			},
 		],

@@ -27,15 +27,26 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	let panelistId = given;
 	if (given.includes('@')) {
 		const email = given.toLowerCase();
-		const match = (await listPanelists.call(this, webinarId, itemIndex)).find((p) => (p.email ?? '').toLowerCase() === email);
+		const match = (await listPanelists.call(this, webinarId, itemIndex)).find(
+			(p) => (p.email ?? '').toLowerCase() === email,
+		);
 		if (!match?.id) {
-			throw new NodeOperationError(this.getNode(), `No panelist of webinar ${webinarId} has the email ${given}`, {
-				itemIndex,
-				description: `Check "Panelist ID or Email" (item ${itemIndex}); Panelist › Get Many lists the webinar's panelists.`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`No panelist of webinar ${webinarId} has the email ${given}`,
+				{
+					itemIndex,
+					description: `Check "Panelist ID or Email" (item ${itemIndex}); Panelist › Get Many lists the webinar's panelists.`,
+				},
+			);
 		}
 		panelistId = match.id;
 	}
-	await zoomApiRequest.call(this, 'DELETE', `/webinars/${webinarId}/panelists/${encodeURIComponent(panelistId)}`, { itemIndex });
+	await zoomApiRequest.call(
+		this,
+		'DELETE',
+		`/webinars/${webinarId}/panelists/${encodeURIComponent(panelistId)}`,
+		{ itemIndex },
+	);
 	return { success: true, webinarId: Number(webinarId), panelistId };
 }

@@ -8,7 +8,9 @@ import { readSessionId, sessionIdField } from '../../shared/ids';
 export type ZoomPanelist = NonNullable<WebinarsListPanelistsResponse['panelists']>[number];
 
 export function webinarIdField(operation: string): INodeProperties {
-	return sessionIdField('webinarId', 'webinar', { show: { resource: ['panelist'], operation: [operation] } });
+	return sessionIdField('webinarId', 'webinar', {
+		show: { resource: ['panelist'], operation: [operation] },
+	});
 }
 
 export function readWebinarId(context: IExecuteFunctions, itemIndex: number): string {
@@ -16,7 +18,11 @@ export function readWebinarId(context: IExecuteFunctions, itemIndex: number): st
 }
 
 /** GET /webinars/{webinarId}/panelists: Zoom answers every panelist at once (no paging). */
-export async function listPanelists(this: IExecuteFunctions, webinarId: string, itemIndex: number): Promise<ZoomPanelist[]> {
+export async function listPanelists(
+	this: IExecuteFunctions,
+	webinarId: string,
+	itemIndex: number,
+): Promise<ZoomPanelist[]> {
 	const response = (await zoomApiRequest.call(this, 'GET', `/webinars/${webinarId}/panelists`, {
 		itemIndex,
 	})) as WebinarsListPanelistsResponse;

@@ -6,12 +6,17 @@ import { readSessionRef, sessionRefField, type SessionType } from '../../shared/
 import { pastDetailsBase } from '../../shared/pastPaths';
 
 export const description: INodeProperties[] = [
-	sessionTypeField({ show: { resource: ['pastSession'], operation: ['get'] } }, 'Whether the ID names a meeting or a webinar'),
+	sessionTypeField(
+		{ show: { resource: ['pastSession'], operation: ['get'] } },
+		'Whether the ID names a meeting or a webinar',
+	),
 	sessionRefField('pastSession', ['get'], { displayName: 'Meeting or Webinar ID or UUID' }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const type = this.getNodeParameter('sessionType', itemIndex) as SessionType;
 	const ref = readSessionRef(this, itemIndex, { label: 'Meeting or Webinar ID or UUID' });
-	return await zoomApiRequest.call(this, 'GET', `${pastDetailsBase(type)}/${ref.segment}`, { itemIndex });
+	return await zoomApiRequest.call(this, 'GET', `${pastDetailsBase(type)}/${ref.segment}`, {
+		itemIndex,
+	});
 }

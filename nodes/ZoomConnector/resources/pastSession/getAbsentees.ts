@@ -13,8 +13,13 @@ export const description: INodeProperties[] = [
 /** Registrants of an ended webinar who did not attend, one item each (Zoom's registrant fields). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const ref = readSessionRef(this, itemIndex, { label: 'Webinar ID or UUID' });
-	return await zoomApiRequestAllItems.call(this, `/past_webinars/${ref.segment}/absentees`, 'registrants', {
-		limit: readLimit(this, itemIndex),
-		itemIndex,
-	});
+	return await zoomApiRequestAllItems.call(
+		this,
+		`/past_webinars/${ref.segment}/absentees`,
+		'registrants',
+		{
+			limit: readLimit(this, itemIndex),
+			itemIndex,
+		},
+	);
 }

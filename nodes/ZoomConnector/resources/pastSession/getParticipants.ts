@@ -6,13 +6,23 @@ import { readSessionRef, sessionRefField, type SessionType } from '../../shared/
 import { pastBase, pastDetailsBase } from '../../shared/pastPaths';
 
 export const description: INodeProperties[] = [
-	sessionTypeField({ show: { resource: ['pastSession'], operation: ['getParticipants'] } }, 'Whether the ID names a meeting or a webinar'),
-	sessionRefField('pastSession', ['getParticipants'], { displayName: 'Meeting or Webinar ID or UUID' }),
+	sessionTypeField(
+		{ show: { resource: ['pastSession'], operation: ['getParticipants'] } },
+		'Whether the ID names a meeting or a webinar',
+	),
+	sessionRefField('pastSession', ['getParticipants'], {
+		displayName: 'Meeting or Webinar ID or UUID',
+	}),
 	...participantListFields('pastSession', 'getParticipants'),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const type = this.getNodeParameter('sessionType', itemIndex) as SessionType;
 	const ref = readSessionRef(this, itemIndex, { label: 'Meeting or Webinar ID or UUID' });
-	return await listParticipants.call(this, itemIndex, { list: pastBase(type), details: pastDetailsBase(type) }, ref);
+	return await listParticipants.call(
+		this,
+		itemIndex,
+		{ list: pastBase(type), details: pastDetailsBase(type) },
+		ref,
+	);
 }

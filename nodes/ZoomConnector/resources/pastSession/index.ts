@@ -18,7 +18,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get the details of an ended meeting or webinar: times, duration and participant count',
+				description:
+					'Get the details of an ended meeting or webinar: times, duration and participant count',
 				action: 'Get an ended meeting or webinar',
 			},
 			{
@@ -30,7 +31,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Instances',
 				value: 'getInstances',
-				description: 'List the ended instances (UUID and start time) of a recurring meeting or webinar',
+				description:
+					'List the ended instances (UUID and start time) of a recurring meeting or webinar',
 				action: 'Get ended instances of a meeting or webinar',
 			},
 			{

@@ -3,7 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { recordingRefField } from './files';
 import { deleteActionField, deleteRecording, fileIdField } from './lifecycle';
 
-export const description: INodeProperties[] = [recordingRefField(['deleteFile']), fileIdField('deleteFile'), deleteActionField('deleteFile')];
+export const description: INodeProperties[] = [
+	recordingRefField(['deleteFile']),
+	fileIdField('deleteFile'),
+	deleteActionField('deleteFile'),
+];
 
 /** Trashes or deletes one file of the recording; returns { success, id or uuid, fileId, action }. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -3,7 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { recordingRefField } from './files';
 import { deleteActionField, deleteRecording } from './lifecycle';
 
-export const description: INodeProperties[] = [recordingRefField(['deleteRecording']), deleteActionField('deleteRecording')];
+export const description: INodeProperties[] = [
+	recordingRefField(['deleteRecording']),
+	deleteActionField('deleteRecording'),
+];
 
 /** Trashes or deletes every file of the recording; returns { success, id or uuid, action }. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

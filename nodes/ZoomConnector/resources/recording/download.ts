@@ -13,8 +13,16 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		options: [
-			{ name: 'File ID', value: 'fileId', description: 'The ID of one file, from the recording’s recording_files' },
-			{ name: 'File Type', value: 'fileType', description: 'The first file of a type, such as the MP4 video' },
+			{
+				name: 'File ID',
+				value: 'fileId',
+				description: 'The ID of one file, from the recording’s recording_files',
+			},
+			{
+				name: 'File Type',
+				value: 'fileType',
+				description: 'The first file of a type, such as the MP4 video',
+			},
 		],
 		default: 'fileType',
 		displayOptions: { show },
@@ -34,7 +42,8 @@ export const description: INodeProperties[] = [
 			{ name: 'Video (MP4)', value: 'MP4' },
 		],
 		default: 'MP4',
-		description: 'Which file of the recording to download; with several of a type (views), the first one',
+		description:
+			'Which file of the recording to download; with several of a type (views), the first one',
 		displayOptions: { show: { ...show, pickFileBy: ['fileType'] } },
 	},
 	{
@@ -59,7 +68,10 @@ export const description: INodeProperties[] = [
 ];
 
 /** One item: the file's metadata as JSON and its bytes as binary data (MIME type and file name set). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData> {
 	const pickBy = this.getNodeParameter('pickFileBy', itemIndex) as 'fileId' | 'fileType';
 	const by =
 		pickBy === 'fileId'
@@ -69,7 +81,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const recording = await getRecording.call(this, itemIndex);
 	const file = pickFile(this, itemIndex, recording, by);
 	const downloaded = await downloadFile.call(this, itemIndex, recording, file);
-	const binary = await this.helpers.prepareBinaryData(downloaded.data, downloaded.fileName, downloaded.mimeType);
+	const binary = await this.helpers.prepareBinaryData(
+		downloaded.data,
+		downloaded.fileName,
+		downloaded.mimeType,
+	);
 	return {
 		json: {
 			...file,

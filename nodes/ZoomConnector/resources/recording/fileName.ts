@@ -9,7 +9,8 @@ import type { IDataObject } from 'n8n-workflow';
 const MAX_NAME_BYTES = 255;
 
 // C0 and C1 controls, DEL, and the bidirectional overrides that make "gpj.exe" read as "exe.jpg".
-const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE_CHARACTERS =
+	/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 // Characters Windows forbids in names; replaced so the name survives a copy to any file system.
 const RESERVED_CHARACTERS = /[<>:"|?*]/g;
 
@@ -66,9 +67,13 @@ export function fileNameFromDisposition(value: unknown): string | undefined {
 
 /** A name when storage gives none: topic, start and type, with the file's extension (letters and digits only). */
 export function fallbackFileName(recording: IDataObject, file: IDataObject): string {
-	const topic = String(recording.topic ?? 'Zoom recording').replace(/[^\w.-]+/g, '_').slice(0, 80);
+	const topic = String(recording.topic ?? 'Zoom recording')
+		.replace(/[^\w.-]+/g, '_')
+		.slice(0, 80);
 	const start = String(file.recording_start ?? recording.start_time ?? '').replace(/[^\dTZ]/g, '');
-	const type = String(file.recording_type ?? file.file_type ?? 'file').replace(/[^\w-]+/g, '_').slice(0, 40);
+	const type = String(file.recording_type ?? file.file_type ?? 'file')
+		.replace(/[^\w-]+/g, '_')
+		.slice(0, 40);
 	const extension =
 		String(file.file_extension ?? file.file_type ?? '')
 			.toLowerCase()

@@ -15,18 +15,28 @@ export const SESSION_LABEL = 'Meeting or Webinar ID or UUID';
 export function recordingRefField(operations: string[]): INodeProperties {
 	return sessionRefField('recording', operations, {
 		displayName: SESSION_LABEL,
-		description: 'Numeric ID (the most recent recorded instance) or instance UUID of the recorded meeting or webinar',
+		description:
+			'Numeric ID (the most recent recorded instance) or instance UUID of the recorded meeting or webinar',
 	});
 }
 
 /** GET /meetings/{id or UUID}/recordings (webinars use the same path). */
-export async function getRecording(this: IExecuteFunctions, itemIndex: number, qs: IDataObject = {}): Promise<IDataObject> {
+export async function getRecording(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	qs: IDataObject = {},
+): Promise<IDataObject> {
 	const ref = readSessionRef(this, itemIndex, { label: SESSION_LABEL });
-	return await zoomApiRequest.call(this, 'GET', `/meetings/${ref.segment}/recordings`, { qs, itemIndex });
+	return await zoomApiRequest.call(this, 'GET', `/meetings/${ref.segment}/recordings`, {
+		qs,
+		itemIndex,
+	});
 }
 
 export function recordingFiles(recording: IDataObject): IDataObject[] {
-	return Array.isArray(recording.recording_files) ? (recording.recording_files as IDataObject[]) : [];
+	return Array.isArray(recording.recording_files)
+		? (recording.recording_files as IDataObject[])
+		: [];
 }
 
 /** The file named by ID, or the first of a type; a NodeOperationError listing what the recording has otherwise. */
@@ -40,15 +50,22 @@ export function pickFile(
 	const file =
 		'fileId' in by
 			? files.find((f) => f.id === by.fileId)
-			: files.find((f) => String(f.file_type).toUpperCase() === by.fileType.toUpperCase() && f.download_url);
+			: files.find(
+					(f) => String(f.file_type).toUpperCase() === by.fileType.toUpperCase() && f.download_url,
+				);
 	if (file && typeof file.download_url === 'string') return file;
-	const available = files.map((f) => `${String(f.file_type)}${f.id ? ` (${String(f.id)})` : ''}`).join(', ') || 'no files';
+	const available =
+		files.map((f) => `${String(f.file_type)}${f.id ? ` (${String(f.id)})` : ''}`).join(', ') ||
+		'no files';
 	throw new NodeOperationError(
 		context.getNode(),
 		'fileId' in by
 			? `The recording has no file with ID "${by.fileId}"`
 			: `The recording has no ${by.fileType} file`,
-		{ itemIndex, description: `The recording of "${String(recording.topic ?? recording.id)}" has: ${available}.` },
+		{
+			itemIndex,
+			description: `The recording of "${String(recording.topic ?? recording.id)}" has: ${available}.`,
+		},
 	);
 }
 
@@ -115,9 +132,15 @@ export async function downloadFile(
 	})) as ZoomResponse<unknown>;
 	const body = response.body;
 	const isStream = typeof (body as { pipe?: unknown } | null)?.pipe === 'function';
-	const data = isStream ? (body as BinaryInput) : Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : '');
+	const data = isStream
+		? (body as BinaryInput)
+		: Buffer.isBuffer(body)
+			? body
+			: Buffer.from(typeof body === 'string' ? body : '');
 	const length = Number(header(response.headers, 'content-length'));
-	const fileName = fileNameFromDisposition(header(response.headers, 'content-disposition')) ?? fallbackFileName(recording, file);
+	const fileName =
+		fileNameFromDisposition(header(response.headers, 'content-disposition')) ??
+		fallbackFileName(recording, file);
 	const served = header(response.headers, 'content-type');
 	return {
 		data,

@@ -30,7 +30,10 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const includeToken = this.getNodeParameter('includeDownloadToken', itemIndex, false) as boolean;
 	const qs: IDataObject = includeToken
-		? { include_fields: 'download_access_token', ttl: this.getNodeParameter('downloadTokenTtl', itemIndex, 86400) as number }
+		? {
+				include_fields: 'download_access_token',
+				ttl: this.getNodeParameter('downloadTokenTtl', itemIndex, 86400) as number,
+			}
 		: {};
 	return await getRecording.call(this, itemIndex, qs);
 }

@@ -5,7 +5,12 @@ import { zoomApiPages } from '../../../shared/transport';
 import { returnAllOrLimit, userIdField } from '../../shared/descriptions';
 import { requireText } from '../../shared/validation';
 import { readLimit } from '../../shared/participants';
-import { formatZoomDate, monthWindows, parseZoomDate, toZoomDate } from '../../../shared/dateWindows';
+import {
+	formatZoomDate,
+	monthWindows,
+	parseZoomDate,
+	toZoomDate,
+} from '../../../shared/dateWindows';
 
 const show = { resource: ['recording'], operation: ['getAll'] };
 
@@ -31,7 +36,13 @@ export const description: INodeProperties[] = [
 	...returnAllOrLimit('recording', 'getAll'),
 ];
 
-function readDay(context: IExecuteFunctions, name: 'from' | 'to', label: string, itemIndex: number, fallback?: string): string {
+function readDay(
+	context: IExecuteFunctions,
+	name: 'from' | 'to',
+	label: string,
+	itemIndex: number,
+	fallback?: string,
+): string {
 	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
 	if ((value === '' || value === null || value === undefined) && fallback) return fallback;
 	const day = toZoomDate(value);

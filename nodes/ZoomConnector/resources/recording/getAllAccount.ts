@@ -1,7 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { formatZoomDate, monthWindows, parseZoomDate, toZoomDate } from '../../../shared/dateWindows';
+import {
+	formatZoomDate,
+	monthWindows,
+	parseZoomDate,
+	toZoomDate,
+} from '../../../shared/dateWindows';
 import { credentialType, ZOOM_ACCOUNT_APP, zoomApiPages } from '../../../shared/transport';
 import { returnAllOrLimit } from '../../shared/descriptions';
 import { readLimit } from '../../shared/participants';
@@ -29,7 +34,13 @@ export const description: INodeProperties[] = [
 	...returnAllOrLimit('recording', 'getAllAccount'),
 ];
 
-function readDay(context: IExecuteFunctions, name: string, label: string, itemIndex: number, fallback?: string): string {
+function readDay(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+	fallback?: string,
+): string {
 	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
 	if ((value === '' || value === null || value === undefined) && fallback) return fallback;
 	const day = toZoomDate(value);
@@ -51,10 +62,15 @@ const USER_STATUSES = ['active', 'inactive'];
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	if (credentialType(this) !== ZOOM_ACCOUNT_APP) {
-		throw new NodeOperationError(this.getNode(), 'Get Many for the Account needs the Server-to-Server OAuth credential', {
-			itemIndex,
-			description: 'Set "Authentication" to Server-to-Server OAuth (Account); a user’s OAuth2 app sees only its own recordings (use Get Many).',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'Get Many for the Account needs the Server-to-Server OAuth credential',
+			{
+				itemIndex,
+				description:
+					'Set "Authentication" to Server-to-Server OAuth (Account); a user’s OAuth2 app sees only its own recordings (use Get Many).',
+			},
+		);
 	}
 	const from = readDay(this, 'accountFrom', 'From', itemIndex);
 	const to = readDay(this, 'accountTo', 'To', itemIndex, formatZoomDate(Date.now()));
@@ -68,11 +84,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const windows = monthWindows(from, to).reverse();
 	const results: IDataObject[] = [];
 	for (const status of USER_STATUSES) {
-		for await (const users of zoomApiPages.call(this, '/users', 'users', { qs: { status }, itemIndex })) {
+		for await (const users of zoomApiPages.call(this, '/users', 'users', {
+			qs: { status },
+			itemIndex,
+		})) {
 			for (const user of users) {
 				const endpoint = `/users/${encodeURIComponent(String(user.id))}/recordings`;
 				for (const window of windows) {
-					for await (const page of zoomApiPages.call(this, endpoint, 'meetings', { qs: { from: window.from, to: window.to }, itemIndex })) {
+					for await (const page of zoomApiPages.call(this, endpoint, 'meetings', {
+						qs: { from: window.from, to: window.to },
+						itemIndex,
+					})) {
 						for (const meeting of page) {
 							results.push({ ...meeting, host_email: user.email ?? null });
 							if (limit !== undefined && results.length >= limit) return results;

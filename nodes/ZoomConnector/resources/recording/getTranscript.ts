@@ -31,7 +31,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 /** A transcript is text of a few megabytes at most; a body far past that is not one, and is not read whole. */
 const MAX_TRANSCRIPT_BYTES = 64 * 1024 * 1024;
 
-async function readTranscript(context: IExecuteFunctions, itemIndex: number, data: BinaryInput): Promise<string> {
+async function readTranscript(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	data: BinaryInput,
+): Promise<string> {
 	if (Buffer.isBuffer(data)) return data.toString('utf8');
 	const chunks: Buffer[] = [];
 	let length = 0;
@@ -41,7 +45,8 @@ async function readTranscript(context: IExecuteFunctions, itemIndex: number, dat
 			data.destroy();
 			throw new NodeOperationError(context.getNode(), 'The transcript file is larger than 64 MiB', {
 				itemIndex,
-				description: 'It is not a WebVTT transcript this node can parse; use Download File to get it as a file.',
+				description:
+					'It is not a WebVTT transcript this node can parse; use Download File to get it as a file.',
 			});
 		}
 		chunks.push(chunk as Buffer);

@@ -10,7 +10,17 @@ import * as getTranscript from './getTranscript';
 import * as recover from './recover';
 import * as recoverFile from './recoverFile';
 
-export const operations = { deleteFile, deleteRecording, download, get, getAll, getAllAccount, getTranscript, recover, recoverFile };
+export const operations = {
+	deleteFile,
+	deleteRecording,
+	download,
+	get,
+	getAll,
+	getAllAccount,
+	getTranscript,
+	recover,
+	recoverFile,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -30,13 +40,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Delete File',
 				value: 'deleteFile',
-				description: 'Delete one file of a cloud recording: to Zoom’s trash or permanently (destructive)',
+				description:
+					'Delete one file of a cloud recording: to Zoom’s trash or permanently (destructive)',
 				action: 'Delete a recording file',
 			},
 			{
 				name: 'Download File',
 				value: 'download',
-				description: 'Download one file of a cloud recording (video, audio, transcript, chat…) as binary data',
+				description:
+					'Download one file of a cloud recording (video, audio, transcript, chat…) as binary data',
 				action: 'Download a recording file',
 			},
 			{
@@ -61,7 +73,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Transcript',
 				value: 'getTranscript',
-				description: 'Download the audio transcript of a recording and split it into timed segments per speaker',
+				description:
+					'Download the audio transcript of a recording and split it into timed segments per speaker',
 				action: 'Get the transcript of a recording',
 			},
 			{

@@ -14,7 +14,9 @@ import { requireText } from '../../shared/validation';
 import { readSessionRef } from '../../shared/ids';
 import { SESSION_LABEL } from './files';
 
-export type DeleteAction = NonNullable<CloudRecordingDeleteMeetingOrWebinarRecordingsQueryParams['action']>;
+export type DeleteAction = NonNullable<
+	CloudRecordingDeleteMeetingOrWebinarRecordingsQueryParams['action']
+>;
 
 export function deleteActionField(operation: string): INodeProperties {
 	return {
@@ -22,8 +24,16 @@ export function deleteActionField(operation: string): INodeProperties {
 		name: 'deleteAction',
 		type: 'options',
 		options: [
-			{ name: 'Move to Trash', value: 'trash', description: 'Zoom keeps it 30 days; Recover brings it back' },
-			{ name: 'Delete Permanently', value: 'delete', description: 'Gone at once; cannot be recovered' },
+			{
+				name: 'Move to Trash',
+				value: 'trash',
+				description: 'Zoom keeps it 30 days; Recover brings it back',
+			},
+			{
+				name: 'Delete Permanently',
+				value: 'delete',
+				description: 'Gone at once; cannot be recovered',
+			},
 		],
 		default: 'trash',
 		description: 'Whether to move the recording to Zoom’s trash or delete it for good',
@@ -39,7 +49,8 @@ export function fileIdField(operation: string): INodeProperties {
 		default: '',
 		required: true,
 		placeholder: 'e.g. 8e55c7c0-1e0c-4d1b-a3b2-0123456789ab',
-		description: 'The ID of one file of the recording, as Recording › Get lists it under recording_files',
+		description:
+			'The ID of one file of the recording, as Recording › Get lists it under recording_files',
 		displayOptions: { show: { resource: ['recording'], operation: [operation] } },
 	};
 }
@@ -49,10 +60,20 @@ function target(context: IExecuteFunctions, itemIndex: number, withFile: boolean
 	const ref = readSessionRef(context, itemIndex, { label: SESSION_LABEL });
 	const fileId = withFile ? requireText(context, 'recordingFileId', itemIndex) : undefined;
 	const path = `/meetings/${ref.segment}/recordings${fileId ? `/${encodeURIComponent(fileId)}` : ''}`;
-	return { path, output: { [ref.kind === 'uuid' ? 'uuid' : 'id']: ref.kind === 'uuid' ? ref.value : Number(ref.value), ...(fileId ? { fileId } : {}) } };
+	return {
+		path,
+		output: {
+			[ref.kind === 'uuid' ? 'uuid' : 'id']: ref.kind === 'uuid' ? ref.value : Number(ref.value),
+			...(fileId ? { fileId } : {}),
+		},
+	};
 }
 
-export async function deleteRecording(this: IExecuteFunctions, itemIndex: number, withFile: boolean): Promise<IDataObject> {
+export async function deleteRecording(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	withFile: boolean,
+): Promise<IDataObject> {
 	const { path, output } = target(this, itemIndex, withFile);
 	const action = this.getNodeParameter('deleteAction', itemIndex, 'trash') as DeleteAction;
 	const qs: CloudRecordingDeleteMeetingOrWebinarRecordingsQueryParams = { action };
@@ -60,9 +81,16 @@ export async function deleteRecording(this: IExecuteFunctions, itemIndex: number
 	return { success: true, ...output, action };
 }
 
-export async function recoverRecording(this: IExecuteFunctions, itemIndex: number, withFile: boolean): Promise<IDataObject> {
+export async function recoverRecording(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	withFile: boolean,
+): Promise<IDataObject> {
 	const { path, output } = target(this, itemIndex, withFile);
 	const body: CloudRecordingRecoverMeetingRecordingsRequestBody = { action: 'recover' };
-	await zoomApiRequest.call(this, 'PUT', `${path}/status`, { body: body as IDataObject, itemIndex });
+	await zoomApiRequest.call(this, 'PUT', `${path}/status`, {
+		body: body as IDataObject,
+		itemIndex,
+	});
 	return { success: true, ...output, action: 'recover' };
 }

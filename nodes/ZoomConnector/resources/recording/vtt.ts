@@ -42,7 +42,12 @@ const VOICE_OPENING = /<v(?:\.[^\s<>]*)?[ \t]/g;
 export function parseTimestamp(value: string): number | undefined {
 	const match = TIMESTAMP.exec(value.trim());
 	if (!match) return undefined;
-	const [hours, minutes, seconds, millis] = [Number(match[1] ?? 0), Number(match[2]), Number(match[3]), Number(match[4])];
+	const [hours, minutes, seconds, millis] = [
+		Number(match[1] ?? 0),
+		Number(match[2]),
+		Number(match[3]),
+		Number(match[4]),
+	];
 	const totalMs = hours * 3600_000 + minutes * 60_000 + seconds * 1000 + millis;
 	// Hundreds of hour digits would give Infinity or lose the milliseconds: such a timing is broken.
 	return Number.isSafeInteger(totalMs) ? totalMs / 1000 : undefined;
@@ -59,7 +64,16 @@ export function formatTimestamp(totalSeconds: number): string {
 	return `${two(hours)}:${two(minutes)}:${two(seconds)}.${String(millis).padStart(3, '0')}`;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: '\u00a0', lrm: '\u200e', rlm: '\u200f', quot: '"', apos: "'" };
+const ENTITIES: Record<string, string> = {
+	amp: '&',
+	lt: '<',
+	gt: '>',
+	nbsp: '\u00a0',
+	lrm: '\u200e',
+	rlm: '\u200f',
+	quot: '"',
+	apos: "'",
+};
 
 function decodeEntities(text: string): string {
 	return text.replace(/&(amp|lt|gt|nbsp|lrm|rlm|quot|apos);/g, (_, name: string) => ENTITIES[name]);

@@ -82,7 +82,8 @@ export const description: INodeProperties[] = [
 				name: 'autoApprove',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to approve the registrant at once, even when the meeting needs manual approval',
+				description:
+					'Whether to approve the registrant at once, even when the meeting needs manual approval',
 				displayOptions: { show: { '/sessionType': ['meeting'] } },
 			},
 			text('City', 'city'),
@@ -118,10 +119,14 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const target = readTarget(this, itemIndex);
 	const email = requireText(this, 'email', itemIndex);
 	if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
-		throw new NodeOperationError(this.getNode(), `The field "Email" is not an email address: "${email}"`, {
-			itemIndex,
-			description: 'Give one address like jane@example.com.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The field "Email" is not an email address: "${email}"`,
+			{
+				itemIndex,
+				description: 'Give one address like jane@example.com.',
+			},
+		);
 	}
 	const body: IDataObject = { email, first_name: requireText(this, 'firstName', itemIndex) };
 	const qs: IDataObject = {};
@@ -134,16 +139,21 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			if (target.kind.resource === 'meeting') body.auto_approve = value;
 		} else body[snake(name)] = value;
 	}
-	const answers = ((this.getNodeParameter('customQuestions', itemIndex, {}) as IDataObject).answer ?? []) as IDataObject[];
+	const answers = ((this.getNodeParameter('customQuestions', itemIndex, {}) as IDataObject)
+		.answer ?? []) as IDataObject[];
 	const questions = answers
 		.filter((answer) => String(answer.title ?? '').trim())
 		.map((answer) => ({ title: String(answer.title).trim(), value: String(answer.value ?? '') }));
 	const tooLong = questions.find((question) => question.value.length > 128);
 	if (tooLong) {
-		throw new NodeOperationError(this.getNode(), `The answer to "${tooLong.title}" is longer than 128 characters`, {
-			itemIndex,
-			description: 'Zoom accepts custom question answers of up to 128 characters: shorten it.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The answer to "${tooLong.title}" is longer than 128 characters`,
+			{
+				itemIndex,
+				description: 'Zoom accepts custom question answers of up to 128 characters: shorten it.',
+			},
+		);
 	}
 	if (questions.length) body.custom_questions = questions;
 	return await zoomApiRequest.call(this, 'POST', target.path, { body, qs, itemIndex });

@@ -31,27 +31,36 @@ export const description: INodeProperties[] = [
 		name: 'autoApprove',
 		type: 'boolean',
 		default: true,
-		description: 'Whether Zoom approves them at once, even when the session approves registrants manually',
+		description:
+			'Whether Zoom approves them at once, even when the session approves registrants manually',
 		displayOptions: { show },
 	},
 ];
 
-type BatchRegistrant = NonNullable<MeetingsPerformBatchRegistrationRequestBody['registrants']>[number];
+type BatchRegistrant = NonNullable<
+	MeetingsPerformBatchRegistrationRequestBody['registrants']
+>[number];
 
 function readRegistrants(context: IExecuteFunctions, itemIndex: number): BatchRegistrant[] {
-	return readJsonArray(context, 'registrants', 'Registrants (JSON)', itemIndex).map((raw, position) => {
-		const entry = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-		const email = typeof entry.email === 'string' ? entry.email.trim() : '';
-		const firstName = typeof entry.first_name === 'string' ? entry.first_name.trim() : '';
-		if (!EMAIL.test(email) || !firstName) {
-			throw new NodeOperationError(context.getNode(), `Registrant ${position + 1} in "Registrants (JSON)" needs ${EMAIL.test(email) ? 'a first_name' : 'a valid email'}`, {
-				itemIndex,
-				description: `Each entry needs "email" and "first_name" (item ${itemIndex}); entry ${position + 1} is ${JSON.stringify(raw)?.slice(0, 120)}.`,
-			});
-		}
-		const lastName = typeof entry.last_name === 'string' ? entry.last_name.trim() : '';
-		return { email, first_name: firstName, ...(lastName ? { last_name: lastName } : {}) };
-	});
+	return readJsonArray(context, 'registrants', 'Registrants (JSON)', itemIndex).map(
+		(raw, position) => {
+			const entry = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+			const email = typeof entry.email === 'string' ? entry.email.trim() : '';
+			const firstName = typeof entry.first_name === 'string' ? entry.first_name.trim() : '';
+			if (!EMAIL.test(email) || !firstName) {
+				throw new NodeOperationError(
+					context.getNode(),
+					`Registrant ${position + 1} in "Registrants (JSON)" needs ${EMAIL.test(email) ? 'a first_name' : 'a valid email'}`,
+					{
+						itemIndex,
+						description: `Each entry needs "email" and "first_name" (item ${itemIndex}); entry ${position + 1} is ${JSON.stringify(raw)?.slice(0, 120)}.`,
+					},
+				);
+			}
+			const lastName = typeof entry.last_name === 'string' ? entry.last_name.trim() : '';
+			return { email, first_name: firstName, ...(lastName ? { last_name: lastName } : {}) };
+		},
+	);
 }
 
 /**
@@ -68,11 +77,17 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			auto_approve: autoApprove,
 			registrants: registrants.slice(start, start + REGISTRANTS_PER_BATCH),
 		};
-		const response = (await zoomApiRequest.call(this, 'POST', `/${target.kind.path}/${target.id}/batch_registrants`, {
-			body: body as IDataObject,
-			itemIndex,
-		})) as MeetingsPerformBatchRegistrationResponse;
-		for (const registered of response.registrants ?? []) out.push({ ...(registered as IDataObject), id: Number(target.id) });
+		const response = (await zoomApiRequest.call(
+			this,
+			'POST',
+			`/${target.kind.path}/${target.id}/batch_registrants`,
+			{
+				body: body as IDataObject,
+				itemIndex,
+			},
+		)) as MeetingsPerformBatchRegistrationResponse;
+		for (const registered of response.registrants ?? [])
+			out.push({ ...(registered as IDataObject), id: Number(target.id) });
 	}
 	return out;
 }

@@ -12,7 +12,9 @@ export const sessionTargetProperties: INodeProperties[] = [
 		true,
 	),
 	...[SESSION_NAMES.meeting, SESSION_NAMES.webinar].map((kind) =>
-		sessionIdField(kind.idField, kind.noun, { show: { resource: ['registrant'], sessionType: [kind.resource] } }),
+		sessionIdField(kind.idField, kind.noun, {
+			show: { resource: ['registrant'], sessionType: [kind.resource] },
+		}),
 	),
 ];
 
@@ -25,7 +27,10 @@ export interface SessionTarget {
 
 /** The chosen meeting or webinar, its ID checked before any call. */
 export function readTarget(context: IExecuteFunctions, itemIndex: number): SessionTarget {
-	const kind = context.getNodeParameter('sessionType', itemIndex, 'meeting') === 'webinar' ? SESSION_NAMES.webinar : SESSION_NAMES.meeting;
+	const kind =
+		context.getNodeParameter('sessionType', itemIndex, 'meeting') === 'webinar'
+			? SESSION_NAMES.webinar
+			: SESSION_NAMES.meeting;
 	const id = readSessionId(context, kind.idField, kind.noun, itemIndex);
 	return { kind, id, path: `/${kind.path}/${id}/registrants` };
 }

@@ -13,6 +13,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const target = readTarget(this, itemIndex);
 	const registrantId = requireText(this, 'registrantId', itemIndex);
 	const occurrenceId = String(this.getNodeParameter('occurrenceId', itemIndex, '') ?? '').trim();
-	const qs: WebinarsGetWebinarRegistrantQueryParams = occurrenceId ? { occurrence_id: occurrenceId } : {};
-	return await zoomApiRequest.call(this, 'GET', `${target.path}/${encodeURIComponent(registrantId)}`, { qs: qs as IDataObject, itemIndex });
+	const qs: WebinarsGetWebinarRegistrantQueryParams = occurrenceId
+		? { occurrence_id: occurrenceId }
+		: {};
+	return await zoomApiRequest.call(
+		this,
+		'GET',
+		`${target.path}/${encodeURIComponent(registrantId)}`,
+		{ qs: qs as IDataObject, itemIndex },
+	);
 }

@@ -29,7 +29,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = { status: this.getNodeParameter('status', itemIndex, 'approved') as string };
+	const qs: IDataObject = {
+		status: this.getNodeParameter('status', itemIndex, 'approved') as string,
+	};
 	if (options.occurrenceId) qs.occurrence_id = String(options.occurrenceId).trim();
-	return await zoomApiRequestAllItems.call(this, target.path, 'registrants', { qs, limit, itemIndex });
+	return await zoomApiRequestAllItems.call(this, target.path, 'registrants', {
+		qs,
+		limit,
+		itemIndex,
+	});
 }

@@ -19,8 +19,13 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			description: `Set "Session Type" to Webinar (item ${itemIndex}).`,
 		});
 	}
-	const answer = (await zoomApiRequest.call(this, 'GET', `/webinars/${target.id}/tracking_sources`, {
-		itemIndex,
-	})) as WebinarsGetWebinarTrackingSourcesResponse;
+	const answer = (await zoomApiRequest.call(
+		this,
+		'GET',
+		`/webinars/${target.id}/tracking_sources`,
+		{
+			itemIndex,
+		},
+	)) as WebinarsGetWebinarTrackingSourcesResponse;
 	return (answer.tracking_sources ?? []) as IDataObject[];
 }

@@ -38,19 +38,22 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Add',
 				value: 'add',
-				description: 'Register a person for a meeting or webinar and return their personal join URL',
+				description:
+					'Register a person for a meeting or webinar and return their personal join URL',
 				action: 'Add a registrant',
 			},
 			{
 				name: 'Approve',
 				value: 'approve',
-				description: 'Approve pending registrants of a meeting or webinar, by email or registrant ID',
+				description:
+					'Approve pending registrants of a meeting or webinar, by email or registrant ID',
 				action: 'Approve registrants',
 			},
 			{
 				name: 'Batch Add',
 				value: 'batchAdd',
-				description: 'Register many people at once with Zoom’s batch registration (30 per call); one item per registrant with their join URL',
+				description:
+					'Register many people at once with Zoom’s batch registration (30 per call); one item per registrant with their join URL',
 				action: 'Batch add registrants',
 			},
 			{
@@ -62,7 +65,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Delete',
 				value: 'delete',
-				description: 'Delete one registration of a meeting or webinar (destructive: the person’s join link stops working)',
+				description:
+					'Delete one registration of a meeting or webinar (destructive: the person’s join link stops working)',
 				action: 'Delete a registrant',
 			},
 			{
@@ -74,7 +78,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get one registrant of a meeting or webinar by registrant ID: name, email, status, answers and join URL',
+				description:
+					'Get one registrant of a meeting or webinar by registrant ID: name, email, status, answers and join URL',
 				action: 'Get a registrant',
 			},
 			{
@@ -86,19 +91,22 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Registration Questions',
 				value: 'getQuestions',
-				description: 'Get the standard and custom questions people answer when registering for a meeting or webinar',
+				description:
+					'Get the standard and custom questions people answer when registering for a meeting or webinar',
 				action: 'Get registration questions',
 			},
 			{
 				name: 'Get Tracking Sources',
 				value: 'getTrackingSources',
-				description: 'List a webinar’s registration tracking sources with their tracking URL, visitors and registrations',
+				description:
+					'List a webinar’s registration tracking sources with their tracking URL, visitors and registrations',
 				action: 'Get tracking sources of a webinar',
 			},
 			{
 				name: 'Update Registration Questions',
 				value: 'updateQuestions',
-				description: 'Replace the standard and custom registration questions of a meeting or webinar',
+				description:
+					'Replace the standard and custom registration questions of a meeting or webinar',
 				action: 'Update registration questions',
 			},
 		],

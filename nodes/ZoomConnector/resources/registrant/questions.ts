@@ -10,7 +10,9 @@ import { zoomApiRequest } from '../../../shared/transport';
 import { readTarget } from './common';
 import { readJsonArray } from './registrantRef';
 
-type StandardQuestion = NonNullable<WebinarsUpdateRegistrationQuestionsRequestBody['questions']>[number];
+type StandardQuestion = NonNullable<
+	WebinarsUpdateRegistrationQuestionsRequestBody['questions']
+>[number];
 type StandardField = NonNullable<StandardQuestion['field_name']>;
 
 /** Zoom's standard registration fields (besides email and first name, which are always asked). */
@@ -53,27 +55,60 @@ export const updateDescription: INodeProperties[] = [
 	},
 ];
 
-export async function getQuestions(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function getQuestions(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const target = readTarget(this, itemIndex);
 	const answer = await zoomApiRequest.call(this, 'GET', `${target.path}/questions`, { itemIndex });
-	return { id: Number(target.id), questions: answer.questions ?? [], custom_questions: answer.custom_questions ?? [] };
+	return {
+		id: Number(target.id),
+		questions: answer.questions ?? [],
+		custom_questions: answer.custom_questions ?? [],
+	};
 }
 
-export async function updateQuestions(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+export async function updateQuestions(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const target = readTarget(this, itemIndex);
-	const questions = readJsonArray(this, 'questions', 'Standard Questions (JSON)', itemIndex) as StandardQuestion[];
+	const questions = readJsonArray(
+		this,
+		'questions',
+		'Standard Questions (JSON)',
+		itemIndex,
+	) as StandardQuestion[];
 	for (const [position, question] of questions.entries()) {
 		if (!STANDARD_FIELDS.includes(question?.field_name as StandardField)) {
-			throw new NodeOperationError(this.getNode(), `Standard question ${position + 1} has an unknown field_name: ${JSON.stringify(question?.field_name)}`, {
-				itemIndex,
-				description: `Use one of ${STANDARD_FIELDS.join(', ')} in "Standard Questions (JSON)" (item ${itemIndex}).`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Standard question ${position + 1} has an unknown field_name: ${JSON.stringify(question?.field_name)}`,
+				{
+					itemIndex,
+					description: `Use one of ${STANDARD_FIELDS.join(', ')} in "Standard Questions (JSON)" (item ${itemIndex}).`,
+				},
+			);
 		}
 	}
-	const customQuestions = readJsonArray(this, 'customQuestions', 'Custom Questions (JSON)', itemIndex) as NonNullable<
-		WebinarsUpdateRegistrationQuestionsRequestBody['custom_questions']
-	>;
-	const body: WebinarsUpdateRegistrationQuestionsRequestBody = { questions, custom_questions: customQuestions };
-	await zoomApiRequest.call(this, 'PATCH', `${target.path}/questions`, { body: body as IDataObject, itemIndex });
-	return { success: true, id: Number(target.id), questions: questions.length, custom_questions: customQuestions.length };
+	const customQuestions = readJsonArray(
+		this,
+		'customQuestions',
+		'Custom Questions (JSON)',
+		itemIndex,
+	) as NonNullable<WebinarsUpdateRegistrationQuestionsRequestBody['custom_questions']>;
+	const body: WebinarsUpdateRegistrationQuestionsRequestBody = {
+		questions,
+		custom_questions: customQuestions,
+	};
+	await zoomApiRequest.call(this, 'PATCH', `${target.path}/questions`, {
+		body: body as IDataObject,
+		itemIndex,
+	});
+	return {
+		success: true,
+		id: Number(target.id),
+		questions: questions.length,
+		custom_questions: customQuestions.length,
+	};
 }

@@ -21,13 +21,19 @@ export function occurrenceIdField(operation: string): INodeProperties {
 		name: 'occurrenceId',
 		type: 'string',
 		default: '',
-		description: 'For a recurring meeting or webinar, the occurrence the registration is for; empty for all',
+		description:
+			'For a recurring meeting or webinar, the occurrence the registration is for; empty for all',
 		displayOptions: { show: { resource: ['registrant'], operation: [operation] } },
 	};
 }
 
 /** A JSON parameter that must hold an array (an expression may give the array itself). */
-export function readJsonArray(context: IExecuteFunctions, name: string, label: string, itemIndex: number): unknown[] {
+export function readJsonArray(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+): unknown[] {
 	let value = context.getNodeParameter(name, itemIndex, '[]') as unknown;
 	if (typeof value === 'string') {
 		try {

@@ -1,14 +1,18 @@
 /** Approve, deny or cancel registrants: one shared body, batched as Zoom requires (at most 30 per PUT). */
 import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { MeetingsUpdateRegistrantsStatusRequestBody, WebinarsUpdateRegistrantsStatusRequestBody } from '@zoom/rivet/meetings';
+import type {
+	MeetingsUpdateRegistrantsStatusRequestBody,
+	WebinarsUpdateRegistrantsStatusRequestBody,
+} from '@zoom/rivet/meetings';
 
 import { zoomApiRequest } from '../../../shared/transport';
 import { occurrenceIdOption, optionsCollection } from '../../shared/descriptions';
 import { readTarget } from './common';
 
 /** The body of PUT /meetings/{meetingId}/registrants/status and its webinar twin: the same in Rivet. */
-type StatusBody = MeetingsUpdateRegistrantsStatusRequestBody & WebinarsUpdateRegistrantsStatusRequestBody;
+type StatusBody = MeetingsUpdateRegistrantsStatusRequestBody &
+	WebinarsUpdateRegistrantsStatusRequestBody;
 
 /** Zoom's actions; a StatusBody is built from one, so tsc refuses an action Zoom lacks. */
 export type StatusAction = 'approve' | 'deny' | 'cancel';
@@ -64,7 +68,8 @@ export function statusDescription(operation: StatusAction): INodeProperties[] {
 			default: '',
 			required: true,
 			placeholder: 'jane@example.com, 9tboDiHUQAeOnbmudzWa5g',
-			description: 'Emails and/or registrant IDs, separated by commas or new lines (an expression may give a list)',
+			description:
+				'Emails and/or registrant IDs, separated by commas or new lines (an expression may give a list)',
 			displayOptions: { show },
 		},
 		optionsCollection({ show }, [occurrenceIdOption('Change the status for this occurrence only')]),
@@ -77,22 +82,32 @@ export async function updateStatus(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const target = readTarget(this, itemIndex);
-	const { refs, invalid } = parseRegistrantRefs(this.getNodeParameter('registrants', itemIndex, ''));
+	const { refs, invalid } = parseRegistrantRefs(
+		this.getNodeParameter('registrants', itemIndex, ''),
+	);
 	if (invalid.length || !refs.length) {
 		throw new NodeOperationError(
 			this.getNode(),
 			invalid.length
 				? `The field "Registrants" holds entries that are neither an email nor a registrant ID: ${invalid.slice(0, 5).join(', ')}`
 				: 'The field "Registrants" is empty',
-			{ itemIndex, description: 'List emails and/or registrant IDs, separated by commas or new lines.' },
+			{
+				itemIndex,
+				description: 'List emails and/or registrant IDs, separated by commas or new lines.',
+			},
 		);
 	}
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs: IDataObject = options.occurrenceId ? { occurrence_id: String(options.occurrenceId).trim() } : {};
+	const qs: IDataObject = options.occurrenceId
+		? { occurrence_id: String(options.occurrenceId).trim() }
+		: {};
 
 	let updated = 0;
 	for (let start = 0; start < refs.length; start += REGISTRANTS_PER_REQUEST) {
-		const body: StatusBody = { action, registrants: refs.slice(start, start + REGISTRANTS_PER_REQUEST) };
+		const body: StatusBody = {
+			action,
+			registrants: refs.slice(start, start + REGISTRANTS_PER_REQUEST),
+		};
 		try {
 			await zoomApiRequest.call(this, 'PUT', `${target.path}/status`, {
 				body,
@@ -100,10 +115,12 @@ export async function updateStatus(
 				itemIndex,
 			});
 		} catch (error) {
-			if (!(error instanceof NodeApiError)) throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			if (!(error instanceof NodeApiError))
+				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 			// Earlier batches went through; say so, so a rerun is not a surprise.
 			if (updated > 0) {
-				error.description = `${error.description ?? ''} ${updated} of ${refs.length} registrants were already updated before this request failed.`.trim();
+				error.description =
+					`${error.description ?? ''} ${updated} of ${refs.length} registrants were already updated before this request failed.`.trim();
 			}
 			// NodeApiError's constructor hands back the same error, now with the description added.
 			throw new NodeApiError(this.getNode(), error as unknown as JsonObject);

@@ -4,7 +4,10 @@ import { zoomApiRequest } from '../../../shared/transport';
 import { listParticipants, participantListFields } from '../../shared/participants';
 import { readSessionRef, sessionRefField, type SessionType } from '../../shared/ids';
 
-const LABEL: Record<SessionType, string> = { meeting: 'Meeting ID or UUID', webinar: 'Webinar ID or UUID' };
+const LABEL: Record<SessionType, string> = {
+	meeting: 'Meeting ID or UUID',
+	webinar: 'Webinar ID or UUID',
+};
 
 /** Report base of a meeting or webinar: account-level (report:read:admin), Heavy. */
 const base = (type: SessionType) => `/report/${type}s`;
@@ -13,7 +16,11 @@ export function detailsDescription(operation: string, type: SessionType): INodeP
 	return [sessionRefField('report', [operation], { displayName: LABEL[type] })];
 }
 
-export async function getDetails(this: IExecuteFunctions, itemIndex: number, type: SessionType): Promise<IDataObject> {
+export async function getDetails(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	type: SessionType,
+): Promise<IDataObject> {
 	const ref = readSessionRef(this, itemIndex, { label: LABEL[type] });
 	return await zoomApiRequest.call(this, 'GET', `${base(type)}/${ref.segment}`, { itemIndex });
 }
@@ -27,14 +34,25 @@ export function participantsDescription(operation: string, type: SessionType): I
 			name: 'includeRegistrantId',
 			type: 'boolean',
 			default: false,
-			description: 'Whether to add each row’s registrant_id (Zoom’s include_fields=registrant_id), to match rows to registrations',
+			description:
+				'Whether to add each row’s registrant_id (Zoom’s include_fields=registrant_id), to match rows to registrations',
 			displayOptions: { show: { resource: ['report'], operation: [operation] } },
 		},
 	];
 }
 
-export async function getParticipants(this: IExecuteFunctions, itemIndex: number, type: SessionType): Promise<IDataObject[]> {
+export async function getParticipants(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	type: SessionType,
+): Promise<IDataObject[]> {
 	const ref = readSessionRef(this, itemIndex, { label: LABEL[type] });
 	const withRegistrant = this.getNodeParameter('includeRegistrantId', itemIndex, false) as boolean;
-	return await listParticipants.call(this, itemIndex, { list: base(type), details: base(type) }, ref, withRegistrant ? { include_fields: 'registrant_id' } : {});
+	return await listParticipants.call(
+		this,
+		itemIndex,
+		{ list: base(type), details: base(type) },
+		ref,
+		withRegistrant ? { include_fields: 'registrant_id' } : {},
+	);
 }

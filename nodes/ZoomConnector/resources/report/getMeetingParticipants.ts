@@ -2,7 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { getParticipants, participantsDescription } from './common';
 
-export const description: INodeProperties[] = participantsDescription('getMeetingParticipants', 'meeting');
+export const description: INodeProperties[] = participantsDescription(
+	'getMeetingParticipants',
+	'meeting',
+);
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	return await getParticipants.call(this, itemIndex, 'meeting');

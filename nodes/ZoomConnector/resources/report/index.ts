@@ -5,7 +5,12 @@ import * as getMeetingParticipants from './getMeetingParticipants';
 import * as getWebinar from './getWebinar';
 import * as getWebinarParticipants from './getWebinarParticipants';
 
-export const operations = { getMeeting, getMeetingParticipants, getWebinar, getWebinarParticipants };
+export const operations = {
+	getMeeting,
+	getMeetingParticipants,
+	getWebinar,
+	getWebinarParticipants,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -18,7 +23,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Meeting Details',
 				value: 'getMeeting',
-				description: 'Get the account report of an ended meeting: times, duration, participant count and tracking fields',
+				description:
+					'Get the account report of an ended meeting: times, duration, participant count and tracking fields',
 				action: 'Get a meeting report',
 			},
 			{
@@ -30,13 +36,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Webinar Details',
 				value: 'getWebinar',
-				description: 'Get the account report of an ended webinar: times, duration and participant count',
+				description:
+					'Get the account report of an ended webinar: times, duration and participant count',
 				action: 'Get a webinar report',
 			},
 			{
 				name: 'Get Webinar Participants',
 				value: 'getWebinarParticipants',
-				description: 'List the participant report of an ended webinar, Zoom’s authoritative attendance list, one row per join session',
+				description:
+					'List the participant report of an ended webinar, Zoom’s authoritative attendance list, one row per join session',
 				action: 'Get the participant report of a webinar',
 			},
 		],

@@ -5,7 +5,10 @@
  * exported signatures say IDataObject, so no declaration in dist/ names @zoom/rivet (test/n8n/contract).
  */
 import type { IDataObject } from 'n8n-workflow';
-import type { MeetingsCreateMeetingRequestBody, WebinarsCreateWebinarRequestBody } from '@zoom/rivet/meetings';
+import type {
+	MeetingsCreateMeetingRequestBody,
+	WebinarsCreateWebinarRequestBody,
+} from '@zoom/rivet/meetings';
 
 import { isValidTimeZone, toZoomTime, toZoomUtc } from '../../../shared/time';
 import { snake } from '../../shared/snake';
@@ -39,7 +42,9 @@ function zoomTime(
 	field: string,
 	utc = false,
 ): string {
-	const converted = utc ? toZoomUtc(value, timeZone ?? workflowTimeZone) : toZoomTime(value, timeZone, workflowTimeZone);
+	const converted = utc
+		? toZoomUtc(value, timeZone ?? workflowTimeZone)
+		: toZoomTime(value, timeZone, workflowTimeZone);
 	if (converted.value) return converted.value;
 	throw new FieldError(
 		`The field "${field}" is not a date-time: ${converted.problem}`,
@@ -67,7 +72,9 @@ export function settingsBody(values: IDataObject): IDataObject | undefined {
  * Rivet 0.4.0 types weekly_days as one day ("1"…"7"); Zoom's docs take several, comma-separated ("1,3,5").
  */
 type Recurrence = Omit<
-	NonNullable<MeetingsCreateMeetingRequestBody['recurrence'] & WebinarsCreateWebinarRequestBody['recurrence']>,
+	NonNullable<
+		MeetingsCreateMeetingRequestBody['recurrence'] & WebinarsCreateWebinarRequestBody['recurrence']
+	>,
 	'weekly_days'
 > & {
 	weekly_days?: string;
@@ -96,13 +103,22 @@ function typedRecurrence(
 	if (type === 2) {
 		const days = (rule.weeklyDays as number[] | undefined) ?? [];
 		if (!days.length) {
-			throw new FieldError('The field "Weekdays" is empty', `Pick the weekdays the weekly ${noun} meets on.`);
+			throw new FieldError(
+				'The field "Weekdays" is empty',
+				`Pick the weekdays the weekly ${noun} meets on.`,
+			);
 		}
 		recurrence.weekly_days = [...days].sort((a, b) => a - b).join(',');
 	}
 	if (type === 3) recurrence.monthly_day = Number(rule.monthlyDay ?? 1);
 	if (rule.ends === 'date') {
-		recurrence.end_date_time = zoomTime(rule.endDateTime, timeZone, workflowTimeZone, 'End Date', true);
+		recurrence.end_date_time = zoomTime(
+			rule.endDateTime,
+			timeZone,
+			workflowTimeZone,
+			'End Date',
+			true,
+		);
 	} else {
 		recurrence.end_times = Number(rule.endTimes ?? 1);
 	}
@@ -119,7 +135,12 @@ type SessionBody = Pick<
 	'topic' | 'agenda' | 'password' | 'schedule_for' | 'duration' | 'timezone' | 'start_time'
 > & { type?: number; settings?: IDataObject; recurrence?: Recurrence };
 
-const TEXT_FIELDS = { topic: 'topic', agenda: 'agenda', password: 'password', scheduleFor: 'schedule_for' } as const;
+const TEXT_FIELDS = {
+	topic: 'topic',
+	agenda: 'agenda',
+	password: 'password',
+	scheduleFor: 'schedule_for',
+} as const;
 
 export interface SessionBodyInput {
 	/** "meeting" / "webinar", for messages. */

@@ -10,7 +10,9 @@ import { readSessionBody } from './readBody';
 
 export function createDescription(kind: SessionKind): INodeProperties[] {
 	return [
-		userIdField(kind.resource, ['create'], { description: `Who hosts the ${kind.noun}: "me", or a user ID or email` }),
+		userIdField(kind.resource, ['create'], {
+			description: `Who hosts the ${kind.noun}: "me", or a user ID or email`,
+		}),
 		{
 			displayName: 'Topic',
 			name: 'topic',
@@ -55,7 +57,11 @@ export function createDescription(kind: SessionKind): INodeProperties[] {
 	];
 }
 
-export async function createSession(this: IExecuteFunctions, kind: SessionKind, itemIndex: number): Promise<IDataObject> {
+export async function createSession(
+	this: IExecuteFunctions,
+	kind: SessionKind,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const userId = requireText(this, 'userId', itemIndex);
 	const type = Number(this.getNodeParameter('type', itemIndex, kind.typeProperty.default));
 	const fields: IDataObject = {
@@ -63,7 +69,8 @@ export async function createSession(this: IExecuteFunctions, kind: SessionKind, 
 		topic: requireText(this, 'topic', itemIndex),
 		type,
 	};
-	if (kind.timedTypes.includes(type)) fields.startTime = this.getNodeParameter('startTime', itemIndex, '');
+	if (kind.timedTypes.includes(type))
+		fields.startTime = this.getNodeParameter('startTime', itemIndex, '');
 	// A rule left over from an earlier type choice is hidden in the UI; it must not be sent either.
 	const body = readSessionBody(this, kind, fields, itemIndex, type === kind.recurringFixedType);
 	if (type === kind.recurringFixedType && !body.recurrence) {
@@ -75,8 +82,13 @@ export async function createSession(this: IExecuteFunctions, kind: SessionKind, 
 		);
 	}
 	// A POST is never repeated here: the transport refuses to retry it after a 5xx, and so do we.
-	return await zoomApiRequest.call(this, 'POST', `/users/${encodeURIComponent(userId)}/${kind.path}`, {
-		body,
-		itemIndex,
-	});
+	return await zoomApiRequest.call(
+		this,
+		'POST',
+		`/users/${encodeURIComponent(userId)}/${kind.path}`,
+		{
+			body,
+			itemIndex,
+		},
+	);
 }

@@ -12,18 +12,29 @@ export function deleteDescription(kind: SessionKind): INodeProperties[] {
 		sessionIdField(kind.idField, kind.noun, { show: show(kind, 'delete') }),
 		optionsCollection({ show: show(kind, 'delete') }, [
 			...kind.deleteOptions,
-			occurrenceIdOption(`Delete only this occurrence; empty deletes the whole ${kind.noun} or series`),
+			occurrenceIdOption(
+				`Delete only this occurrence; empty deletes the whole ${kind.noun} or series`,
+			),
 		]),
 	];
 }
 
-export async function deleteSession(this: IExecuteFunctions, kind: SessionKind, itemIndex: number): Promise<IDataObject> {
+export async function deleteSession(
+	this: IExecuteFunctions,
+	kind: SessionKind,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const id = readSessionId(this, kind.idField, kind.noun, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};
 	for (const [name, value] of Object.entries(options)) {
-		if (value !== '' && value !== undefined) qs[snake(name)] = typeof value === 'string' ? value.trim() : value;
+		if (value !== '' && value !== undefined)
+			qs[snake(name)] = typeof value === 'string' ? value.trim() : value;
 	}
 	await zoomApiRequest.call(this, 'DELETE', `/${kind.path}/${id}`, { qs, itemIndex });
-	return { success: true, id: Number(id), ...(qs.occurrence_id ? { occurrence_id: qs.occurrence_id } : {}) };
+	return {
+		success: true,
+		id: Number(id),
+		...(qs.occurrence_id ? { occurrence_id: qs.occurrence_id } : {}),
+	};
 }

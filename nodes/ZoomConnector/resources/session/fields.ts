@@ -13,7 +13,8 @@ export function sessionSettings(noun: string, own: INodeProperties[]): INodeProp
 			type: 'string',
 			default: '',
 			placeholder: 'jane@example.com, joe@example.com',
-			description: 'Emails of users in the account who may start the session, separated by commas or semicolons',
+			description:
+				'Emails of users in the account who may start the session, separated by commas or semicolons',
 		},
 		{
 			displayName: 'Audio',
@@ -121,7 +122,10 @@ export function mainFields(kind: SessionKind): INodeProperties[] {
 	];
 }
 
-export function recurrenceProperty(kind: SessionKind, displayOptions: INodeProperties['displayOptions']): INodeProperties {
+export function recurrenceProperty(
+	kind: SessionKind,
+	displayOptions: INodeProperties['displayOptions'],
+): INodeProperties {
 	return {
 		displayName: 'Recurrence',
 		name: 'recurrence',
@@ -179,7 +183,8 @@ export function recurrenceProperty(kind: SessionKind, displayOptions: INodePrope
 						type: 'number',
 						typeOptions: { minValue: 1, maxValue: 99 },
 						default: 1,
-						description: 'Days, weeks or months between occurrences (at most 99 days, 50 weeks or 10 months)',
+						description:
+							'Days, weeks or months between occurrences (at most 99 days, 50 weeks or 10 months)',
 					},
 					{
 						displayName: 'Occurrences',
@@ -213,7 +218,10 @@ export function recurrenceProperty(kind: SessionKind, displayOptions: INodePrope
 	};
 }
 
-export function settingsProperty(kind: SessionKind, displayOptions: INodeProperties['displayOptions']): INodeProperties {
+export function settingsProperty(
+	kind: SessionKind,
+	displayOptions: INodeProperties['displayOptions'],
+): INodeProperties {
 	return {
 		displayName: 'Settings',
 		name: 'settings',

@@ -22,7 +22,11 @@ export function getDescription(kind: SessionKind): INodeProperties[] {
 	];
 }
 
-export async function getSession(this: IExecuteFunctions, kind: SessionKind, itemIndex: number): Promise<IDataObject> {
+export async function getSession(
+	this: IExecuteFunctions,
+	kind: SessionKind,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const id = readSessionId(this, kind.idField, kind.noun, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs: IDataObject = {};

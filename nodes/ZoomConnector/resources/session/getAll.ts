@@ -9,7 +9,9 @@ import { show, type SessionKind } from './kind';
 
 export function getAllDescription(kind: SessionKind): INodeProperties[] {
 	return [
-		userIdField(kind.resource, ['getAll'], { description: `Whose ${kind.noun}s to list: "me", or a user ID or email` }),
+		userIdField(kind.resource, ['getAll'], {
+			description: `Whose ${kind.noun}s to list: "me", or a user ID or email`,
+		}),
 		{
 			displayName: 'Show',
 			name: 'listType',
@@ -23,13 +25,22 @@ export function getAllDescription(kind: SessionKind): INodeProperties[] {
 	];
 }
 
-export async function listSessions(this: IExecuteFunctions, kind: SessionKind, itemIndex: number): Promise<IDataObject[]> {
+export async function listSessions(
+	this: IExecuteFunctions,
+	kind: SessionKind,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const userId = requireText(this, 'userId', itemIndex);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	const endpoint = `/users/${encodeURIComponent(userId)}/${kind.path}`;
-	const options = { qs: { type: this.getNodeParameter('listType', itemIndex, 'scheduled') as string }, limit, itemIndex };
+	const options = {
+		qs: { type: this.getNodeParameter('listType', itemIndex, 'scheduled') as string },
+		limit,
+		itemIndex,
+	};
 	// List webinars pages by page_number, List meetings by next_page_token.
-	if (kind.path === 'webinars') return await zoomListAll.call(this, endpoint, kind.path, LIST_WEBINARS, options);
+	if (kind.path === 'webinars')
+		return await zoomListAll.call(this, endpoint, kind.path, LIST_WEBINARS, options);
 	return await zoomApiRequestAllItems.call(this, endpoint, kind.path, options);
 }

@@ -12,9 +12,17 @@ import { getAllDescription, listSessions } from './getAll';
 import type { SessionKind } from './kind';
 import { updateDescription, updateSession } from './update';
 
-type SessionExecute<T> = (this: IExecuteFunctions, kind: SessionKind, itemIndex: number) => Promise<T>;
+type SessionExecute<T> = (
+	this: IExecuteFunctions,
+	kind: SessionKind,
+	itemIndex: number,
+) => Promise<T>;
 
-function operation<T extends IDataObject | IDataObject[]>(kind: SessionKind, description: INodeProperties[], run: SessionExecute<T>) {
+function operation<T extends IDataObject | IDataObject[]>(
+	kind: SessionKind,
+	description: INodeProperties[],
+	run: SessionExecute<T>,
+) {
 	return {
 		description,
 		async execute(this: IExecuteFunctions, itemIndex: number): Promise<T> {

@@ -34,9 +34,16 @@ export interface SessionKind {
 	deleteOptions: INodeProperties[];
 }
 
-type Show = { resource: string[]; operation: string[] } & Record<string, Array<string | number | boolean>>;
+type Show = { resource: string[]; operation: string[] } & Record<
+	string,
+	Array<string | number | boolean>
+>;
 
-export const show = (kind: SessionKind, operation: string, extra: Record<string, Array<string | number>> = {}): Show => ({
+export const show = (
+	kind: SessionKind,
+	operation: string,
+	extra: Record<string, Array<string | number>> = {},
+): Show => ({
 	resource: [kind.resource],
 	operation: [operation],
 	...extra,

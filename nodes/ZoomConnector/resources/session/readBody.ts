@@ -18,7 +18,13 @@ export function readSessionBody(
 		? ((context.getNodeParameter('recurrence', itemIndex, {}) as IDataObject) ?? {})
 		: undefined;
 	try {
-		return sessionBody({ noun: kind.noun, fields, settings, recurrence, workflowTimeZone: context.getTimezone() });
+		return sessionBody({
+			noun: kind.noun,
+			fields,
+			settings,
+			recurrence,
+			workflowTimeZone: context.getTimezone(),
+		});
 	} catch (error) {
 		if (error instanceof FieldError) fail(context, itemIndex, error.message, error.fix);
 		throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });

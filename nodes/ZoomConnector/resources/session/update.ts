@@ -21,13 +21,16 @@ export function updateDescription(kind: SessionKind): INodeProperties[] {
 			displayOptions: { show: show(kind, 'update') },
 			options: [
 				...mainFields(kind),
-				occurrenceIdOption(`Change only this occurrence of a recurring ${kind.noun} (agenda, start time and duration)`),
+				occurrenceIdOption(
+					`Change only this occurrence of a recurring ${kind.noun} (agenda, start time and duration)`,
+				),
 				{
 					displayName: 'Start Time',
 					name: 'startTime',
 					type: 'dateTime',
 					default: '',
-					description: 'New start, read in the Time Zone field when one is set (else in the workflow’s time zone)',
+					description:
+						'New start, read in the Time Zone field when one is set (else in the workflow’s time zone)',
 				},
 				{
 					displayName: 'Topic',
@@ -44,19 +47,32 @@ export function updateDescription(kind: SessionKind): INodeProperties[] {
 	];
 }
 
-export async function updateSession(this: IExecuteFunctions, kind: SessionKind, itemIndex: number): Promise<IDataObject> {
+export async function updateSession(
+	this: IExecuteFunctions,
+	kind: SessionKind,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const id = readSessionId(this, kind.idField, kind.noun, itemIndex);
 	const fields = { ...(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject) };
 	const occurrenceId = typeof fields.occurrenceId === 'string' ? fields.occurrenceId.trim() : '';
 	delete fields.occurrenceId;
 	const body = readSessionBody(this, kind, fields, itemIndex, true);
 	if (!Object.keys(body).length) {
-		fail(this, itemIndex, 'Nothing to update', 'Add at least one field under Update Fields, Recurrence or Settings.');
+		fail(
+			this,
+			itemIndex,
+			'Nothing to update',
+			'Add at least one field under Update Fields, Recurrence or Settings.',
+		);
 	}
 	await zoomApiRequest.call(this, 'PATCH', `/${kind.path}/${id}`, {
 		body,
 		qs: occurrenceId ? { occurrence_id: occurrenceId } : undefined,
 		itemIndex,
 	});
-	return { success: true, id: Number(id), ...(occurrenceId ? { occurrence_id: occurrenceId } : {}) };
+	return {
+		success: true,
+		id: Number(id),
+		...(occurrenceId ? { occurrence_id: occurrenceId } : {}),
+	};
 }

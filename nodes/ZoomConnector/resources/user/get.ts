@@ -8,5 +8,7 @@ export const description: INodeProperties[] = [userIdField('user', ['get'])];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const userId = requireText(this, 'userId', itemIndex);
-	return await zoomApiRequest.call(this, 'GET', `/users/${encodeURIComponent(userId)}`, { itemIndex });
+	return await zoomApiRequest.call(this, 'GET', `/users/${encodeURIComponent(userId)}`, {
+		itemIndex,
+	});
 }

@@ -30,7 +30,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'End',
 				value: 'end',
-				description: 'End a live webinar for every participant now (disruptive: everyone is removed from it)',
+				description:
+					'End a live webinar for every participant now (disruptive: everyone is removed from it)',
 				action: 'End a live webinar',
 			},
 			{

@@ -9,7 +9,11 @@ export const WEBINAR: SessionKind = {
 		name: 'type',
 		type: 'options',
 		options: [
-			{ name: 'Recurring, Fixed Time', value: 9, description: 'Repeats by a rule from the start time' },
+			{
+				name: 'Recurring, Fixed Time',
+				value: 9,
+				description: 'Repeats by a rule from the start time',
+			},
 			{ name: 'Recurring, No Fixed Time', value: 6, description: 'One link usable any time' },
 			{ name: 'Webinar', value: 5, description: 'Takes place once, at the start time' },
 		],
