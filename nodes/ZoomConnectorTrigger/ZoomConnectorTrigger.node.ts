@@ -67,6 +67,7 @@ const EVENTS: INodePropertyOptions[] = [
 	{ name: 'Meeting Participant Left', value: 'meeting.participant_left' },
 	{ name: 'Meeting Registration Created', value: 'meeting.registration_created' },
 	{ name: 'Meeting Started', value: 'meeting.started' },
+	{ name: 'Meeting Summary Completed', value: 'meeting.summary_completed' },
 	{ name: 'Meeting Updated', value: 'meeting.updated' },
 	{ name: 'Recording Completed', value: 'recording.completed' },
 	{ name: 'Recording Transcript Completed', value: 'recording.transcript_completed' },

@@ -41,13 +41,15 @@ export function summarise(body: ZoomEnvelope, trackingId?: string): Record<strin
 				: family === 'user'
 					? 'userId'
 					: 'objectId';
-	put(idKey, object.id);
-	put('uuid', object.uuid);
-	put('topic', object.topic);
-	put('hostId', object.host_id);
-	put('hostEmail', object.host_email);
-	put('startTime', object.start_time);
-	put('endTime', object.end_time);
+	// Meeting-summary events name the meeting's fields meeting_* (Rivet's MeetingSummaryCompletedEvent).
+	put(idKey, object.id ?? object.meeting_id);
+	put('uuid', object.uuid ?? object.meeting_uuid);
+	put('topic', object.topic ?? object.meeting_topic);
+	put('hostId', object.host_id ?? object.meeting_host_id);
+	put('hostEmail', object.host_email ?? object.meeting_host_email);
+	put('startTime', object.start_time ?? object.meeting_start_time);
+	put('endTime', object.end_time ?? object.meeting_end_time);
+	put('summaryTitle', object.summary_title);
 	if (typeof object.duration === 'number') out.duration = object.duration;
 
 	if (isObject(object.participant)) {

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { MeetingSummaryCompletedEvent } from '@zoom/rivet/meetings';
 import fc from 'fast-check';
 
 import {
@@ -416,5 +417,44 @@ describe('summarise', () => {
 		expect(
 			summarise({ event: 'app_deauthorized', payload: { account_id: 'a', user_id: 'u', client_id: 'c', deauthorization_time: '2026-11-22T00:00:00Z' } }),
 		).toMatchObject({ accountId: 'a', userId: 'u', clientId: 'c', deauthorizationTime: '2026-11-22T00:00:00Z' });
+	});
+});
+
+describe('meeting.summary_completed (Zoom AI Companion)', () => {
+	it('puts the meeting fields Zoom names meeting_* at the top of the item, with the summary title', () => {
+		const event: MeetingSummaryCompletedEvent = {
+			event: 'meeting.summary_completed',
+			event_ts: 1764590400000,
+			payload: {
+				account_id: 'acc',
+				object: {
+					meeting_host_id: 'host-1',
+					meeting_host_email: 'host@example.com',
+					meeting_uuid: 'uuid-1==',
+					meeting_id: 85845671234,
+					meeting_topic: 'Quarterly review',
+					meeting_start_time: '2026-12-01T10:00:00Z',
+					meeting_end_time: '2026-12-01T11:00:00Z',
+					summary_start_time: '2026-12-01T10:00:00Z',
+					summary_end_time: '2026-12-01T11:00:00Z',
+					summary_created_time: '2026-12-01T11:05:00Z',
+					summary_last_modified_time: '2026-12-01T11:05:00Z',
+					summary_title: 'Quarterly review summary',
+					summary_details: [{ label: 'Budget', summary: 'Approved' }],
+					next_steps: ['Send the minutes'],
+				},
+			},
+		};
+		expect(summarise(event as never)).toMatchObject({
+			event: 'meeting.summary_completed',
+			meetingId: '85845671234',
+			uuid: 'uuid-1==',
+			topic: 'Quarterly review',
+			hostId: 'host-1',
+			hostEmail: 'host@example.com',
+			startTime: '2026-12-01T10:00:00Z',
+			endTime: '2026-12-01T11:00:00Z',
+			summaryTitle: 'Quarterly review summary',
+		});
 	});
 });
