@@ -7,26 +7,18 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { authentication, harness, zoomCredentials, type CredentialRef } from '../harness/context';
+import { harness, type CredentialRef } from '../harness/context';
 import { connectOAuth2 } from '../harness/oauth';
 import { N8N_VERSION } from '../harness/paths';
 import { sandboxCredentialData } from '../harness/setup';
-import { NodeWorkflow, PKG, postToWebhook, readRun, type NodeSpec, type WorkflowRun } from '../harness/workflows';
+import { NodeWorkflow, PKG, zoomConnectorNode, postToWebhook, readRun, type NodeSpec, type WorkflowRun } from '../harness/workflows';
 
 const h = () => harness();
 type Kind = 'oauth2' | 's2s';
 
-function zoomNode(kind: Kind, parameters: Record<string, unknown>, credential?: CredentialRef, name = 'Zoom'): NodeSpec {
-	return {
-		name,
-		type: `${PKG}.zoomConnector`,
-		parameters: { authentication: authentication(kind), ...parameters },
-		credentials: zoomCredentials(kind, credential),
-	};
-}
 
 async function run(kind: Kind, parameters: Record<string, unknown>, credential?: CredentialRef): Promise<WorkflowRun> {
-	const workflow = new NodeWorkflow(h().n8n, [zoomNode(kind, parameters, credential)]);
+	const workflow = new NodeWorkflow(h().n8n, [zoomConnectorNode(kind, parameters, { credential })]);
 	try {
 		return await workflow.run();
 	} finally {
@@ -165,8 +157,8 @@ function attendanceWorkflow(path: string, webinar: SeededSession): Record<string
 		name: `compat attendance ${path}`,
 		nodes: [
 			node({ name: 'Start', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: randomUUID(), parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} } }, position(0)),
-			node(zoomNode('s2s', { resource: 'report', operation: 'getWebinarParticipants', sessionId: webinar.id, returnAll: true }, undefined, 'Participants'), position(1, 0)),
-			node(zoomNode('s2s', { resource: 'registrant', operation: 'getAll', sessionType: 'webinar', webinarId: webinar.id, status: 'approved', returnAll: true }, undefined, 'Registrants'), position(1, 1)),
+			node(zoomConnectorNode('s2s', { resource: 'report', operation: 'getWebinarParticipants', sessionId: webinar.id, returnAll: true }, { name: 'Participants' }), position(1, 0)),
+			node(zoomConnectorNode('s2s', { resource: 'registrant', operation: 'getAll', sessionType: 'webinar', webinarId: webinar.id, status: 'approved', returnAll: true }, { name: 'Registrants' }), position(1, 1)),
 			node({ name: MATCH, type: `${PKG}.zoomAttendanceMatch`, parameters: { minimumAttendance: 0, options: { addSummary: true } } }, position(2)),
 		],
 		connections: {

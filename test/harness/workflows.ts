@@ -6,6 +6,7 @@
 import axios from 'axios';
 import { randomUUID } from 'node:crypto';
 
+import { authentication, zoomCredentials, type CredentialRef } from './context';
 import { delay, type N8n } from './n8n';
 
 export const PKG = 'n8n-nodes-zoom-connector';
@@ -91,6 +92,22 @@ export interface NodeSpec {
 	credentials?: Record<string, { id: string; name: string }>;
 	onError?: 'stopWorkflow' | 'continueRegularOutput' | 'continueErrorOutput';
 	webhookId?: string;
+}
+
+/** A Zoom Connector node with the harness's credential of that kind (or `credential`), named Zoom unless `name` says. */
+export function zoomConnectorNode(
+	kind: 'oauth2' | 's2s',
+	parameters: Record<string, unknown>,
+	options: Partial<NodeSpec> & { credential?: CredentialRef } = {},
+): NodeSpec {
+	const { credential, ...extra } = options;
+	return {
+		name: 'Zoom',
+		type: `${PKG}.zoomConnector`,
+		parameters: { authentication: authentication(kind), ...parameters },
+		credentials: zoomCredentials(kind, credential),
+		...extra,
+	};
 }
 
 export interface NodeRun {
@@ -216,5 +233,21 @@ export class NodeWorkflow {
 
 	async remove(): Promise<void> {
 		if (this.workflowId) await this.n8n.deleteWorkflow(this.workflowId).catch(() => undefined);
+	}
+}
+
+/** Runs one Zoom Connector node in n8n (each input item its own run of the node when `items` are given). */
+export async function runZoomConnector(
+	n8n: N8n,
+	kind: 'oauth2' | 's2s',
+	parameters: Record<string, unknown>,
+	options: { items?: Array<Record<string, unknown>>; continueOnFail?: boolean } = {},
+): Promise<WorkflowRun> {
+	const node = zoomConnectorNode(kind, parameters, options.continueOnFail ? { onError: 'continueRegularOutput' } : {});
+	const workflow = new NodeWorkflow(n8n, [node], { splitItems: options.items !== undefined });
+	try {
+		return await workflow.run(options.items ? { items: options.items } : {});
+	} finally {
+		await workflow.remove();
 	}
 }

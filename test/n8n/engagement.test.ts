@@ -3,8 +3,8 @@
  * sandbox: both credentials, every item paired with its input, Continue On Fail per item, and each
  * request an endpoint of Zoom's SDK (Rivet).
  */
-import { authentication, harness, zoomCredentials } from '../harness/context';
-import { NodeWorkflow, PKG, type NodeSpec, type WorkflowRun } from '../harness/workflows';
+import { harness } from '../harness/context';
+import { runZoomConnector } from '../harness/workflows';
 
 type Kind = 'oauth2' | 's2s';
 const KINDS: Kind[] = ['oauth2', 's2s'];
@@ -22,29 +22,9 @@ interface Logged {
 	status: number;
 }
 
-function zoomNode(kind: Kind, parameters: Record<string, unknown>, extra: Partial<NodeSpec> = {}): NodeSpec {
-	return {
-		name: 'Zoom',
-		type: `${PKG}.zoomConnector`,
-		parameters: { authentication: authentication(kind), ...parameters },
-		credentials: zoomCredentials(kind),
-		...extra,
-	};
-}
 
-async function run(
-	kind: Kind,
-	parameters: Record<string, unknown>,
-	options: { items?: Array<Record<string, unknown>>; continueOnFail?: boolean } = {},
-): Promise<WorkflowRun> {
-	const node = zoomNode(kind, parameters, options.continueOnFail ? { onError: 'continueRegularOutput' } : {});
-	const workflow = new NodeWorkflow(h().n8n, [node], { splitItems: options.items !== undefined });
-	try {
-		return await workflow.run(options.items ? { items: options.items } : {});
-	} finally {
-		await workflow.remove();
-	}
-}
+const run = (kind: Kind, parameters: Record<string, unknown>, options: { items?: Array<Record<string, unknown>>; continueOnFail?: boolean } = {}) =>
+	runZoomConnector(h().n8n, kind, parameters, options);
 
 async function ok(kind: Kind, parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>) {
 	const result = await run(kind, parameters, { items });

@@ -3,37 +3,17 @@
  * every operation with both credentials, IDs checked before any call, Zoom's errors, Continue On Fail,
  * no repeated POST after a 5xx, and registrant status updates batched by 30.
  */
-import { authentication, harness, zoomCredentials } from '../harness/context';
-import { NodeWorkflow, PKG, type NodeSpec, type WorkflowRun } from '../harness/workflows';
+import { harness } from '../harness/context';
+import { runZoomConnector } from '../harness/workflows';
 
 type Kind = 'oauth2' | 's2s';
 type Logged = { method: string; path: string; query?: Record<string, string>; status: number };
 
 const h = () => harness();
 
-function zoomNode(kind: Kind, parameters: Record<string, unknown>, extra: Partial<NodeSpec> = {}): NodeSpec {
-	return {
-		name: 'Zoom',
-		type: `${PKG}.zoomConnector`,
-		parameters: { authentication: authentication(kind), ...parameters },
-		credentials: zoomCredentials(kind),
-		...extra,
-	};
-}
 
-async function run(
-	kind: Kind,
-	parameters: Record<string, unknown>,
-	options: { items?: Array<Record<string, unknown>>; continueOnFail?: boolean } = {},
-): Promise<WorkflowRun> {
-	const node = zoomNode(kind, parameters, options.continueOnFail ? { onError: 'continueRegularOutput' } : {});
-	const workflow = new NodeWorkflow(h().n8n, [node], { splitItems: options.items !== undefined });
-	try {
-		return await workflow.run(options.items ? { items: options.items } : {});
-	} finally {
-		await workflow.remove();
-	}
-}
+const run = (kind: Kind, parameters: Record<string, unknown>, options: { items?: Array<Record<string, unknown>>; continueOnFail?: boolean } = {}) =>
+	runZoomConnector(h().n8n, kind, parameters, options);
 
 /** Runs one operation and returns its items, failing the test with the node's error if there is one. */
 async function ok(kind: Kind, parameters: Record<string, unknown>, items?: Array<Record<string, unknown>>) {

@@ -5,10 +5,10 @@
  */
 import axios from 'axios';
 
-import { authentication, harness, zoomCredentials, type CredentialRef } from '../harness/context';
+import { harness } from '../harness/context';
 import { connectOAuth2 } from '../harness/oauth';
 import { sandboxCredentialData } from '../harness/setup';
-import { NodeWorkflow, PKG, type NodeSpec, type WorkflowRun } from '../harness/workflows';
+import { NodeWorkflow, zoomConnectorNode, type NodeSpec, type WorkflowRun } from '../harness/workflows';
 
 const h = () => harness();
 type Kind = 'oauth2' | 's2s';
@@ -41,17 +41,9 @@ let big: SeededSession; // 10,000 participants
 let small: SeededSession; // 5 attendees, 3 absentees, UUID starting with "/"
 let apiToken: string;
 
-function zoomNode(kind: Kind, parameters: Record<string, unknown>, credential?: CredentialRef): NodeSpec {
-	return {
-		name: 'Zoom',
-		type: `${PKG}.zoomConnector`,
-		parameters: { authentication: authentication(kind), ...parameters },
-		credentials: zoomCredentials(kind, credential),
-	};
-}
 
 async function run(kind: Kind, parameters: Record<string, unknown>, extra: NodeSpec[] = []): Promise<WorkflowRun> {
-	const workflow = new NodeWorkflow(h().n8n, [zoomNode(kind, parameters), ...extra]);
+	const workflow = new NodeWorkflow(h().n8n, [zoomConnectorNode(kind, parameters), ...extra]);
 	try {
 		return await workflow.run();
 	} finally {
@@ -353,11 +345,11 @@ describe('Authorization', () => {
 		expect(connected.callbackStatus).toBeLessThan(400);
 		const credential = { id, name };
 		// n8n hands no token out over its API, so the sandbox's log shows what it accepts and refuses.
-		const userGet = new NodeWorkflow(h().n8n, [zoomNode('oauth2', { resource: 'user', operation: 'get', userId: 'me' }, credential)]);
+		const userGet = new NodeWorkflow(h().n8n, [zoomConnectorNode('oauth2', { resource: 'user', operation: 'get', userId: 'me' }, { credential })]);
 		const before = await userGet.run();
 		expect(before.nodes.Zoom.error).toBeUndefined();
 
-		const revoke = new NodeWorkflow(h().n8n, [zoomNode('oauth2', { resource: 'authorization', operation: 'revoke' }, credential)]);
+		const revoke = new NodeWorkflow(h().n8n, [zoomConnectorNode('oauth2', { resource: 'authorization', operation: 'revoke' }, { credential })]);
 		await h().sandbox.delete('/_sandbox/requests');
 		const result = await revoke.run();
 		await revoke.remove();

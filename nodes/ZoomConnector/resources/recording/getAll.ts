@@ -36,9 +36,10 @@ export const description: INodeProperties[] = [
 	...returnAllOrLimit('recording', 'getAll'),
 ];
 
-function readDay(
+/** A day parameter as Zoom's yyyy-MM-dd, `fallback` when it is empty, else an error naming the field. */
+export function readDay(
 	context: IExecuteFunctions,
-	name: 'from' | 'to',
+	name: string,
 	label: string,
 	itemIndex: number,
 	fallback?: string,

@@ -1,15 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	formatZoomDate,
-	monthWindows,
-	parseZoomDate,
-	toZoomDate,
-} from '../../../shared/dateWindows';
+import { formatZoomDate, monthWindows, parseZoomDate } from '../../../shared/dateWindows';
 import { credentialType, ZOOM_ACCOUNT_APP, zoomApiPages } from '../../../shared/transport';
 import { returnAllOrLimit } from '../../shared/descriptions';
 import { readLimit } from '../../shared/participants';
+import { readDay } from './getAll';
 
 const show = { resource: ['recording'], operation: ['getAllAccount'] };
 
@@ -33,23 +29,6 @@ export const description: INodeProperties[] = [
 	},
 	...returnAllOrLimit('recording', 'getAllAccount'),
 ];
-
-function readDay(
-	context: IExecuteFunctions,
-	name: string,
-	label: string,
-	itemIndex: number,
-	fallback?: string,
-): string {
-	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
-	if ((value === '' || value === null || value === undefined) && fallback) return fallback;
-	const day = toZoomDate(value);
-	if (day) return day;
-	throw new NodeOperationError(context.getNode(), `The field "${label}" is not a date`, {
-		itemIndex,
-		description: `Enter a date such as 2024-03-01 in "${label}" (item ${itemIndex}).`,
-	});
-}
 
 /** Zoom's users are listed by status; recordings of deactivated users stay in the account. */
 const USER_STATUSES = ['active', 'inactive'];
