@@ -23,23 +23,30 @@ export function userParam(ctx: Ctx, name = 'userId'): User {
 
 type ListUsersRow = NonNullable<UsersListUsersResponse['users']>[number];
 
-/** A row of GET /users (https://developers.zoom.us/docs/api/users/#tag/users/GET/users). */
-function listItem(u: User): ListUsersRow {
+/** What a user row of GET /users and the answer of GET /users/{userId} share. */
+function userFields(u: User) {
 	return {
 		id: u.id,
 		first_name: u.first_name,
 		last_name: u.last_name,
 		display_name: `${u.first_name} ${u.last_name}`.trim(),
 		email: u.email,
-		type: u.type as ListUsersRow['type'],
 		pmi: u.pmi,
 		timezone: u.timezone,
-		verified: 1,
+		verified: 1 as const,
 		dept: '',
 		created_at: u.created_at,
 		user_created_at: u.created_at,
 		last_login_time: u.created_at,
 		last_client_version: '6.2.0.46690(mac)',
+	};
+}
+
+/** A row of GET /users (https://developers.zoom.us/docs/api/users/#tag/users/GET/users). */
+function listItem(u: User): ListUsersRow {
+	return {
+		...userFields(u),
+		type: u.type as ListUsersRow['type'],
 		status: u.status,
 		role_id: u.role_id,
 		group_ids: [],
@@ -50,20 +57,8 @@ function listItem(u: User): ListUsersRow {
 /** GET /users/{userId} (https://developers.zoom.us/docs/api/users/#tag/users/GET/users/{userId}). */
 export function userJson(ctx: Ctx, u: User): UsersGetUserResponse {
 	return {
-		id: u.id,
-		first_name: u.first_name,
-		last_name: u.last_name,
-		display_name: `${u.first_name} ${u.last_name}`.trim(),
-		email: u.email,
+		...userFields(u),
 		type: u.type as UsersGetUserResponse['type'],
-		pmi: u.pmi,
-		timezone: u.timezone,
-		verified: 1,
-		dept: '',
-		created_at: u.created_at,
-		user_created_at: u.created_at,
-		last_login_time: u.created_at,
-		last_client_version: '6.2.0.46690(mac)',
 		language: 'en-US',
 		status: u.status,
 		role_id: u.role_id,

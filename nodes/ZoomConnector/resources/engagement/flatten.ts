@@ -56,6 +56,13 @@ const list = <T>(value: T[] | undefined | null): T[] => (Array.isArray(value) ? 
 const sessionIdOf = (value: unknown): number | null =>
 	typeof value === 'number' && Number.isFinite(value) ? value : null;
 
+/** The session fields every engagement row carries. */
+const sessionFields = (id: unknown, uuid: unknown, startTime: unknown) => ({
+	sessionId: sessionIdOf(id),
+	sessionUuid: text(uuid),
+	sessionStartTime: text(startTime),
+});
+
 interface Person {
 	email?: string;
 	name?: string;
@@ -97,11 +104,7 @@ type ReportedQuestion = NonNullable<
 
 /** Q&A: one row per question a person asked, with its answers. */
 export function flattenQa(response: ZoomQaResponse): EngagementRow[] {
-	const session = {
-		sessionId: sessionIdOf(response.id),
-		sessionUuid: text(response.uuid),
-		sessionStartTime: text(response.start_time),
-	};
+	const session = sessionFields(response.id, response.uuid, response.start_time);
 	return perPersonRows(
 		response.questions,
 		(person) => person.question_details,
@@ -126,11 +129,7 @@ export function flattenQa(response: ZoomQaResponse): EngagementRow[] {
 
 /** Polls: one row per poll question a person answered. */
 export function flattenPolls(response: ZoomPollResponse): EngagementRow[] {
-	const session = {
-		sessionId: sessionIdOf(response.id),
-		sessionUuid: text(response.uuid),
-		sessionStartTime: text(response.start_time),
-	};
+	const session = sessionFields(response.id, response.uuid, response.start_time);
 	return perPersonRows(
 		response.questions,
 		(person) => person.question_details,
@@ -151,11 +150,11 @@ export function flattenPolls(response: ZoomPollResponse): EngagementRow[] {
 export function flattenSurvey(response: ZoomSurveyResponse): EngagementRow[] {
 	const meeting = response as ReportsGetMeetingSurveyReportResponse;
 	const webinar = response as ReportsGetWebinarSurveyReportResponse;
-	const session = {
-		sessionId: sessionIdOf(meeting.meeting_id ?? webinar.webinar_id),
-		sessionUuid: text(meeting.meeting_uuid ?? webinar.webinar_uuid),
-		sessionStartTime: text(response.start_time),
-	};
+	const session = sessionFields(
+		meeting.meeting_id ?? webinar.webinar_id,
+		meeting.meeting_uuid ?? webinar.webinar_uuid,
+		response.start_time,
+	);
 	return perPersonRows(
 		response.survey_answers,
 		(person) => person.answer_details,
