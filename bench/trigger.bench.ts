@@ -11,14 +11,9 @@ import http from 'node:http';
 import { loadavg } from 'node:os';
 
 import { SANDBOX_DEFAULTS } from '../sandbox';
-import { readRun } from '../test/harness/workflows';
 import { benchmarkInN8n, percentile } from './common';
 
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 300);
-/** The burst (issue #21): distinct webinar.participant_joined deliveries, 20 in flight, plus copies. */
-const BURST = Number(process.env.BENCH_BURST ?? 1000);
-const BURST_COPIES = Number(process.env.BENCH_BURST_COPIES ?? Math.round(BURST / 10));
-const BURST_IN_FLIGHT = 20;
 const WARMUP = 30;
 const PKG = 'n8n-nodes-zoom-connector';
 
@@ -149,86 +144,7 @@ benchmarkInN8n(async (env) => {
 	);
 	const executions = await env.n8n.executions(zoomWorkflow, 250);
 	console.log(`executions started by the trigger (last 250 read): ${executions.length}`);
-	if (BURST > 0) await burstPhase(env, { zoom: zoomUrl, 'header auth': authUrl, plain: plainUrl }, zoomWorkflow);
 }, { n8n: { env: n8nEnv() } });
-
-/** A signed webinar.participant_joined for participant `i`, signed now; a copy keeps its body and tracking id. */
-function joined(i: number, tag: string): { body: string; trackingId: string } {
-	const body = JSON.stringify({
-		event: 'webinar.participant_joined',
-		event_ts: Date.now(),
-		payload: { account_id: 'bench', object: { id: '81234567890', uuid: `burst${tag}==`, host_id: 'h', topic: 'Webinar start', participant: { user_id: `${tag}-${i}`, user_name: `Attendee ${i}`, email: `a${i}@example.com`, join_time: new Date().toISOString() } } },
-	});
-	return { body, trackingId: `v=2.0;clid=us02;rid=WEB_${tag}_${i}` };
-}
-
-function signedNow(request: { body: string; trackingId: string }): { body: string; headers: Record<string, string> } {
-	const timestamp = String(Math.floor(Date.now() / 1000));
-	const signature = createHmac('sha256', SANDBOX_DEFAULTS.webhookSecretToken).update(`v0:${timestamp}:${request.body}`).digest('hex');
-	return {
-		body: request.body,
-		headers: { 'content-type': 'application/json; charset=utf-8', 'x-zm-request-timestamp': timestamp, 'x-zm-signature': `v0=${signature}`, 'x-zm-trackingid': request.trackingId, 'x-bench-auth': 'x' },
-	};
-}
-
-/**
- * The burst of issue #21 into each target in turn: BURST distinct deliveries, 20 in flight, and
- * BURST_COPIES copies of earlier ones re-signed and sent among the last third, as Zoom's retries come
- * after their original. Prints rate and ack p50/p99 of each, the ratios, and for the trigger how
- * many events were emitted other than exactly once and whether any copy was.
- */
-async function burstPhase(env: Parameters<Parameters<typeof benchmarkInN8n>[0]>[0], urls: Record<string, string>, zoomWorkflow: string): Promise<void> {
-	const burstAgent = new http.Agent({ keepAlive: true, maxSockets: BURST_IN_FLIGHT });
-	const figures: Record<string, { rate: number; p50: number; p99: number }> = {};
-	const tag = randomUUID().slice(0, 8);
-	for (const [k, [name, url]] of Object.entries(urls).entries()) {
-		const originals = Array.from({ length: BURST }, (_, i) => joined(i, `${tag}${k}`));
-		const sends = originals.map((request) => ({ request }));
-		for (let c = 0; c < BURST_COPIES; c++) {
-			const at = Math.floor((2 / 3) * BURST) + Math.floor((c * BURST) / 3 / Math.max(1, BURST_COPIES));
-			sends.splice(at + c, 0, { request: originals[c * Math.floor(BURST / 2 / Math.max(1, BURST_COPIES))] });
-		}
-		const latencies: number[] = [];
-		let next = 0;
-		const started = process.hrtime.bigint();
-		await Promise.all(
-			Array.from({ length: BURST_IN_FLIGHT }, async () => {
-				while (next < sends.length) {
-					const request = signedNow(sends[next++].request);
-					const t0 = process.hrtime.bigint();
-					const response = await axios.post(url, request.body, { headers: request.headers, httpAgent: burstAgent, validateStatus: () => true, transformRequest: (d) => d });
-					latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-					if (response.status !== 200) throw new Error(`${name} answered ${response.status}`);
-				}
-			}),
-		);
-		const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-		figures[name] = { rate: sends.length / seconds, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-		console.log(`burst into ${name}: ${sends.length} deliveries (${BURST_COPIES} copies) at ${figures[name].rate.toFixed(1)}/s, ack p50 ${figures[name].p50.toFixed(0)} ms, p99 ${figures[name].p99.toFixed(0)} ms`);
-	}
-	const z = figures.zoom;
-	for (const base of ['header auth', 'plain']) {
-		console.log(`burst ratio trigger ÷ ${base}: p50 ${(z.p50 / figures[base].p50).toFixed(2)}, p99 ${(z.p99 / figures[base].p99).toFixed(2)}`);
-	}
-	// Every run the trigger started has finished once the count stops moving.
-	let runs: any[] = [];
-	for (let last = -1; ; last = runs.length) {
-		await new Promise((resolve) => setTimeout(resolve, 5000));
-		runs = await env.n8n.allExecutions(zoomWorkflow, { includeData: true });
-		if (runs.length === last && runs.every((run) => run.finished || run.status !== 'running')) break;
-	}
-	const perEvent = new Map<string, number>();
-	for (const run of runs) {
-		for (const item of readRun(run).Done?.outputs[0] ?? []) {
-			const id = String(item.participantId ?? item.payload?.object?.participant?.user_id);
-			perEvent.set(id, (perEvent.get(id) ?? 0) + 1);
-		}
-	}
-	// The trigger was the first target.
-	const burstEvents = [...perEvent.entries()].filter(([id]) => id.startsWith(`${tag}0-`));
-	const twice = burstEvents.filter(([, count]) => count > 1).length;
-	console.log(`burst into the trigger: ${burstEvents.length} of ${BURST} events emitted, ${twice} more than once, ${BURST - burstEvents.length} not at all`);
-}
 
 /** The BENCH_N8N_ENV settings of this run, or "n8n defaults". */
 function settingsLabel(): string {

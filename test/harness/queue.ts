@@ -3,7 +3,7 @@
  * Debian's, started here on loopback in throw-away folders), one main process, two workers and one
  * webhook processor, all loading this package.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -206,4 +206,41 @@ export async function startHelper(
 	const { child, logFile } = spawnN8n(args, base, `n8n-${role}-${port}`);
 	await waitForReady(healthUrl, child, logFile);
 	return { role, pid: child.pid ?? 0, url, logFile };
+}
+
+/**
+ * One psql connection kept open, for statements that must share a transaction (a table lock held
+ * while the test acts). Each `query` resolves with that statement's rows as lines.
+ */
+export class PsqlSession {
+	private readonly child: ChildProcessWithoutNullStreams;
+	private output = '';
+	private waiting?: { marker: string; resolve: (rows: string) => void };
+
+	constructor(services: QueueServicesState) {
+		this.child = spawn(postgresBin('psql'), ['-h', '127.0.0.1', '-p', String(services.postgres.port), '-U', 'n8n', '-d', 'n8n', '-At', '-q', '-v', 'ON_ERROR_STOP=0']);
+		this.child.stdout.setEncoding('utf8');
+		this.child.stdout.on('data', (chunk: string) => {
+			this.output += chunk;
+			const waiting = this.waiting;
+			if (!waiting) return;
+			const at = this.output.indexOf(`${waiting.marker}\n`);
+			if (at < 0) return;
+			const rows = this.output.slice(0, at);
+			this.output = this.output.slice(at + waiting.marker.length + 1);
+			this.waiting = undefined;
+			waiting.resolve(rows);
+		});
+	}
+
+	async query(sql: string): Promise<string> {
+		const marker = `__done_${Math.random().toString(36).slice(2)}`;
+		const rows = new Promise<string>((resolve) => (this.waiting = { marker, resolve }));
+		this.child.stdin.write(`${sql}\n\\echo ${marker}\n`);
+		return await rows;
+	}
+
+	close(): void {
+		this.child.stdin.end('\\q\n');
+	}
 }

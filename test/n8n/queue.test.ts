@@ -13,6 +13,7 @@ import { delay, type N8nHelperProcess } from '../harness/n8n';
 import { runSql, settledExecutions, startHelper } from '../harness/queue';
 import { lockEntries, signatureAt } from '../../nodes/shared/ledgerLock';
 import { postSigned } from '../harness/signedDelivery';
+import { pool, waitUntilServed, webhookUrls } from '../harness/queueWebhooks';
 import { DAILY_SYNC, dailySyncNode, participantsSkippingProcessed, PKG, postToWebhook, readRun, zoomTriggerNode } from '../harness/workflows';
 
 const h = () => harness();
@@ -22,39 +23,6 @@ const SYNC = DAILY_SYNC;
 
 function quantile(sorted: number[], q: number): number {
 	return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-}
-
-/** Runs `tasks` with at most `limit` in flight. */
-async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
-	const results: T[] = new Array(tasks.length);
-	let next = 0;
-	await Promise.all(
-		Array.from({ length: limit }, async () => {
-			while (next < tasks.length) {
-				const index = next++;
-				results[index] = await tasks[index]();
-			}
-		}),
-	);
-	return results;
-}
-
-/** Both processes that serve production webhooks: main and the webhook processor. */
-function webhookUrls(webhookId: string, path: string): [string, string] {
-	const queue = h().state.queue;
-	if (!queue) throw new Error('not in queue mode');
-	return [`${h().n8n.state.url}/webhook/${webhookId}/${path}`, `${queue.webhookUrl}/webhook/${webhookId}/${path}`];
-}
-
-async function waitUntilServed(url: string): Promise<void> {
-	const deadline = Date.now() + 30_000;
-	for (;;) {
-		// Unsigned: the node's own 401 once the webhook is registered; never an execution.
-		const response = await postSigned(url, '{}', { secret: 'not-the-secret-token' });
-		if (response.status === 401) return;
-		if (Date.now() > deadline) throw new Error(`${url} answered ${response.status}`);
-		await delay(250);
-	}
 }
 
 /** The worker whose log says it started this execution. */
