@@ -19,7 +19,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 
-import { benchmarkInN8n } from './common';
+import { benchmarkInN8n, n8nEnv, settingsLabel } from './common';
 import {
 	BENCH_AUTH_HEADER,
 	BENCH_AUTH_VALUE,
@@ -73,7 +73,7 @@ benchmarkInN8n(async (env) => {
 			plain: `${n8n.state.url}/webhook/${plainPath}`,
 		};
 		await untilRegistered(Object.values(urls));
-		console.log(`n8n ${n8n.state.url} on its defaults, main mode; ${IN_FLIGHT} in flight at most; load average ${load()} (2 cores)`);
+		console.log(`n8n ${n8n.state.url} (${settingsLabel()}), main mode; ${IN_FLIGHT} in flight at most; load average ${load()} (2 cores)`);
 
 		// 1. The rate.
 		const rate = await findRate(urls.auth, target);
@@ -111,7 +111,7 @@ benchmarkInN8n(async (env) => {
 		console.log(`trigger at the rate: ${once.emitted} emitted for ${BURST} distinct events + ${COPIES} copies; ${once.twice} emitted more than once, ${once.missing} never`);
 
 		// 4. Above the rate, the trigger alone.
-		const above = Array.from({ length: Math.min(BURST, 400) }, (_, i) => participantJoined(i, `${tag}above`));
+		const above = Array.from({ length: Math.min(BURST, 200) }, (_, i) => participantJoined(i, `${tag}above`));
 		const aboveResult = await sendAtRate(withCopies(above, Math.round(above.length / 10)), () => urls.trigger, { rate: rate * 2, maxInFlight: IN_FLIGHT });
 		console.log(`trigger at ${(rate * 2).toFixed(2)}/s offered: ${describe(figures(aboveResult))}`);
 		await retryAsZoom(aboveResult.outcomes.filter((o) => !deliveredForZoom(o)).map((o) => o.delivery), () => urls.trigger, () => target.received('trigger').length, rate);
@@ -128,7 +128,7 @@ benchmarkInN8n(async (env) => {
 	} finally {
 		await target.close();
 	}
-});
+}, { n8n: { env: n8nEnv() } });
 
 const label = (name: 'auth' | 'trigger' | 'plain') =>
 	({ auth: "n8n's Webhook node with header auth", trigger: 'the Zoom Connector Trigger', plain: "n8n's Webhook node" })[name];

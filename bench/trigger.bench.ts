@@ -11,7 +11,7 @@ import http from 'node:http';
 import { loadavg } from 'node:os';
 
 import { SANDBOX_DEFAULTS } from '../sandbox';
-import { benchmarkInN8n, percentile } from './common';
+import { benchmarkInN8n, n8nEnv, percentile, settingsLabel } from './common';
 
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES ?? 300);
 const WARMUP = 30;
@@ -145,24 +145,3 @@ benchmarkInN8n(async (env) => {
 	const executions = await env.n8n.executions(zoomWorkflow, 250);
 	console.log(`executions started by the trigger (last 250 read): ${executions.length}`);
 }, { n8n: { env: n8nEnv() } });
-
-/** The BENCH_N8N_ENV settings of this run, or "n8n defaults". */
-function settingsLabel(): string {
-	const settings = (process.env.BENCH_N8N_ENV ?? '').split(/\s+/).filter(Boolean).join(' ');
-	return settings || 'n8n defaults';
-}
-
-/**
- * Extra settings for the n8n under test: BENCH_N8N_ENV="NAME=value NAME2=value2" (e.g. n8n's expression
- * engine settings) and BENCH_N8N_NODE_OPTIONS (e.g. --cpu-prof, or a --require'd timing probe).
- */
-function n8nEnv(): Record<string, string> {
-	const env: Record<string, string> = {};
-	for (const pair of (process.env.BENCH_N8N_ENV ?? '').split(/\s+/).filter(Boolean)) {
-		const at = pair.indexOf('=');
-		if (at > 0) env[pair.slice(0, at)] = pair.slice(at + 1);
-	}
-	if (process.env.BENCH_N8N_NODE_OPTIONS) env.NODE_OPTIONS = `--max-old-space-size=2048 ${process.env.BENCH_N8N_NODE_OPTIONS}`;
-	if (Object.keys(env).length > 0) console.log(`n8n started with ${JSON.stringify(env)}`);
-	return env;
-}
