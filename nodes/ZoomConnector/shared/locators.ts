@@ -11,8 +11,6 @@ import type {
 	INodePropertyMode,
 } from 'n8n-workflow';
 
-import { JOIN_URL_PATTERN } from '../../shared/ids';
-
 /** The node's versions: 1 takes plain strings, 2 (the default for new nodes) resource locators. */
 export const NODE_VERSIONS = [1, 2];
 export const DEFAULT_VERSION = 2;
@@ -51,10 +49,14 @@ export function locatorValue(raw: unknown): unknown {
 	return raw;
 }
 
+// n8n checks a mode's regex against the whole value (it wraps it in ^…$), so none is anchored here.
 /** The ID of a meeting/webinar as Zoom prints it: digits, spaces or dashes (the parser counts the digits). */
-const SESSION_ID_REGEX = '^[\\d\\s-]+$';
+const SESSION_ID_REGEX = '[\\d\\s-]+';
 /** An instance UUID: base64-like, 16 to 40 characters. */
-const UUID_REGEX = '^\\s*[A-Za-z0-9+/=]{16,40}\\s*$';
+const UUID_REGEX = '\\s*[A-Za-z0-9+/=]{16,40}\\s*';
+/** A join, start or web portal URL (what JOIN_URL_PATTERN reads), with anything after the ID. */
+export const SESSION_URL_REGEX =
+	'\\s*https?://[^/]*zoom(gov)?\\.(us|com)/(j|w|s|wc/join|wc|meeting|webinar)/\\d{9,12}([/?#].*)?\\s*';
 
 /**
  * The modes of a meeting/webinar locator: From list (loaded by `method` in methods/listSearch,
@@ -87,7 +89,7 @@ export function sessionModes(
 					{
 						type: 'regex',
 						properties: {
-							regex: JOIN_URL_PATTERN.source,
+							regex: SESSION_URL_REGEX,
 							errorMessage: `Not a Zoom ${noun} URL: use https://zoom.us/${path}/85746065432 or https://zoom.us/${noun}/85746065432`,
 						},
 					},
@@ -105,7 +107,7 @@ export function sessionModes(
 					{
 						type: 'regex',
 						properties: {
-							regex: uuid ? `${SESSION_ID_REGEX}|${UUID_REGEX}` : SESSION_ID_REGEX,
+							regex: uuid ? `(?:${SESSION_ID_REGEX}|${UUID_REGEX})` : SESSION_ID_REGEX,
 							errorMessage: uuid
 								? `Not a ${noun} ID (9 to 12 digits) or instance UUID`
 								: `Not a ${noun} ID: Zoom’s IDs have 9 to 12 digits`,
