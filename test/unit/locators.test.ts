@@ -16,7 +16,7 @@ import { isValidTimeZone } from '../../nodes/shared/time';
 /** What n8n does with a mode's regex (n8n-workflow node-helpers: `^${regex}$`). */
 function editorAccepts(mode: 'url' | 'id', value: string, uuid = false): boolean {
 	const found = sessionModes('searchMeetings', 'meeting', uuid).modes.find((m) => m.name === mode)!;
-	const validation = found.validation![0] as { properties: { regex: string } };
+	const validation = found.validation![0] as unknown as { properties: { regex: string } };
 	return new RegExp(`^${validation.properties.regex}$`).test(value);
 }
 
