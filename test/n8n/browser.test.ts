@@ -310,16 +310,19 @@ describe('n8n’s editor in a real browser', () => {
 			await page.getByTestId(`parameter-input-${parameter}`).click();
 			await page.getByRole('option').filter({ hasText: option }).first().click();
 		};
-		/** Opens a From list dropdown, types `search`, waits for `pick` and returns the dropdown. */
-		const openList = async (parameter: string, search: string, pick: string | RegExp): Promise<Locator> => {
+		/** The lines of the open From list dropdown. */
+		const listItems = (): Locator => page.getByTestId('rlc-item').filter({ visible: true });
+		/** Opens a From list dropdown, types `search` in its search box and waits for `pick` among its lines. */
+		const openList = async (parameter: string, search: string, pick: string | RegExp): Promise<void> => {
 			const locator = page.getByTestId(`resource-locator-${parameter}`);
 			await locator.waitFor({ state: 'visible' });
 			await locator.getByTestId('rlc-input').click();
-			const dropdown = page.getByTestId('resource-locator-dropdown').filter({ visible: true }).first();
-			await dropdown.waitFor({ state: 'visible' });
-			if (search) await dropdown.getByTestId('rlc-search').locator('input').fill(search);
-			await dropdown.getByTestId('rlc-item').filter({ hasText: pick }).first().waitFor({ state: 'visible', timeout: 30_000 });
-			return dropdown;
+			// The dropdown opens with its search box focused: type as a user would.
+			if (search) {
+				await page.locator('[data-test-id="rlc-search"]').filter({ visible: true }).first().waitFor({ state: 'visible' });
+				await page.keyboard.type(search);
+			}
+			await listItems().filter({ hasText: pick }).first().waitFor({ state: 'visible', timeout: 30_000 });
 		};
 
 		await step('open-node', async () => {
@@ -327,21 +330,22 @@ describe('n8n’s editor in a real browser', () => {
 			const node = page.getByTestId('canvas-node').filter({ hasText: zoomNode }).first();
 			await node.waitFor({ state: 'visible' });
 			await node.dblclick();
-			await page.getByTestId('ndv-output-panel').waitFor({ state: 'visible' });
+			await page.getByTestId('parameter-input-resource').waitFor({ state: 'visible' });
 			await shot('10-node-opened');
 		});
 
 		await step('meeting-get', async () => {
 			await choose('resource', /^\s*Meeting\s*$/);
-			await choose('operation', /^\s*Get\s*Get a meeting/);
-			const dropdown = await openList('meetingId', 'launch reh', launch);
-			// The search is Zoom-side data filtered by topic: only our meeting is left.
-			await expect(dropdown.getByTestId('rlc-item').allInnerTexts()).resolves.toEqual([expect.stringContaining(launch)]);
+			await choose('operation', /^\s*Get\s*Get the details of a Zoom meeting/);
+			await openList('meetingId', 'launch reh', launch);
+			// The list is the user's meetings filtered by topic: only ours is left.
+			await expect(listItems().allInnerTexts()).resolves.toEqual([expect.stringContaining(launch)]);
 			await shot('11-meeting-list-open');
-			await dropdown.getByTestId('rlc-item').filter({ hasText: launch }).first().click();
+			await listItems().filter({ hasText: launch }).first().click();
 			await expect(page.getByTestId('resource-locator-meetingId').getByTestId('rlc-input').inputValue()).resolves.toContain(launch);
 			await page.getByTestId('node-execute-button').first().click();
-			const output = page.getByTestId('ndv-output-panel');
+			const output = page.getByTestId('output-panel');
+			await output.getByTestId('radio-button-json').click({ timeout: 60_000 });
 			await output.getByText(launch).first().waitFor({ state: 'visible', timeout: 60_000 });
 			await shot('12-meeting-output');
 		});
@@ -352,16 +356,17 @@ describe('n8n’s editor in a real browser', () => {
 		await step('past-session', async () => {
 			await choose('resource', /^\s*Past Session\s*$/);
 			await choose('operation', /^\s*Get Participants/);
-			const meetings = await openList('sessionId', 'weekly', weekly);
-			await meetings.getByTestId('rlc-item').filter({ hasText: weekly }).first().click();
-			const instances = await openList('instanceId', '', chosenLabel);
+			await openList('sessionId', `${ns}: weekly`, weekly);
+			await listItems().filter({ hasText: weekly }).first().click();
+			await openList('instanceId', '', chosenLabel);
 			// Newest first, each named by its start time.
-			const shown = await instances.getByTestId('rlc-item').allInnerTexts();
+			const shown = await listItems().allInnerTexts();
 			expect(shown.map((text) => text.split('\n')[0].trim())).toEqual(newest.map((i) => `${i.start_time.slice(0, 10)} ${i.start_time.slice(11, 16)} UTC`));
 			await shot('15-instance-list-open');
-			await instances.getByTestId('rlc-item').filter({ hasText: chosenLabel }).first().click();
+			await listItems().filter({ hasText: chosenLabel }).first().click();
 			await page.getByTestId('node-execute-button').first().click();
-			const output = page.getByTestId('ndv-output-panel');
+			const output = page.getByTestId('output-panel');
+			await output.getByTestId('radio-button-json').click({ timeout: 60_000 });
 			await output.getByText(chosen.uuid).first().waitFor({ state: 'visible', timeout: 60_000 });
 			await shot('16-participants-output');
 		});
