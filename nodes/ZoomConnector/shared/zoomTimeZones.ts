@@ -1,8 +1,9 @@
 /**
  * The time zone IDs Zoom accepts in a meeting's or webinar's `timezone`, with Zoom's names, in Zoom's
  * order (https://developers.zoom.us/docs/api/references/abbreviations/#timezones). Not the IANA list
- * (Intl.supportedValuesOf('timeZone')): Zoom keeps old aliases (Asia/Calcutta, America/Godthab) and two
- * IDs that are not IANA zones at all (SST, Canada/Atlantic is an alias), and leaves most zones out.
+ * (Intl.supportedValuesOf('timeZone')): Zoom keeps old aliases (Asia/Calcutta, America/Godthab, CET) and
+ * its own "SST" for the Solomon Islands, and leaves most zones out. Every ID is one the node can read a
+ * start time in (the time zone database knows the aliases, and SST as Solomon Islands time).
  */
 import type { INodePropertyOptions } from 'n8n-workflow';
 
@@ -143,17 +144,6 @@ export const ZOOM_TIME_ZONES: ReadonlyArray<readonly [id: string, name: string]>
 	['America/Tegucigalpa', 'Tegucigalpa'],
 	['Pacific/Apia', 'Independent State of Samoa'],
 ];
-
-/**
- * Zoom's IDs that are no IANA zone, and the IANA zone with the same clock, for reading a local start
- * time: Zoom's "SST" is the Solomon Islands (UTC+11, Pacific/Guadalcanal), not Samoa.
- */
-export const ZOOM_ZONE_CLOCKS: Readonly<Record<string, string>> = { SST: 'Pacific/Guadalcanal' };
-
-/** The IANA zone whose clock a Zoom time zone ID keeps. */
-export function clockZone(zoomZone: string): string {
-	return ZOOM_ZONE_CLOCKS[zoomZone] ?? zoomZone;
-}
 
 /** Options for the Time Zone parameter: "Amsterdam, Berlin, … (Europe/Berlin)", sorted by name. */
 export const timeZoneOptions: INodePropertyOptions[] = ZOOM_TIME_ZONES.map(([id, name]) => ({

@@ -12,7 +12,6 @@ import type {
 
 import { isValidTimeZone, toZoomTime, toZoomUtc } from '../../../shared/time';
 import { snake } from '../../shared/snake';
-import { clockZone } from '../../shared/zoomTimeZones';
 
 /** A parameter value Zoom would refuse: `message` names the field, `fix` says what to do. */
 export class FieldError extends Error {
@@ -27,7 +26,7 @@ export class FieldError extends Error {
 function readTimeZone(value: unknown): string | undefined {
 	const zone = typeof value === 'string' ? value.trim() : '';
 	if (!zone) return undefined;
-	if (!isValidTimeZone(clockZone(zone))) {
+	if (!isValidTimeZone(zone)) {
 		throw new FieldError(
 			`The field "Time Zone" is not an IANA time zone: "${zone}"`,
 			'Use a name like Europe/Berlin, America/New_York or UTC.',
@@ -159,9 +158,7 @@ export interface SessionBodyInput {
 /** The create/update body from the main fields, settings and recurrence; checks them before any call. */
 export function sessionBody(input: SessionBodyInput): IDataObject {
 	const { fields, workflowTimeZone } = input;
-	const zoomZone = readTimeZone(fields.timezone);
-	// Times are read on the zone's clock; Zoom gets its own ID (SST is Zoom's, not IANA's).
-	const timeZone = zoomZone && clockZone(zoomZone);
+	const timeZone = readTimeZone(fields.timezone);
 	const body: SessionBody = {};
 	for (const [name, field] of Object.entries(TEXT_FIELDS)) {
 		const value = fields[name];
@@ -169,7 +166,7 @@ export function sessionBody(input: SessionBodyInput): IDataObject {
 	}
 	if (fields.type !== undefined) body.type = Number(fields.type);
 	if (fields.duration !== undefined) body.duration = Number(fields.duration);
-	if (zoomZone) body.timezone = zoomZone;
+	if (timeZone) body.timezone = timeZone;
 	if (fields.startTime !== undefined && fields.startTime !== '' && fields.startTime !== null) {
 		body.start_time = zoomTime(fields.startTime, timeZone, workflowTimeZone, 'Start Time');
 	}
