@@ -26,7 +26,7 @@ import {
 type Status = NonNullable<MeetingsListMeetingRegistrantsQueryParams['status']>;
 
 /** The statuses each operation can act on, in the order they are listed. */
-export const STATUSES_FOR: Record<string, Status[]> = {
+const STATUSES_FOR: Record<string, Status[]> = {
 	approve: ['pending'],
 	deny: ['pending', 'approved'],
 	cancel: ['approved'],
