@@ -23,6 +23,9 @@ interface ListResult {
 
 let planning: Seeded; // upcoming, with registrants
 let retro: Seeded; // 3 ended instances, recorded
+let onApproval: Seeded; // manual approval: registrants wait as pending
+let webinar: Seeded;
+let apiToken: string;
 const rl = (mode: string, value: string) => ({ __rl: true, mode, value });
 
 /** What the editor asks n8n when a From list dropdown opens or is searched. */
@@ -61,10 +64,18 @@ beforeAll(async () => {
 		meetings: [
 			{ topic: 'Locator: quarterly planning', type: 2, start_time: inTwoDays, registrants: 3 },
 			{ topic: 'Locator: team retro', ended: { instances: 3, participants: 4, recording: true } },
+			{ topic: 'Locator: workshop on approval', type: 2, start_time: inTwoDays, settings: { approval_type: 1 } },
 		],
+		webinars: [{ topic: 'Locator: product webinar', type: 5, start_time: inTwoDays }],
 	});
 	expect(seeded.status).toBeLessThan(300);
-	[planning, retro] = seeded.data.meetings;
+	[planning, retro, onApproval] = seeded.data.meetings;
+	[webinar] = seeded.data.webinars;
+	apiToken = (await h().sandbox.post('/_sandbox/tokens', { kind: 'oauth' })).data.access_token;
+	for (const [first, email] of [['Pat', 'pat@example.com'], ['Sam', 'sam@example.com']]) {
+		const added = await h().sandbox.post(`/v2/meetings/${onApproval.id}/registrants`, { first_name: first, last_name: 'Pending', email }, { headers: { Authorization: `Bearer ${apiToken}` } });
+		expect(added.status).toBe(201);
+	}
 });
 
 afterEach(async () => {
@@ -99,6 +110,11 @@ describe('listSearch in n8n', () => {
 		} finally {
 			await h().sandbox.post('/_sandbox/config', { maxPageSize: 300 });
 		}
+	});
+
+	it('Webinar: the user’s webinars, paged by page_number, searchable by topic', async () => {
+		const found = await search('searchWebinars', { resource: 'webinar', operation: 'get' }, { filter: 'product web' });
+		expect(found.results).toEqual([expect.objectContaining({ name: 'Locator: product webinar', value: String(webinar.id) })]);
 	});
 
 	it('Past instances of the chosen meeting: newest first, named by start time', async () => {
@@ -216,6 +232,49 @@ describe('version 2 workflows, every mode', () => {
 		});
 		expect(result.nodes.Zoom.error).toBeUndefined();
 		expect(result.json('Zoom')).toEqual([expect.objectContaining({ id: listed.results[0].value })]);
+	});
+
+	it('Registrant › Approve with a pending registrant picked from the list: Approve lists only pending ones', async () => {
+		const parameters = { resource: 'registrant', sessionType: 'meeting', meetingId: rl('list', String(onApproval.id)) };
+		const pending = await search('searchRegistrants', { ...parameters, operation: 'approve' }, { filter: 'pat@' });
+		expect(pending.results).toEqual([expect.objectContaining({ name: 'Pat Pending <pat@example.com>', description: expect.stringMatching(/^Pending · /) })]);
+		const result = await run('oauth2', { ...parameters, operation: 'approve', registrants: rl('list', pending.results[0].value), options: {} });
+		expect(result.nodes.Zoom.error).toBeUndefined();
+		expect(result.json('Zoom')).toEqual([expect.objectContaining({ success: true, action: 'approve', updated: 1 })]);
+		const after = await search('searchRegistrants', { ...parameters, operation: 'approve' });
+		expect(after.results.map((r) => r.name)).toEqual(['Sam Pending <sam@example.com>']);
+		const cancellable = await search('searchRegistrants', { ...parameters, operation: 'cancel' });
+		expect(cancellable.results.map((r) => r.name)).toEqual(['Pat Pending <pat@example.com>']);
+	});
+
+	it('Recording › Download File with the file picked from the list', async () => {
+		const files = await search('searchRecordingFiles', { resource: 'recording', operation: 'download', sessionId: rl('list', String(retro.id)) }, { filter: 'MP4' });
+		expect(files.results.length).toBeGreaterThan(0);
+		const result = await run('oauth2', {
+			resource: 'recording',
+			operation: 'download',
+			sessionId: rl('list', String(retro.id)),
+			pickFileBy: 'fileId',
+			fileId: rl('list', files.results[0].value),
+			binaryPropertyName: 'data',
+		});
+		expect(result.nodes.Zoom.error).toBeUndefined();
+		expect(result.nodes.Zoom.items[0][0].json).toEqual(expect.objectContaining({ id: files.results[0].value, file_type: 'MP4' }));
+		expect(result.nodes.Zoom.items[0][0].binary?.data).toBeDefined();
+	});
+
+	it('Meeting › Create with a time zone from Zoom’s list', async () => {
+		const result = await run('oauth2', {
+			resource: 'meeting',
+			operation: 'create',
+			userId: rl('list', 'me'),
+			topic: 'Locator: in Kolkata time',
+			type: 2,
+			startTime: '2030-05-06T10:00:00',
+			additionalFields: { timezone: 'Asia/Calcutta' },
+		});
+		expect(result.nodes.Zoom.error).toBeUndefined();
+		expect(result.json('Zoom')).toEqual([expect.objectContaining({ timezone: 'Asia/Calcutta', start_time: '2030-05-06T04:30:00Z' })]);
 	});
 
 	it('a bad value in By ID fails with the field named, before any call', async () => {
