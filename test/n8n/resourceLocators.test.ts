@@ -25,6 +25,7 @@ let planning: Seeded; // upcoming, with registrants
 let retro: Seeded; // 3 ended instances, recorded
 let onApproval: Seeded; // manual approval: registrants wait as pending
 let webinar: Seeded;
+let endedWebinar: Seeded; // 2 ended instances
 let apiToken: string;
 const rl = (mode: string, value: string) => ({ __rl: true, mode, value });
 
@@ -66,11 +67,14 @@ beforeAll(async () => {
 			{ topic: 'Locator: team retro', ended: { instances: 3, participants: 4, recording: true } },
 			{ topic: 'Locator: workshop on approval', type: 2, start_time: inTwoDays, settings: { approval_type: 1 } },
 		],
-		webinars: [{ topic: 'Locator: product webinar', type: 5, start_time: inTwoDays }],
+		webinars: [
+			{ topic: 'Locator: product webinar', type: 5, start_time: inTwoDays },
+			{ topic: 'Locator: ended webinar', ended: { instances: 2, participants: 3 } },
+		],
 	});
 	expect(seeded.status).toBeLessThan(300);
 	[planning, retro, onApproval] = seeded.data.meetings;
-	[webinar] = seeded.data.webinars;
+	[webinar, endedWebinar] = seeded.data.webinars;
 	apiToken = (await h().sandbox.post('/_sandbox/tokens', { kind: 'oauth' })).data.access_token;
 	for (const [first, email] of [['Pat', 'pat@example.com'], ['Sam', 'sam@example.com']]) {
 		const added = await h().sandbox.post(`/v2/meetings/${onApproval.id}/registrants`, { first_name: first, last_name: 'Pending', email }, { headers: { Authorization: `Bearer ${apiToken}` } });
@@ -131,6 +135,14 @@ describe('listSearch in n8n', () => {
 		expect(instances.results[0].name).toBe(`${newestFirst[0].start_time.slice(0, 10)} ${newestFirst[0].start_time.slice(11, 16)} UTC`);
 		const noMeeting = await search('searchPastInstances', { resource: 'pastSession', operation: 'getParticipants', sessionId: rl('list', '') });
 		expect(noMeeting.results).toEqual([expect.objectContaining({ name: 'Choose the meeting first', value: '' })]);
+	});
+
+	it('Past instances follow the operation: a webinar report lists the webinar’s instances', async () => {
+		const instances = await search('searchPastInstances', { resource: 'report', operation: 'getWebinarParticipants', sessionId: rl('id', String(endedWebinar.id)) });
+		const newestFirst = [...endedWebinar.instances].sort((a, b) => b.start_time.localeCompare(a.start_time));
+		expect(instances.results.map((r) => r.value)).toEqual(newestFirst.map((i) => i.uuid));
+		const log: Array<{ path: string }> = (await h().sandbox.get('/_sandbox/requests')).data;
+		expect(log.map((r) => r.path)).toContain(`/v2/past_webinars/${endedWebinar.id}/instances`);
 	});
 
 	it('Recording files of the chosen meeting, with type and size', async () => {
