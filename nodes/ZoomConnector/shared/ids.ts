@@ -61,6 +61,8 @@ export function sessionRefField(
 		uuid?: boolean;
 		description?: string;
 		list?: EndedSessionList;
+		/** The Instance's hint, where an empty Instance does not mean the most recent one. */
+		instanceHint?: string;
 	},
 ): INodeProperties[] {
 	const uuid = options.uuid ?? true;
@@ -103,7 +105,9 @@ export function sessionRefField(
 	const instance = locatorProperty({
 		displayName: 'Instance',
 		name: 'instanceId',
-		hint: 'Empty: the most recent ended instance. A recurring meeting has one per occurrence that took place.',
+		hint:
+			options.instanceHint ??
+			'Empty: the most recent ended instance. A recurring meeting has one per occurrence that took place.',
 		description: `One ended instance of the ${noun}, by its UUID`,
 		...listAndIdModes('searchPastInstances', 'Most recent (or choose an instance)…', {
 			displayName: 'By UUID',

@@ -21,7 +21,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['meetingSummary'], operation: ['get'] } },
 	}),
 	// Version 2: the meeting from a list, then its instance (the summary belongs to one instance).
-	...sessionRefField('meetingSummary', ['get'], { displayName: LABEL, list: 'meeting' }).slice(1),
+	...sessionRefField('meetingSummary', ['get'], {
+		displayName: LABEL,
+		list: 'meeting',
+		instanceHint:
+			'Zoom keeps one summary per ended instance: choose it here (or give a UUID above)',
+	}).slice(1),
 ];
 
 /**
