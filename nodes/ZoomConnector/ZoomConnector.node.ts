@@ -7,7 +7,9 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { authenticationProperty, zoomApiCredentials } from '../shared/transport';
+import { listSearch } from './methods/listSearch';
 import { route } from './router';
+import { DEFAULT_VERSION, NODE_VERSIONS } from './shared/locators';
 import { resourceOptions, resources } from './resources';
 
 export class ZoomConnector implements INodeType {
@@ -16,7 +18,8 @@ export class ZoomConnector implements INodeType {
 		name: 'zoomConnector',
 		icon: { light: 'file:zoomConnector.svg', dark: 'file:zoomConnector.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: NODE_VERSIONS,
+		defaultVersion: DEFAULT_VERSION,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Work with Zoom meetings, webinars, registrants, participants, reports, recordings and users',
@@ -38,6 +41,8 @@ export class ZoomConnector implements INodeType {
 			...Object.values(resources).flatMap((resource) => resource.description),
 		],
 	};
+
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await route.call(this);

@@ -11,8 +11,12 @@ export interface ParsedId {
 	problem?: string;
 }
 
-const JOIN_URL =
-	/^https?:\/\/[^/]*zoom(gov)?\.(us|com)\/(j|w|s|wc\/join|wc|meeting)\/(\d{9,12})(?:[/?#]|$)/i;
+/**
+ * A join, start or web portal URL of a meeting or webinar (https://zoom.us/j/…, /w/…, /s/…, /wc/join/…,
+ * /meeting/…); group 4 is the ID. Exported for the By URL mode's check in the editor.
+ */
+export const JOIN_URL_PATTERN =
+	/^https?:\/\/[^/]*zoom(gov)?\.(us|com)\/(j|w|s|wc\/join|wc|meeting|webinar)\/(\d{9,12})(?:[/?#]|$)/i;
 
 /**
  * A numeric meeting/webinar ID from a number, a string with the spaces or dashes Zoom prints
@@ -26,7 +30,7 @@ export function parseSessionId(value: unknown): ParsedId {
 	if (typeof value !== 'string') return { problem: `a ${value === null ? 'null' : typeof value}` };
 	const text = value.trim();
 	if (!text) return { problem: 'empty' };
-	const url = JOIN_URL.exec(text);
+	const url = JOIN_URL_PATTERN.exec(text);
 	if (url) return checkDigits(url[4]);
 	if (/^[\d\s-]+$/.test(text)) return checkDigits(text.replace(/[\s-]/g, ''));
 	return { problem: `"${text.length > 60 ? `${text.slice(0, 57)}...` : text}"` };

@@ -29,6 +29,8 @@ const DOCS: Record<string, string> = {
 	'04-credential-connected': 'credential-connected.png',
 	'06-workflow-executed': 'workflow-executed.png',
 	'07-node-output': 'node-output.png',
+	'11-meeting-list-open': 'resource-locator-meetings.png',
+	'15-instance-list-open': 'resource-locator-instances.png',
 };
 
 let session: BrowserSession;
@@ -267,5 +269,115 @@ describe('n8n’s editor in a real browser', () => {
 		expect(run[workflow.zoomNode].outputs[0]).toEqual([
 			expect.objectContaining({ email: 'host@example.com', display_name: 'Sandbox Host', account_id: 'sandbox-account' }),
 		]);
+	});
+
+	it('picks a meeting from the From list dropdown, then a past meeting and its instance, and runs them', async () => {
+		expect(credential).toBeDefined();
+		const ns = Date.now().toString(36);
+		const launch = `Browser ${ns}: launch rehearsal`;
+		const weekly = `Browser ${ns}: weekly sync`;
+		const inTwoDays = new Date(Date.now() + 2 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+		const seeded = await h().sandbox.post('/_sandbox/scenario', {
+			meetings: [
+				{ topic: launch, type: 2, start_time: inTwoDays },
+				{ topic: weekly, ended: { instances: 3, participants: 4 } },
+			],
+		});
+		expect(seeded.status).toBeLessThan(300);
+		const [launchMeeting, weeklyMeeting] = seeded.data.meetings as Array<{ id: number; instances: Array<{ uuid: string; start_time: string }> }>;
+		const trigger = 'When clicking ‘Execute workflow’';
+		const zoomNode = 'Zoom Connector';
+		const name = `Zoom: pick from lists (browser test ${ns})`;
+		const workflowId = await h().n8n.createWorkflow({
+			name,
+			nodes: [
+				{ id: 'b7d1c7a2-0101-4c1e-9f00-000000000001', name: trigger, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+				{
+					id: 'b7d1c7a2-0102-4c1e-9f00-000000000002',
+					name: zoomNode,
+					type: `${PKG}.zoomConnector`,
+					typeVersion: 2,
+					position: [260, 0],
+					parameters: { authentication: 'zoomConnectorOAuth2Api', resource: 'user', operation: 'get' },
+					credentials: { zoomConnectorOAuth2Api: credential! },
+				},
+			],
+			connections: { [trigger]: { main: [[{ node: zoomNode, type: 'main', index: 0 }]] } },
+		});
+
+		/** Chooses an option of an options parameter in the open node view. */
+		const choose = async (parameter: string, option: string | RegExp) => {
+			await page.getByTestId(`parameter-input-${parameter}`).click();
+			await page.getByRole('option').filter({ hasText: option }).first().click();
+		};
+		/** The lines of the open From list dropdown. */
+		const listItems = (): Locator => page.getByTestId('rlc-item').filter({ visible: true });
+		/** Opens a From list dropdown, types `search` in its search box and waits for `pick` among its lines. */
+		const openList = async (parameter: string, search: string, pick: string | RegExp): Promise<void> => {
+			const locator = page.getByTestId(`resource-locator-${parameter}`);
+			await locator.waitFor({ state: 'visible' });
+			await locator.getByTestId('rlc-input').click();
+			// The dropdown opens with its search box focused: type as a user would.
+			if (search) {
+				await page.locator('[data-test-id="rlc-search"]').filter({ visible: true }).first().waitFor({ state: 'visible' });
+				await page.keyboard.type(search);
+			}
+			await listItems().filter({ hasText: pick }).first().waitFor({ state: 'visible', timeout: 30_000 });
+		};
+
+		await step('open-node', async () => {
+			await page.goto(`${h().n8n.state.url}/workflow/${workflowId}`);
+			const node = page.getByTestId('canvas-node').filter({ hasText: zoomNode }).first();
+			await node.waitFor({ state: 'visible' });
+			await node.dblclick();
+			await page.getByTestId('parameter-input-resource').waitFor({ state: 'visible' });
+			await shot('10-node-opened');
+		});
+
+		await step('meeting-get', async () => {
+			await choose('resource', /^\s*Meeting\s*$/);
+			await choose('operation', /^\s*Get\s*Get the details of a Zoom meeting/);
+			await openList('meetingId', 'launch reh', launch);
+			// The list is the user's meetings filtered by topic: only ours is left.
+			await expect(listItems().allInnerTexts()).resolves.toEqual([expect.stringContaining(launch)]);
+			await shot('11-meeting-list-open');
+			await listItems().filter({ hasText: launch }).first().click();
+			await expect(page.getByTestId('resource-locator-meetingId').getByTestId('rlc-input').inputValue()).resolves.toContain(launch);
+			await page.getByTestId('node-execute-button').first().click();
+			const output = page.getByTestId('output-panel');
+			await output.getByTestId('radio-button-json').click({ timeout: 60_000 });
+			await output.getByText(launch).first().waitFor({ state: 'visible', timeout: 60_000 });
+			await shot('12-meeting-output');
+		});
+
+		const newest = [...weeklyMeeting.instances].sort((a, b) => b.start_time.localeCompare(a.start_time));
+		const chosen = newest[1];
+		const chosenLabel = `${chosen.start_time.slice(0, 10)} ${chosen.start_time.slice(11, 16)} UTC`;
+		await step('past-session', async () => {
+			await choose('resource', /^\s*Past Session\s*$/);
+			await choose('operation', /^\s*Get Participants/);
+			await openList('sessionId', `${ns}: weekly`, weekly);
+			await listItems().filter({ hasText: weekly }).first().click();
+			await openList('instanceId', '', chosenLabel);
+			// Newest first, each named by its start time.
+			const shown = await listItems().allInnerTexts();
+			expect(shown.map((text) => text.split('\n')[0].trim())).toEqual(newest.map((i) => `${i.start_time.slice(0, 10)} ${i.start_time.slice(11, 16)} UTC`));
+			await shot('15-instance-list-open');
+			await listItems().filter({ hasText: chosenLabel }).first().click();
+			await page.getByTestId('node-execute-button').first().click();
+			const output = page.getByTestId('output-panel');
+			await output.getByTestId('radio-button-json').click({ timeout: 60_000 });
+			await output.getByText(chosen.uuid).first().waitFor({ state: 'visible', timeout: 60_000 });
+			await shot('16-participants-output');
+		});
+
+		// What the editor ran: the meeting picked, then the instance picked, through our node.
+		const executions = await h().n8n.waitForExecutions(workflowId, 2, 30_000);
+		const runs = executions.map((execution) => readRun(execution)[zoomNode]);
+		const meetingRun = runs.find((run) => run.outputs[0]?.[0]?.topic === launch);
+		expect(meetingRun?.outputs[0]).toEqual([expect.objectContaining({ id: launchMeeting.id, topic: launch })]);
+		const participantsRun = runs.find((run) => run.outputs[0]?.[0]?.sessionUuid !== undefined);
+		expect(participantsRun?.outputs[0].length).toBeGreaterThan(0);
+		expect(participantsRun?.outputs[0].every((row) => row.sessionUuid === chosen.uuid && row.sessionId === weeklyMeeting.id)).toBe(true);
 	});
 });

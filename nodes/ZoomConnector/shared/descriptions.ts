@@ -1,6 +1,11 @@
 /** Parameter descriptions the resources of the Zoom Connector share. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { listAndIdModes, locatorProperty, versioned } from './locators';
+
+/** How the user lists name "me". */
+export const ME_NAME = 'Me (the connected user)';
+
 /** Return All + Limit for a list operation, shown only for that resource and operation. */
 export function returnAllOrLimit(
 	resource: string,
@@ -29,13 +34,17 @@ export function returnAllOrLimit(
 	];
 }
 
-/** The user a call acts for: me, a Zoom user ID, or an email. */
+/**
+ * The user a call acts for: me, a Zoom user ID, or an email. Version 1 took text; version 2 a locator
+ * listing the account's users (Server-to-Server) with "me" first.
+ */
 export function userIdField(
 	resource: string,
 	operations: string[],
 	overrides: Partial<INodeProperties> = {},
-): INodeProperties {
-	return {
+): INodeProperties[] {
+	const displayOptions = { show: { resource: [resource], operation: operations } };
+	const v1: INodeProperties = {
 		displayName: 'User',
 		name: 'userId',
 		type: 'string',
@@ -44,9 +53,23 @@ export function userIdField(
 		placeholder: 'me, a Zoom user ID, or jane@example.com',
 		hint: 'With a Server-to-Server credential, name the user: "me" is the app, not a person',
 		description: 'Whose data to use: "me" for the connected user, or a user ID or email',
-		displayOptions: { show: { resource: [resource], operation: operations } },
+		displayOptions,
 		...overrides,
 	};
+	const v2 = locatorProperty({
+		displayName: 'User',
+		name: 'userId',
+		required: true,
+		description: overrides.description ?? v1.description,
+		hint: v1.hint,
+		default: { __rl: true, mode: 'list', value: 'me', cachedResultName: ME_NAME },
+		...listAndIdModes('searchUsers', 'Choose a user…', {
+			displayName: 'By ID or Email',
+			placeholder: 'me, a Zoom user ID, or jane@example.com',
+		}),
+		displayOptions,
+	});
+	return versioned(v1, v2);
 }
 
 /**

@@ -7,12 +7,23 @@
  *   `uuid: false`, an instance UUID (parameter sessionId): Past Session, Report, Recording, Meeting Summary,
  *   Engagement; UUIDs leave here encoded for a path.
  * The parameter names differ because saved workflows hold them; n8n cannot rename a parameter in place.
+ * Each builder returns the version 1 text field and the version 2 resource locator (shared/locators.ts);
+ * each reader takes both shapes. With version 2 an ended session may also name one instance (`instanceId`,
+ * picked from the meeting's past instances), which wins over the meeting's ID.
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { parseSessionId, parseSessionRef } from '../../shared/ids';
+import { looksLikeUuid, parseSessionId, parseSessionRef } from '../../shared/ids';
 import { encodeSessionRef } from '../../shared/uuid';
+import {
+	listAndIdModes,
+	locatorProperty,
+	locatorValue,
+	sessionModes,
+	sinceVersion2,
+	versioned,
+} from './locators';
 import { fail } from './validation';
 
 /** Whether a session is a meeting or a webinar (the value of the Session Type parameters). */
@@ -29,14 +40,36 @@ export interface SessionPathRef {
 
 const UUID_EXAMPLE = '4444AAAiAAAAAiAiAiiAii==';
 
-/** The ID/UUID field of a resource's operations. */
+/** Which list an ended session's locator loads: meetings, webinars, or as the Session Type says. */
+export type EndedSessionList = 'meeting' | 'webinar' | 'sessionType';
+
+const ENDED_LIST_METHOD: Record<EndedSessionList, string> = {
+	meeting: 'searchEndedMeetings',
+	webinar: 'searchEndedWebinars',
+	sessionType: 'searchEndedSessions',
+};
+
+/**
+ * The ID/UUID field of a resource's operations: version 1's text field; version 2's locator of the
+ * meeting or webinar and, unless `uuid: false`, the Instance locator (one ended instance of it).
+ */
 export function sessionRefField(
 	resource: string,
 	operations: string[],
-	options: { displayName: string; uuid?: boolean; description?: string },
-): INodeProperties {
+	options: {
+		displayName: string;
+		uuid?: boolean;
+		description?: string;
+		list?: EndedSessionList;
+		/** The Instance's hint, where an empty Instance does not mean the most recent one. */
+		instanceHint?: string;
+	},
+): INodeProperties[] {
 	const uuid = options.uuid ?? true;
-	return {
+	const displayOptions = { show: { resource: [resource], operation: operations } };
+	const list = options.list ?? 'sessionType';
+	const noun = list === 'sessionType' ? 'meeting or webinar' : list;
+	const v1: INodeProperties = {
 		displayName: options.displayName,
 		name: 'sessionId',
 		type: 'string',
@@ -51,8 +84,38 @@ export function sessionRefField(
 			(uuid
 				? 'Numeric ID (spaces, dashes or a join URL are fine) or instance UUID'
 				: 'Numeric ID (spaces, dashes or a join URL are fine)'),
-		displayOptions: { show: { resource: [resource], operation: operations } },
+		displayOptions,
 	};
+	const v2 = locatorProperty({
+		displayName:
+			list === 'webinar' ? 'Webinar' : list === 'meeting' ? 'Meeting' : 'Meeting or Webinar',
+		name: 'sessionId',
+		required: true,
+		description: `The ended ${noun}`,
+		...sessionModes(
+			ENDED_LIST_METHOD[list],
+			list === 'webinar' ? 'webinar' : 'meeting',
+			uuid,
+			noun,
+		),
+		displayOptions,
+	});
+	const fields = versioned(v1, v2);
+	if (!uuid) return fields;
+	const instance = locatorProperty({
+		displayName: 'Instance',
+		name: 'instanceId',
+		hint:
+			options.instanceHint ??
+			'Empty: the most recent ended instance. A recurring meeting has one per occurrence that took place.',
+		description: `One ended instance of the ${noun}, by its UUID`,
+		...listAndIdModes('searchPastInstances', 'Most recent (or choose an instance)…', {
+			displayName: 'By UUID',
+			placeholder: UUID_EXAMPLE,
+		}),
+		displayOptions,
+	});
+	return [...fields, sinceVersion2(instance)];
 }
 
 /** Reads and checks the `sessionId` field; a NodeOperationError naming the field and the expected form otherwise. */
@@ -61,8 +124,10 @@ export function readSessionRef(
 	itemIndex: number,
 	options: { label: string; uuid?: boolean },
 ): SessionPathRef {
-	const raw = context.getNodeParameter('sessionId', itemIndex, '') as unknown;
 	const allowUuid = options.uuid ?? true;
+	const instance = allowUuid ? readInstance(context, itemIndex) : '';
+	if (instance) return { kind: 'uuid', value: instance, segment: encodeSessionRef(instance) };
+	const raw = locatorValue(context.getNodeParameter('sessionId', itemIndex, ''));
 	const parsed = allowUuid ? parseSessionRef(raw) : parseSessionId(raw);
 	if ('kind' in parsed) {
 		const value = parsed.kind === 'id' ? parsed.id : parsed.uuid;
@@ -79,14 +144,17 @@ export function readSessionRef(
 	);
 }
 
-/** The ID field of a meeting or webinar: a number, a pasted "858 4567 1234", or a join URL. */
+/**
+ * The ID field of a meeting or webinar: version 1's text (a number, "858 4567 1234" or a join URL);
+ * version 2's locator listing the user's meetings or webinars.
+ */
 export function sessionIdField(
 	name: string,
 	noun: string,
 	displayOptions: INodeProperties['displayOptions'],
-): INodeProperties {
+): INodeProperties[] {
 	const Noun = noun[0].toUpperCase() + noun.slice(1);
-	return {
+	const v1: INodeProperties = {
 		displayName: `${Noun} ID`,
 		name,
 		type: 'string',
@@ -97,6 +165,19 @@ export function sessionIdField(
 		description: `The ${noun} to act on`,
 		displayOptions,
 	};
+	const v2 = locatorProperty({
+		displayName: Noun,
+		name,
+		required: true,
+		description: `The ${noun} to act on`,
+		...sessionModes(
+			noun === 'webinar' ? 'searchWebinars' : 'searchMeetings',
+			noun === 'webinar' ? 'webinar' : 'meeting',
+			false,
+		),
+		displayOptions,
+	});
+	return versioned(v1, v2);
 }
 
 /** A meeting/webinar ID from a parameter, or a NodeOperationError naming the field, before any call. */
@@ -106,7 +187,7 @@ export function readSessionId(
 	noun: string,
 	itemIndex: number,
 ): string {
-	const parsed = parseSessionId(context.getNodeParameter(name, itemIndex, ''));
+	const parsed = parseSessionId(locatorValue(context.getNodeParameter(name, itemIndex, '')));
 	if (parsed.id) return parsed.id;
 	const Noun = noun[0].toUpperCase() + noun.slice(1);
 	return fail(
@@ -114,5 +195,19 @@ export function readSessionId(
 		itemIndex,
 		`The field "${Noun} ID" is not a ${noun} ID: ${parsed.problem}`,
 		`Give the numeric ${noun} ID (85746065432, "857 4606 5432" or "857-4606-5432") or its join URL.`,
+	);
+}
+
+/** The Instance locator's UUID (version 2), or '' when none is chosen (or the node is version 1). */
+function readInstance(context: IExecuteFunctions, itemIndex: number): string {
+	if (context.getNode().typeVersion < 2) return '';
+	const value = locatorValue(context.getNodeParameter('instanceId', itemIndex, ''));
+	const uuid = typeof value === 'string' ? value.trim() : '';
+	if (!uuid || looksLikeUuid(uuid)) return uuid;
+	return fail(
+		context,
+		itemIndex,
+		`The field "Instance" is not an instance UUID: "${uuid.length > 60 ? `${uuid.slice(0, 57)}...` : uuid}"`,
+		`Pick the instance from the list, give its UUID (such as ${UUID_EXAMPLE}), or leave it empty for the most recent one.`,
 	);
 }

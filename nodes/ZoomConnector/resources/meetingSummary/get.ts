@@ -2,13 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { zoomApiRequest } from '../../../shared/transport';
-import { readSessionRef } from '../../shared/ids';
+import { readSessionRef, sessionRefField } from '../../shared/ids';
+import { onlyVersion1 } from '../../shared/locators';
 import { summaryFields, type ZoomMeetingSummary } from './fields';
 
 const LABEL = 'Meeting or Webinar UUID';
 
 export const description: INodeProperties[] = [
-	{
+	onlyVersion1({
 		displayName: LABEL,
 		name: 'sessionId',
 		type: 'string',
@@ -18,7 +19,14 @@ export const description: INodeProperties[] = [
 		hint: 'The UUID of one ended instance: from Past Session › Get Instances, Meeting Summary › Get Many or a webhook',
 		description: 'Instance UUID of the ended meeting or webinar whose AI Companion summary to read',
 		displayOptions: { show: { resource: ['meetingSummary'], operation: ['get'] } },
-	},
+	}),
+	// Version 2: the meeting from a list, then its instance (the summary belongs to one instance).
+	...sessionRefField('meetingSummary', ['get'], {
+		displayName: LABEL,
+		list: 'meeting',
+		instanceHint:
+			'Zoom keeps one summary per ended instance: choose it here (or give a UUID above)',
+	}).slice(1),
 ];
 
 /**
@@ -33,7 +41,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			`The field "${LABEL}" holds a meeting ID (${ref.value}), not an instance UUID`,
 			{
 				itemIndex,
-				description: `Zoom keeps a summary per instance. Get the UUID with Past Session › Get Instances or Meeting Summary › Get Many (item ${itemIndex}).`,
+				description: `Zoom keeps a summary per instance: choose one under Instance, or get the UUID with Past Session › Get Instances or Meeting Summary › Get Many (item ${itemIndex}).`,
 			},
 		);
 	}

@@ -6,7 +6,10 @@ import { readLimit } from '../../shared/participants';
 import { readSessionRef, sessionRefField } from '../../shared/ids';
 
 export const description: INodeProperties[] = [
-	sessionRefField('pastSession', ['getAbsentees'], { displayName: 'Webinar ID or UUID' }),
+	...sessionRefField('pastSession', ['getAbsentees'], {
+		displayName: 'Webinar ID or UUID',
+		list: 'webinar',
+	}),
 	...returnAllOrLimit('pastSession', 'getAbsentees'),
 ];
 

@@ -11,7 +11,7 @@ export const description: INodeProperties[] = [
 		'Whether the ID names a meeting or a webinar',
 	),
 	// Zoom lists instances of a meeting ID; a UUID already is one instance.
-	sessionRefField('pastSession', ['getInstances'], {
+	...sessionRefField('pastSession', ['getInstances'], {
 		displayName: 'Meeting or Webinar ID',
 		uuid: false,
 	}),

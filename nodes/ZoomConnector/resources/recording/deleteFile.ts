@@ -4,7 +4,7 @@ import { recordingRefField } from './files';
 import { deleteActionField, deleteRecording, fileIdField } from './lifecycle';
 
 export const description: INodeProperties[] = [
-	recordingRefField(['deleteFile']),
+	...recordingRefField(['deleteFile']),
 	fileIdField('deleteFile'),
 	deleteActionField('deleteFile'),
 ];

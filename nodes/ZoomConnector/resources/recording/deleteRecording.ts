@@ -4,7 +4,7 @@ import { recordingRefField } from './files';
 import { deleteActionField, deleteRecording } from './lifecycle';
 
 export const description: INodeProperties[] = [
-	recordingRefField(['deleteRecording']),
+	...recordingRefField(['deleteRecording']),
 	deleteActionField('deleteRecording'),
 ];
 

@@ -5,7 +5,7 @@ import { getRecording, recordingRefField } from './files';
 const show = { resource: ['recording'], operation: ['get'] };
 
 export const description: INodeProperties[] = [
-	recordingRefField(['get']),
+	...recordingRefField(['get']),
 	{
 		displayName: 'Include Download Access Token',
 		name: 'includeDownloadToken',

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { downloadFile, getRecording, pickFile, recordingRefField, type BinaryInput } from './files';
 import { parseVtt } from './vtt';
 
-export const description: INodeProperties[] = [recordingRefField(['getTranscript'])];
+export const description: INodeProperties[] = recordingRefField(['getTranscript']);
 
 /**
  * One item: the recording's audio transcript (the TRANSCRIPT file, WebVTT) as segments with speaker,

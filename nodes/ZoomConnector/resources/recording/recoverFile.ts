@@ -4,7 +4,7 @@ import { recordingRefField } from './files';
 import { fileIdField, recoverRecording } from './lifecycle';
 
 export const description: INodeProperties[] = [
-	recordingRefField(['recoverFile']),
+	...recordingRefField(['recoverFile']),
 	fileIdField('recoverFile'),
 ];
 

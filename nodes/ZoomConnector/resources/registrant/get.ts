@@ -6,7 +6,10 @@ import { requireText } from '../../shared/validation';
 import { readTarget } from './common';
 import { occurrenceIdField, registrantIdField } from './registrantRef';
 
-export const description: INodeProperties[] = [registrantIdField('get'), occurrenceIdField('get')];
+export const description: INodeProperties[] = [
+	...registrantIdField('get'),
+	occurrenceIdField('get'),
+];
 
 /** One registrant of a meeting or webinar: name, email, status, answers, join URL, as Zoom gives them. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

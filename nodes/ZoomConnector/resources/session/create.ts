@@ -3,6 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { zoomApiRequest } from '../../../shared/transport';
 import { userIdField } from '../../shared/descriptions';
+import { versioned } from '../../shared/locators';
 import { fail, requireText } from '../../shared/validation';
 import { mainFields, recurrenceProperty, settingsProperty } from './fields';
 import { show, type SessionKind } from './kind';
@@ -10,7 +11,7 @@ import { readSessionBody } from './readBody';
 
 export function createDescription(kind: SessionKind): INodeProperties[] {
 	return [
-		userIdField(kind.resource, ['create'], {
+		...userIdField(kind.resource, ['create'], {
 			description: `Who hosts the ${kind.noun}: "me", or a user ID or email`,
 		}),
 		{
@@ -34,27 +35,31 @@ export function createDescription(kind: SessionKind): INodeProperties[] {
 			displayOptions: { show: show(kind, 'create', { type: kind.timedTypes }) },
 		},
 		recurrenceProperty(kind, { show: show(kind, 'create', { type: [kind.recurringFixedType] }) }),
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show: show(kind, 'create') },
-			options: [
-				...mainFields(kind),
-				{
-					displayName: 'Schedule For',
-					name: 'scheduleFor',
-					type: 'string',
-					default: '',
-					placeholder: 'jane@example.com',
-					description: `Email or user ID of the user you schedule the ${kind.noun} for (needs scheduling privilege)`,
-				},
-			],
-		},
+		...versioned(additionalFields(kind, 1), additionalFields(kind, 2)),
 		settingsProperty(kind, { show: show(kind, 'create') }),
 	];
+}
+
+function additionalFields(kind: SessionKind, version: 1 | 2): INodeProperties {
+	return {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: show(kind, 'create') },
+		options: [
+			...mainFields(kind, version),
+			{
+				displayName: 'Schedule For',
+				name: 'scheduleFor',
+				type: 'string',
+				default: '',
+				placeholder: 'jane@example.com',
+				description: `Email or user ID of the user you schedule the ${kind.noun} for (needs scheduling privilege)`,
+			},
+		],
+	};
 }
 
 export async function createSession(

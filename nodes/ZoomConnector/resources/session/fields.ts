@@ -1,6 +1,8 @@
 /** The parameters meetings and webinars share: main fields, Recurrence, Settings. */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { timeZoneOptions } from '../../shared/zoomTimeZones';
+
 import { byDisplayName } from '../../shared/descriptions';
 import type { SessionKind } from './kind';
 
@@ -92,7 +94,19 @@ export const timeZoneProperty: INodeProperties = {
 		'IANA time zone the start time is read in and shown to attendees. Empty: the start time is sent in UTC and Zoom uses the host’s time zone.',
 };
 
-export function mainFields(kind: SessionKind): INodeProperties[] {
+/** Version 2: Zoom's accepted time zones as a list (an expression still gives any of them). */
+export const timeZoneListProperty: INodeProperties = {
+	displayName: 'Time Zone',
+	name: 'timezone',
+	type: 'options',
+	options: timeZoneOptions,
+	default: 'UTC',
+	description:
+		'Time zone the start time is read in and shown to attendees, from Zoom’s list. Not added: the start time is sent in UTC and Zoom uses the host’s time zone.',
+};
+
+/** The main fields of Create's and Update's collections; version 2 picks the time zone from Zoom's list. */
+export function mainFields(kind: SessionKind, version: 1 | 2 = 1): INodeProperties[] {
 	return [
 		{
 			displayName: 'Agenda',
@@ -118,7 +132,7 @@ export function mainFields(kind: SessionKind): INodeProperties[] {
 			default: '',
 			description: 'Up to 10 characters: letters, digits and @ - _ *',
 		},
-		timeZoneProperty,
+		version === 1 ? timeZoneProperty : timeZoneListProperty,
 	];
 }
 

@@ -4,6 +4,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { zoomApiRequest } from '../../../shared/transport';
 import { occurrenceIdOption } from '../../shared/descriptions';
 import { readSessionId, sessionIdField } from '../../shared/ids';
+import { versioned } from '../../shared/locators';
 import { fail } from '../../shared/validation';
 import { mainFields, recurrenceProperty, settingsProperty } from './fields';
 import { show, type SessionKind } from './kind';
@@ -11,40 +12,44 @@ import { readSessionBody } from './readBody';
 
 export function updateDescription(kind: SessionKind): INodeProperties[] {
 	return [
-		sessionIdField(kind.idField, kind.noun, { show: show(kind, 'update') }),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show: show(kind, 'update') },
-			options: [
-				...mainFields(kind),
-				occurrenceIdOption(
-					`Change only this occurrence of a recurring ${kind.noun} (agenda, start time and duration)`,
-				),
-				{
-					displayName: 'Start Time',
-					name: 'startTime',
-					type: 'dateTime',
-					default: '',
-					description:
-						'New start, read in the Time Zone field when one is set (else in the workflow’s time zone)',
-				},
-				{
-					displayName: 'Topic',
-					name: 'topic',
-					type: 'string',
-					default: '',
-					description: `New title of the ${kind.noun}`,
-				},
-				kind.typeProperty,
-			],
-		},
+		...sessionIdField(kind.idField, kind.noun, { show: show(kind, 'update') }),
+		...versioned(updateFields(kind, 1), updateFields(kind, 2)),
 		recurrenceProperty(kind, { show: show(kind, 'update') }),
 		settingsProperty(kind, { show: show(kind, 'update') }),
 	];
+}
+
+function updateFields(kind: SessionKind, version: 1 | 2): INodeProperties {
+	return {
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: show(kind, 'update') },
+		options: [
+			...mainFields(kind, version),
+			occurrenceIdOption(
+				`Change only this occurrence of a recurring ${kind.noun} (agenda, start time and duration)`,
+			),
+			{
+				displayName: 'Start Time',
+				name: 'startTime',
+				type: 'dateTime',
+				default: '',
+				description:
+					'New start, read in the Time Zone field when one is set (else in the workflow’s time zone)',
+			},
+			{
+				displayName: 'Topic',
+				name: 'topic',
+				type: 'string',
+				default: '',
+				description: `New title of the ${kind.noun}`,
+			},
+			kind.typeProperty,
+		],
+	};
 }
 
 export async function updateSession(

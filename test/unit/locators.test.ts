@@ -1,0 +1,160 @@
+/**
+ * The resource locators' pure parts: both parameter shapes read alike, the editor's By URL / By ID checks
+ * (as n8n applies them: the whole value, ^…$) agree with the parser the node runs, Zoom's time zones.
+ */
+import fc from 'fast-check';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { ZoomConnector } from '../../nodes/ZoomConnector/ZoomConnector.node';
+import { matchesSearch, shortTime, fileSize } from '../../nodes/ZoomConnector/methods/listSearch/results';
+import { readSessionId, readSessionRef, sessionIdField } from '../../nodes/ZoomConnector/shared/ids';
+import { locatorValue, sessionModes } from '../../nodes/ZoomConnector/shared/locators';
+import { timeZoneOptions, ZOOM_TIME_ZONES } from '../../nodes/ZoomConnector/shared/zoomTimeZones';
+import { parseSessionId } from '../../nodes/shared/ids';
+import { sessionBody } from '../../nodes/ZoomConnector/resources/session/bodies';
+import { isValidTimeZone } from '../../nodes/shared/time';
+
+/** What n8n does with a mode's regex (n8n-workflow node-helpers: `^${regex}$`). */
+function editorAccepts(mode: 'url' | 'id', value: string, uuid = false): boolean {
+	const found = sessionModes('searchMeetings', 'meeting', uuid).modes.find((m) => m.name === mode)!;
+	const validation = found.validation![0] as unknown as { properties: { regex: string } };
+	return new RegExp(`^${validation.properties.regex}$`).test(value);
+}
+
+function context(parameters: Record<string, unknown>, typeVersion = 2): IExecuteFunctions {
+	return {
+		getNode: () => ({ name: 'Zoom', typeVersion }),
+		getNodeParameter: (name: string, _item: number, fallback: unknown) => (name in parameters ? parameters[name] : fallback),
+	} as unknown as IExecuteFunctions;
+}
+
+const rl = (mode: string, value: unknown) => ({ __rl: true, mode, value });
+const digits = fc.stringMatching(/^[1-9]\d{8,11}$/);
+
+describe('both parameter shapes', () => {
+	it('locatorValue unwraps a resource locator and leaves any other value alone', () => {
+		expect(locatorValue(rl('list', '85746065432'))).toBe('85746065432');
+		expect(locatorValue('85746065432')).toBe('85746065432');
+		expect(locatorValue(85746065432)).toBe(85746065432);
+		expect(locatorValue(['a'])).toEqual(['a']);
+	});
+
+	it('a meeting ID reads the same from version 1 text and from every version 2 mode (property)', () => {
+		fc.assert(
+			fc.property(digits, (id) => {
+				const forms = [id, rl('list', id), rl('url', `https://zoom.us/j/${id}?pwd=x`), rl('url', `https://zoom.us/meeting/${id}`), rl('id', id.replace(/(\d{3})/, '$1 '))];
+				for (const value of forms) expect(readSessionId(context({ meetingId: value }), 'meetingId', 'meeting', 0)).toBe(id);
+			}),
+		);
+	});
+
+	it('version 2: a chosen instance wins over the meeting; version 1 has no Instance', () => {
+		const uuid = 'abc/DEF//ghiJKLmnoPQ==';
+		const v2 = readSessionRef(context({ sessionId: rl('list', '85746065432'), instanceId: rl('list', uuid) }), 0, { label: 'Meeting' });
+		expect(v2).toEqual({ kind: 'uuid', value: uuid, segment: encodeURIComponent(encodeURIComponent(uuid)) });
+		const v1 = readSessionRef(context({ sessionId: '85746065432', instanceId: rl('list', uuid) }, 1), 0, { label: 'Meeting' });
+		expect(v1).toEqual({ kind: 'id', value: '85746065432', segment: '85746065432' });
+		const none = readSessionRef(context({ sessionId: rl('list', '85746065432'), instanceId: rl('list', '') }), 0, { label: 'Meeting' });
+		expect(none.kind).toBe('id');
+		expect(() => readSessionRef(context({ sessionId: rl('id', '85746065432'), instanceId: rl('id', 'not a uuid!') }), 0, { label: 'Meeting' })).toThrow(
+			/"Instance" is not an instance UUID/,
+		);
+	});
+
+	it('each ID field exists once per version, with the same name', () => {
+		const [v1, v2] = sessionIdField('meetingId', 'meeting', { show: { resource: ['meeting'] } });
+		expect([v1.name, v1.type, v1.displayOptions?.show?.['@version']]).toEqual(['meetingId', 'string', [1]]);
+		expect([v2.name, v2.type, v2.displayOptions?.show?.['@version']]).toEqual(['meetingId', 'resourceLocator', [{ _cnd: { gte: 2 } }]]);
+	});
+
+	it('the node is version 1 and 2, 2 by default, and every locator’s list method exists', () => {
+		const node = new ZoomConnector();
+		expect(node.description.version).toEqual([1, 2]);
+		expect(node.description.defaultVersion).toBe(2);
+		const methods = node.description.properties
+			.filter((p: INodeProperties) => p.type === 'resourceLocator')
+			.flatMap((p) => (p.modes ?? []).map((m) => m.typeOptions?.searchListMethod).filter(Boolean));
+		expect(methods.length).toBeGreaterThan(10);
+		for (const method of methods) expect(Object.keys(node.methods.listSearch)).toContain(method);
+	});
+});
+
+describe('the editor’s checks agree with the parser', () => {
+	it('By URL takes every join and portal URL the parser reads (property)', () => {
+		fc.assert(
+			fc.property(
+				digits,
+				fc.constantFrom('https://zoom.us', 'https://us05web.zoom.us', 'https://acme.zoomgov.com', 'http://zoom.com'),
+				fc.constantFrom('j', 'w', 's', 'wc/join', 'meeting', 'webinar'),
+				fc.constantFrom('', '?pwd=abc.1', '#success', '/start'),
+				(id, host, path, tail) => {
+					const url = `${host}/${path}/${id}${tail}`;
+					expect(parseSessionId(url)).toEqual({ id });
+					expect(editorAccepts('url', url)).toBe(true);
+				},
+			),
+		);
+	});
+
+	it.each(['https://example.com/j/85746065432', 'https://zoom.us/j/12345', 'zoom.us/j/85746065432', '85746065432'])(
+		'By URL refuses %s, and so does the parser',
+		(url) => {
+			expect(editorAccepts('url', url)).toBe(false);
+			expect(parseSessionId(url).id === undefined || !url.startsWith('http')).toBe(true);
+		},
+	);
+
+	it('By ID takes an ID however Zoom prints it; with uuid, an instance UUID too', () => {
+		expect(editorAccepts('id', '857 4606 5432')).toBe(true);
+		expect(editorAccepts('id', '857-4606-5432')).toBe(true);
+		expect(editorAccepts('id', 'https://zoom.us/j/85746065432')).toBe(false);
+		expect(editorAccepts('id', '4444AAAiAAAAAiAiAiiAii==')).toBe(false);
+		expect(editorAccepts('id', '4444AAAiAAAAAiAiAiiAii==', true)).toBe(true);
+		expect(editorAccepts('id', '857 4606 5432', true)).toBe(true);
+	});
+});
+
+describe('Zoom’s time zones', () => {
+	it('every ID is unique and its clock is a zone the node can read times in', () => {
+		const ids = ZOOM_TIME_ZONES.map(([id]) => id);
+		expect(new Set(ids).size).toBe(ids.length);
+		for (const id of ids) expect([id, isValidTimeZone(id)]).toEqual([id, true]);
+		expect(timeZoneOptions.map((o) => o.value)).toEqual(expect.arrayContaining(['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Calcutta']));
+	});
+
+	it('is Zoom’s list, not the IANA one: Zoom’s own IDs in, most IANA zones out', () => {
+		const ids = new Set(ZOOM_TIME_ZONES.map(([id]) => id));
+		expect(ids.has('SST')).toBe(true);
+		expect(ids.has('Canada/Atlantic')).toBe(true);
+		expect(ids.has('Europe/Andorra')).toBe(false);
+		expect(ids.size).toBeLessThan(Intl.supportedValuesOf('timeZone').length / 2);
+	});
+});
+
+describe('list helpers', () => {
+	it('search ignores case and matches any field; an empty search matches all', () => {
+		expect(matchesSearch('PLAN', 'Quarterly planning')).toBe(true);
+		expect(matchesSearch(' 857 ', 'x', 85746065432)).toBe(true);
+		expect(matchesSearch('', undefined)).toBe(true);
+		expect(matchesSearch('retro', 'Quarterly planning', null)).toBe(false);
+	});
+
+	it('times and sizes as people read them', () => {
+		expect(shortTime('2026-11-30T10:05:00Z')).toBe('2026-11-30 10:05 UTC');
+		expect(shortTime('2026-11-30T10:05:00')).toBe('2026-11-30T10:05:00');
+		expect(fileSize(1536)).toBe('1.5 KB');
+		expect(fileSize(300 * 1024 * 1024)).toBe('300 MB');
+		expect(fileSize(12)).toBe('12 B');
+		expect(fileSize(undefined)).toBe('size unknown');
+	});
+});
+
+describe('the Time Zone list and the body', () => {
+	it('every Zoom zone is accepted as a Time Zone value (property over the list)', () => {
+		fc.assert(
+			fc.property(fc.constantFrom(...ZOOM_TIME_ZONES.map(([id]) => id)), (zone) => {
+				expect(sessionBody({ noun: 'meeting', fields: { timezone: zone }, settings: {}, workflowTimeZone: 'UTC' }).timezone).toBe(zone);
+			}),
+		);
+	});
+});
