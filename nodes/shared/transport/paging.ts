@@ -24,8 +24,11 @@ export interface PagingRule {
 /** The paging of most Zoom lists: next_page_token, page_size at most 300. */
 export const TOKEN_PAGING: PagingRule = { style: 'token', maxPageSize: MAX_PAGE_SIZE };
 
-/** Which property of a page holds the list: a name, or chosen from the first page (a list we do not know). */
-export type ListProperty = string | ((firstPage: IDataObject) => string);
+/**
+ * Which property of a page holds the list: a name, or chosen from the first page (a list we do not know);
+ * undefined then means the answer is no list, and the first page is the one item.
+ */
+export type ListProperty = string | ((firstPage: IDataObject) => string | undefined);
 
 export type PagingOptions = ZoomRequestOptions & { pageSize?: number; paging?: PagingRule };
 
@@ -74,7 +77,9 @@ export async function* zoomApiPages(
 			? undefined
 			: Math.max(1, Math.min(paging.maxPageSize, wanted ?? paging.maxPageSize));
 	let style: Style | 'detect' = paging.style;
-	let property = typeof listProperty === 'string' ? listProperty : undefined;
+	const chooseProperty = typeof listProperty === 'string' ? () => listProperty : listProperty;
+	let property: string | undefined;
+	let first = true;
 	let nextPageToken = '';
 	let pageNumber = 1;
 	// A server that hands back a token it already gave would page forever (and fill memory on Return All).
@@ -85,11 +90,22 @@ export async function* zoomApiPages(
 		if (style === 'token' && nextPageToken) qs.next_page_token = nextPageToken;
 		if (style === 'pageNumber') qs.page_number = pageNumber;
 		const page = await zoomApiRequest.call(this, 'GET', endpoint, { ...request, qs });
-		if (property === undefined) property = (listProperty as (first: IDataObject) => string)(page);
-		const found = page[property];
+		if (first) {
+			first = false;
+			property = chooseProperty(page);
+			if (property === undefined) {
+				yield [page];
+				return;
+			}
+		}
+		const found = page[property as string];
 		const items = Array.isArray(found) ? (found as IDataObject[]) : [];
 		yield items;
-		if (style === 'detect') style = detectPagingStyle(page);
+		if (style === 'detect') {
+			style = detectPagingStyle(page);
+			// A caller's qs may start at a later page_number: go on from the page Zoom says it sent.
+			pageNumber = Number(page.page_number) || pageNumber;
+		}
 		if (style === 'last') return;
 		if (style === 'pageNumber') {
 			if (!hasNextNumberedPage(page, items, pageNumber, pageSize)) return;
