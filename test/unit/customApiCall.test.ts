@@ -142,4 +142,29 @@ describe('paging a list of unknown paging (detect)', () => {
 		await expect(zoomApiRequestAllItems.call(single.context, '/users/me', () => undefined, { paging: { style: 'detect' } })).resolves.toEqual([{ id: 'me', group_ids: ['g'] }]);
 		expect(single.requests).toHaveLength(1);
 	});
+
+	it('property: any list, paged either way, comes back whole and in order, or cut at the limit', async () => {
+		await fc.assert(
+			fc.asyncProperty(
+				fc.integer({ min: 0, max: 40 }),
+				fc.integer({ min: 1, max: 12 }),
+				fc.constantFrom('token', 'pageNumber'),
+				fc.option(fc.integer({ min: 1, max: 45 }), { nil: undefined }),
+				async (total, size, style, limit) => {
+					const all = Array.from({ length: total }, (_, i) => ({ n: i }));
+					const pageCount = Math.max(1, Math.ceil(total / size));
+					const { context } = fakeZoomContext((request) => {
+						const page = style === 'token' ? Number(request.qs?.next_page_token ?? 1) : Number(request.qs?.page_number ?? 1);
+						const items = all.slice((page - 1) * size, page * size);
+						const paging = style === 'token' ? { next_page_token: page < pageCount ? String(page + 1) : '' } : { page_count: pageCount, page_number: page };
+						return { body: { page_size: size, total_records: total, ...paging, rows: items } };
+					});
+					const rows = await zoomApiRequestAllItems.call(context, '/x', () => 'rows', { limit, paging: { style: 'detect' } });
+					expect(rows).toEqual(limit === undefined ? all : all.slice(0, limit));
+				},
+			),
+			{ numRuns: 200 },
+		);
+	});
 });
+
