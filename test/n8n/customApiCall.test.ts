@@ -110,6 +110,17 @@ describe('Custom API Call in n8n', () => {
 		expect(continued.json('Zoom')).toEqual([expect.objectContaining({ error: 'Meeting 81234567890 not found (Zoom code 3001)', zoomCode: 3001, httpCode: '404' })]);
 	});
 
+	it('goes through the transport: a 429 is waited out and a 500 on GET retried', async () => {
+		await h().sandbox.post('/_sandbox/faults', { method: 'GET', path: '/v2/users/me', kind: 'status', status: 429, count: 1, retryAfter: 1 });
+		await h().sandbox.post('/_sandbox/faults', { method: 'GET', path: '/v2/users/me', kind: 'status', status: 500, count: 1 });
+		await h().sandbox.delete('/_sandbox/requests');
+		const run = await runZoomConnector(h().n8n, 's2s', call({ path: '/users/me' }));
+		await h().sandbox.delete('/_sandbox/faults');
+		expect(run.nodes.Zoom.error).toBeUndefined();
+		expect(run.json('Zoom')).toEqual([expect.objectContaining({ id: expect.any(String) })]);
+		expect((await sandboxRequests()).filter((r) => r.path === '/v2/users/me').map((r) => r.status)).toEqual([429, 500, 200]);
+	});
+
 	it('refuses a URL or a path that leaves /v2 before any call, naming the field Path', async () => {
 		await h().sandbox.delete('/_sandbox/requests');
 		for (const path of [`${h().sandboxUrl}/v2/users/me`, '//127.0.0.1:1/users/me', '/users/../../oauth/token']) {
