@@ -152,9 +152,12 @@ export async function execute(
 			body: Object.keys(body).length ? body : undefined,
 			itemIndex,
 		})) as ZoomResponse<IDataObject>;
-		// Zoom answers most changes with 204 and no body.
-		const json = Object.keys(response.body).length
-			? response.body
+		const answer = response.body as unknown;
+		// Zoom answers most changes with 204 and no body; anything but a JSON object is kept under `body`.
+		if (typeof answer !== 'object' || answer === null || Array.isArray(answer))
+			return [{ json: { statusCode: response.statusCode, body: answer as IDataObject[string] } }];
+		const json = Object.keys(answer).length
+			? (answer as IDataObject)
 			: { success: true, statusCode: response.statusCode };
 		return [{ json }];
 	}
