@@ -11,9 +11,23 @@ import type {
 import {
 	baseUrlExpression,
 	environmentProperties,
+	isCredentialHost,
 	oauthBaseUrl,
 } from '../nodes/shared/environment';
 import { zoomPlanProperty } from '../nodes/shared/transport/rateLimit';
+
+/**
+ * The absolute URL a request goes to: n8n's helpers give `url` (maybe relative to `baseURL`), the HTTP Request
+ * node's legacy requests `uri`. '' when it cannot be told.
+ */
+function requestTarget(options: IHttpRequestOptions & { uri?: unknown }): string {
+	const url = String(options.url || options.uri || '');
+	try {
+		return new URL(url, options.baseURL || undefined).href;
+	} catch {
+		return '';
+	}
+}
 
 export class ZoomConnectorServerToServerOAuthApi implements ICredentialType {
 	name = 'zoomConnectorServerToServerOAuthApi';
@@ -90,20 +104,27 @@ export class ZoomConnectorServerToServerOAuthApi implements ICredentialType {
 	}
 
 	/**
-	 * The bearer token on every call, replacing a stale one when n8n retries after a 401 with a renewed
-	 * token; only the credential test's token request keeps its own Basic header.
+	 * The bearer token on every call to the credential's own Zoom hosts, replacing a stale one when n8n retries
+	 * after a 401 with a renewed token; only the credential test's token request keeps its own Basic header.
+	 * A request elsewhere (an HTTP Request node's URL, typed by anyone who may use the credential) goes without
+	 * the token: a Zoom account token is never sent to another host.
+	 *
+	 * An own property, not a method: n8n builds the editor's credential types from the credential's own
+	 * properties, and the HTTP Request node offers a Predefined Credential Type only when its `authenticate`
+	 * is there (the filter "has:authenticate").
 	 */
-	async authenticate(
+	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> {
+	): Promise<IHttpRequestOptions> => {
 		const headers = { ...requestOptions.headers };
 		const name = Object.keys(headers).find((key) => key.toLowerCase() === 'authorization');
 		if (name && /^Basic /i.test(String(headers[name]))) return requestOptions;
 		if (name) delete headers[name];
-		headers.Authorization = `Bearer ${credentials.accessToken}`;
+		if (isCredentialHost(credentials, requestTarget(requestOptions)))
+			headers.Authorization = `Bearer ${credentials.accessToken}`;
 		return { ...requestOptions, headers };
-	}
+	};
 
 	/**
 	 * The test asks Zoom's token endpoint for an account token, as

@@ -8,10 +8,10 @@ import type { ReportsGetMeetingReportsQueryParams } from '@zoom/rivet/meetings';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { monthWindows } from '../shared/dateWindows';
-import { zoomApiPages, zoomApiRequest } from '../shared/transport';
+import { zoomApiPages, zoomApiRequest, zoomApiRequestAllItems } from '../shared/transport';
 import { asNodeError } from '../shared/nodeError';
 import { encodeSessionRef } from '../shared/uuid';
-import { LIST_USERS, LIST_WEBINARS, zoomListAll } from '../shared/zoomLists';
+import { LIST_USERS, LIST_WEBINARS } from '../shared/zoomLists';
 import { selectEnded, type EndedSession, type PollPlan } from './sync';
 
 export type SessionType = 'meeting' | 'webinar';
@@ -44,8 +44,9 @@ export async function hostsToPoll(this: IPollFunctions): Promise<Host[]> {
 			hostId: isUserId(userId) ? userId : undefined,
 		}));
 	}
-	const users = await zoomListAll.call(this, '/users', 'users', LIST_USERS, {
+	const users = await zoomApiRequestAllItems.call(this, '/users', 'users', {
 		qs: { status: 'active' },
+		paging: LIST_USERS,
 	});
 	return users.map((user) => ({ userId: String(user.id), hostId: String(user.id) }));
 }
@@ -105,11 +106,11 @@ export async function endedWebinars(
 	userId: string,
 	plan: PollPlan,
 ): Promise<EndedSession[]> {
-	const webinars = await zoomListAll.call(
+	const webinars = await zoomApiRequestAllItems.call(
 		this,
 		`/users/${encodeURIComponent(userId)}/webinars`,
 		'webinars',
-		LIST_WEBINARS,
+		{ paging: LIST_WEBINARS },
 	);
 	const windowStart = Date.parse(`${plan.fromDate}T00:00:00Z`);
 	const sessions: EndedSession[] = [];

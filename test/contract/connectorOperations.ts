@@ -141,6 +141,15 @@ export function contractOperations(s: ContractSessions, kind: Kind): Operation[]
 		{ resource: 'report', operation: 'getWebinar', sessionId: String(s.pastWebinar.id) },
 		{ resource: 'report', operation: 'getWebinarParticipants', sessionId: String(s.pastWebinar.id), returnAll: true, includeRegistrantId: true },
 		{ resource: 'recording', operation: 'getAll', userId: 'me', from: daysAgo(28), to: daysAgo(0), returnAll: true },
+		// An endpoint no operation wraps (the Daily Sync reads it), reached through Custom API Call.
+		{
+			resource: 'customApiCall',
+			operation: 'request',
+			method: 'GET',
+			path: '/report/users/me/meetings',
+			queryParameters: { parameters: [{ name: 'from', value: daysAgo(28) }, { name: 'to', value: daysAgo(0) }] },
+			returnAll: true,
+		},
 		// Before the lifecycle deletes the one recording it would find.
 		...(kind === 's2s' ? [{ resource: 'recording', operation: 'getAllAccount', accountFrom: daysAgo(28), returnAll: false, limit: 5 }] : []),
 		...recordingOps(s.pastMeeting),

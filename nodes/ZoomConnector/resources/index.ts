@@ -5,6 +5,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import * as authorization from './authorization';
+import * as customApiCall from './customApiCall';
 import * as engagement from './engagement';
 import * as meeting from './meeting';
 import * as meetingSummary from './meetingSummary';
@@ -18,6 +19,7 @@ import * as webinar from './webinar';
 
 export const resources = {
 	authorization,
+	customApiCall,
 	engagement,
 	meeting,
 	meetingSummary,
@@ -33,6 +35,7 @@ export const resources = {
 /** Options of the Resource selector, sorted by name. */
 export const resourceOptions: INodePropertyOptions[] = [
 	{ name: 'Authorization', value: 'authorization' },
+	{ name: 'Custom API Call', value: 'customApiCall' },
 	{ name: 'Engagement', value: 'engagement' },
 	{ name: 'Meeting', value: 'meeting' },
 	{ name: 'Meeting Summary', value: 'meetingSummary' },

@@ -16,8 +16,8 @@ export const description: INodeProperties[] = [
 				name: 'Revoke Access',
 				value: 'revoke',
 				description:
-					'Revoke the OAuth2 credential’s access at Zoom, as an app’s "Disconnect" does; the credential must then be reconnected',
-				action: 'Revoke access of the credential',
+					'Revoke the OAuth2 credential’s access at Zoom, as an app’s "Disconnect" does. Destructive and irreversible: the credential stops working until it is connected again. Returns revoked, status and a reconnect message.',
+				action: 'Irreversibly revoke access of the credential and return a reconnect notice',
 			},
 		],
 		default: 'revoke',

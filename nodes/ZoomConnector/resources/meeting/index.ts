@@ -19,45 +19,51 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Schedule a Zoom meeting and return its ID, join URL, start URL and passcode',
-				action: 'Create a meeting',
+				description:
+					'Schedule a Zoom meeting. Returns its ID, UUID, join URL, start URL, passcode, start time and time zone.',
+				action: 'Create a meeting and return its join URL and start URL',
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
-				description: 'Delete a Zoom meeting, or one occurrence of a recurring meeting',
-				action: 'Delete a meeting',
+				description:
+					'Delete a Zoom meeting, or one occurrence of a recurring meeting. Destructive: its join link stops working for everyone invited. Returns success and the meeting ID (and occurrence ID).',
+				action: 'Permanently delete a meeting and return its ID',
 			},
 			{
 				name: 'End',
 				value: 'end',
 				description:
-					'End a live meeting for every participant now (disruptive: everyone is removed from it)',
-				action: 'End a live meeting',
+					'End a live meeting for every participant now. Destructive: everyone is removed from it. Returns success, the meeting ID and status ended.',
+				action: 'Destructively end a live meeting for everyone and return its ID',
 			},
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get the details of a Zoom meeting by its ID or join URL',
-				action: 'Get a meeting',
+				description:
+					'Get a Zoom meeting by its ID or join URL. Returns its topic, type, times, settings and join URL (and the occurrences of a recurring meeting).',
+				action: 'Get a meeting and return its details and join URL',
 			},
 			{
 				name: 'Get Invitation',
 				value: 'getInvitation',
-				description: 'Get the invitation text of a Zoom meeting, ready to paste into an email',
-				action: 'Get a meeting invitation',
+				description:
+					'Get the invitation text of a Zoom meeting, ready to paste into an email. Returns the meeting ID and the invitation text.',
+				action: 'Get a meeting invitation and return its text',
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List the scheduled, live, upcoming or previous meetings of a Zoom user',
-				action: 'Get many meetings',
+				description:
+					'List the scheduled, live, upcoming or previous meetings of a Zoom user. Returns one item per meeting with its ID, topic, start time and join URL.',
+				action: 'Get many meetings and return one item per meeting',
 			},
 			{
 				name: 'Update',
 				value: 'update',
-				description: 'Change the topic, time, settings or recurrence of a Zoom meeting',
-				action: 'Update a meeting',
+				description:
+					'Change the topic, time, settings or recurrence of a Zoom meeting. Returns success and the meeting ID (and occurrence ID).',
+				action: 'Update a meeting and return its ID',
 			},
 		],
 		default: 'create',

@@ -17,15 +17,15 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				description:
-					'Get the AI Companion summary of one ended meeting or webinar instance: overview, topics, next steps and full text',
-				action: 'Get a meeting summary',
+					'Get the AI Companion summary of one ended meeting or webinar instance. Returns its overview, topics, next steps and full text, with the meeting’s UUID and times.',
+				action: 'Get a meeting summary and return its overview and next steps',
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				description:
-					'List the account’s AI Companion summaries created in a date range: one item per meeting or webinar instance, with its UUID',
-				action: 'Get many meeting summaries',
+					'List the account’s AI Companion summaries created in a date range. Returns one item per meeting or webinar instance, with its UUID, topic and times.',
+				action: 'Get many meeting summaries and return one item per instance',
 			},
 		],
 		default: 'get',

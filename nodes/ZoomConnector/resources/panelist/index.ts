@@ -19,28 +19,29 @@ export const description: INodeProperties[] = [
 				name: 'Add',
 				value: 'add',
 				description:
-					'Make one or more people panelists of a webinar; Zoom emails each their join link',
-				action: 'Add panelists to a webinar',
+					'Make one or more people panelists of a webinar; Zoom emails each their join link. Returns the webinar ID, how many were added and the panelists.',
+				action: 'Add panelists to a webinar and return who was added',
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List the panelists of a webinar with their ID, email, name and join URL',
-				action: 'Get many panelists of a webinar',
+				description:
+					'List the panelists of a webinar. Returns one item per panelist with ID, email, name and join URL.',
+				action: 'Get many panelists of a webinar and return one item per panelist',
 			},
 			{
 				name: 'Remove',
 				value: 'remove',
 				description:
-					'Remove one panelist from a webinar, by ID or email (destructive: their join link stops working)',
-				action: 'Remove a panelist from a webinar',
+					'Remove one panelist from a webinar, by ID or email. Destructive: their join link stops working. Returns success, the webinar ID and the panelist ID.',
+				action: 'Destructively remove a panelist from a webinar and return their ID',
 			},
 			{
 				name: 'Remove All',
 				value: 'removeAll',
 				description:
-					'Remove every panelist from a webinar (destructive: all their join links stop working)',
-				action: 'Remove all panelists from a webinar',
+					'Remove every panelist from a webinar. Destructive: all their join links stop working. Returns success and the webinar ID.',
+				action: 'Destructively remove all panelists from a webinar and return its ID',
 			},
 		],
 		default: 'getAll',

@@ -39,75 +39,78 @@ export const description: INodeProperties[] = [
 				name: 'Add',
 				value: 'add',
 				description:
-					'Register a person for a meeting or webinar and return their personal join URL',
-				action: 'Add a registrant',
+					'Register a person for a meeting or webinar. Returns the registrant ID, their personal join URL and the start time.',
+				action: 'Add a registrant and return their join URL',
 			},
 			{
 				name: 'Approve',
 				value: 'approve',
 				description:
-					'Approve pending registrants of a meeting or webinar, by email or registrant ID',
-				action: 'Approve registrants',
+					'Approve pending registrants of a meeting or webinar, by email or registrant ID. Returns success, the meeting or webinar ID and how many registrants were updated.',
+				action: 'Approve registrants and return how many were updated',
 			},
 			{
 				name: 'Batch Add',
 				value: 'batchAdd',
 				description:
-					'Register many people at once with Zoom’s batch registration (30 per call); one item per registrant with their join URL',
-				action: 'Batch add registrants',
+					'Register many people at once with Zoom’s batch registration (30 per call). Returns one item per registrant with email, registrant ID and join URL.',
+				action: 'Batch add registrants and return a join URL for each',
 			},
 			{
 				name: 'Cancel',
 				value: 'cancel',
-				description: 'Cancel the registration of approved registrants of a meeting or webinar',
-				action: 'Cancel registrants',
+				description:
+					'Cancel the registration of approved registrants of a meeting or webinar. Destructive: their join links stop working. Returns success, the meeting or webinar ID and how many registrants were updated.',
+				action: 'Destructively cancel registrants and return how many were updated',
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
 				description:
-					'Delete one registration of a meeting or webinar (destructive: the person’s join link stops working)',
-				action: 'Delete a registrant',
+					'Delete one registration of a meeting or webinar. Destructive: the person’s join link stops working. Returns success, the meeting or webinar ID and the registrant ID.',
+				action: 'Permanently delete a registrant and return their ID',
 			},
 			{
 				name: 'Deny',
 				value: 'deny',
-				description: 'Deny pending registrants of a meeting or webinar, by email or registrant ID',
-				action: 'Deny registrants',
+				description:
+					'Deny pending registrants of a meeting or webinar, by email or registrant ID. Destructive: they cannot join with this registration. Returns success, the meeting or webinar ID and how many registrants were updated.',
+				action: 'Destructively deny registrants and return how many were updated',
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				description:
-					'Get one registrant of a meeting or webinar by registrant ID: name, email, status, answers and join URL',
-				action: 'Get a registrant',
+					'Get one registrant of a meeting or webinar by registrant ID. Returns their name, email, status, answers and join URL.',
+				action: 'Get a registrant and return their status and join URL',
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List the approved, pending or denied registrants of a meeting or webinar',
-				action: 'Get many registrants',
+				description:
+					'List the approved, pending or denied registrants of a meeting or webinar. Returns one item per registrant with ID, email, name, status and join URL.',
+				action: 'Get many registrants and return one item per registrant',
 			},
 			{
 				name: 'Get Registration Questions',
 				value: 'getQuestions',
 				description:
-					'Get the standard and custom questions people answer when registering for a meeting or webinar',
-				action: 'Get registration questions',
+					'Get the questions people answer when registering for a meeting or webinar. Returns the meeting or webinar ID, the standard questions and the custom questions.',
+				action: 'Get registration questions and return the standard and custom ones',
 			},
 			{
 				name: 'Get Tracking Sources',
 				value: 'getTrackingSources',
 				description:
-					'List a webinar’s registration tracking sources with their tracking URL, visitors and registrations',
-				action: 'Get tracking sources of a webinar',
+					'List a webinar’s registration tracking sources. Returns one item per source with its tracking URL, visitors and registrations.',
+				action: 'Get tracking sources of a webinar and return one item per source',
 			},
 			{
 				name: 'Update Registration Questions',
 				value: 'updateQuestions',
 				description:
-					'Replace the standard and custom registration questions of a meeting or webinar',
-				action: 'Update registration questions',
+					'Replace the standard and custom registration questions of a meeting or webinar (the previous ones are overwritten). Returns success, the meeting or webinar ID and how many questions were set.',
+				action: 'Update registration questions and return how many were set',
 			},
 		],
 		default: 'add',

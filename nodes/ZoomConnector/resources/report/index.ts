@@ -24,28 +24,29 @@ export const description: INodeProperties[] = [
 				name: 'Get Meeting Details',
 				value: 'getMeeting',
 				description:
-					'Get the account report of an ended meeting: times, duration, participant count and tracking fields',
-				action: 'Get a meeting report',
+					'Get the account report of an ended meeting. Returns its times, duration, participant count and tracking fields.',
+				action: 'Get a meeting report and return its times and participant count',
 			},
 			{
 				name: 'Get Meeting Participants',
 				value: 'getMeetingParticipants',
-				description: 'List the participant report of an ended meeting, one row per join session',
-				action: 'Get the participant report of a meeting',
+				description:
+					'List the participant report of an ended meeting. Returns one item per join session with name, email, times and duration.',
+				action: 'Get the participant report of a meeting and return one item per join',
 			},
 			{
 				name: 'Get Webinar Details',
 				value: 'getWebinar',
 				description:
-					'Get the account report of an ended webinar: times, duration and participant count',
-				action: 'Get a webinar report',
+					'Get the account report of an ended webinar. Returns its times, duration and participant count.',
+				action: 'Get a webinar report and return its times and participant count',
 			},
 			{
 				name: 'Get Webinar Participants',
 				value: 'getWebinarParticipants',
 				description:
-					'List the participant report of an ended webinar, Zoom’s authoritative attendance list, one row per join session',
-				action: 'Get the participant report of a webinar',
+					'List the participant report of an ended webinar, Zoom’s authoritative attendance list. Returns one item per join session with registrant ID, name, email, times and duration.',
+				action: 'Get the participant report of a webinar and return one item per join',
 			},
 		],
 		default: 'getWebinarParticipants',

@@ -1,8 +1,8 @@
 /** List a user's meetings or webinars: GET /users/{userId}/meetings or /users/{userId}/webinars. */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { zoomApiRequestAllItems } from '../../../shared/transport';
-import { LIST_WEBINARS, zoomListAll } from '../../../shared/zoomLists';
+import { TOKEN_PAGING, zoomApiRequestAllItems } from '../../../shared/transport';
+import { LIST_WEBINARS } from '../../../shared/zoomLists';
 import { returnAllOrLimit, userIdField } from '../../shared/descriptions';
 import { requireText } from '../../shared/validation';
 import { show, type SessionKind } from './kind';
@@ -40,7 +40,6 @@ export async function listSessions(
 		itemIndex,
 	};
 	// List webinars pages by page_number, List meetings by next_page_token.
-	if (kind.path === 'webinars')
-		return await zoomListAll.call(this, endpoint, kind.path, LIST_WEBINARS, options);
-	return await zoomApiRequestAllItems.call(this, endpoint, kind.path, options);
+	const paging = kind.path === 'webinars' ? LIST_WEBINARS : TOKEN_PAGING;
+	return await zoomApiRequestAllItems.call(this, endpoint, kind.path, { ...options, paging });
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { LIST_USERS, zoomListAll } from '../../../shared/zoomLists';
+import { zoomApiRequestAllItems } from '../../../shared/transport';
+import { LIST_USERS } from '../../../shared/zoomLists';
 import { returnAllOrLimit } from '../../shared/descriptions';
 
 const show = { resource: ['user'], operation: ['getAll'] };
@@ -26,8 +27,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const returnAll = this.getNodeParameter('returnAll', itemIndex) as boolean;
 	const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex) as number);
 	const status = this.getNodeParameter('status', itemIndex) as string;
-	return await zoomListAll.call(this, '/users', 'users', LIST_USERS, {
+	return await zoomApiRequestAllItems.call(this, '/users', 'users', {
 		qs: { status },
+		paging: LIST_USERS,
 		limit,
 		itemIndex,
 	});

@@ -16,14 +16,16 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get a Zoom user by ID, email, or "me"',
-				action: 'Get a user',
+				description:
+					'Get a Zoom user by ID, email, or "me". Returns their ID, name, email, type, time zone and status.',
+				action: 'Get a user and return their profile',
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List the users of the Zoom account',
-				action: 'Get many users',
+				description:
+					'List the users of the Zoom account. Returns one item per user with ID, name, email, type and status.',
+				action: 'Get many users and return one item per user',
 			},
 		],
 		default: 'get',

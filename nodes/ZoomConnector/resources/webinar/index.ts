@@ -18,39 +18,44 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Schedule a Zoom webinar and return its ID, join URL, start URL and passcode',
-				action: 'Create a webinar',
+				description:
+					'Schedule a Zoom webinar. Returns its ID, UUID, join URL, start URL, passcode, start time and time zone.',
+				action: 'Create a webinar and return its join URL and start URL',
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
-				description: 'Delete a Zoom webinar, or one occurrence of a recurring webinar',
-				action: 'Delete a webinar',
+				description:
+					'Delete a Zoom webinar, or one occurrence of a recurring webinar. Destructive: its join link stops working for everyone invited. Returns success and the webinar ID (and occurrence ID).',
+				action: 'Permanently delete a webinar and return its ID',
 			},
 			{
 				name: 'End',
 				value: 'end',
 				description:
-					'End a live webinar for every participant now (disruptive: everyone is removed from it)',
-				action: 'End a live webinar',
+					'End a live webinar for every participant now. Destructive: everyone is removed from it. Returns success, the webinar ID and status ended.',
+				action: 'Destructively end a live webinar for everyone and return its ID',
 			},
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get the details of a Zoom webinar by its ID or join URL',
-				action: 'Get a webinar',
+				description:
+					'Get a Zoom webinar by its ID or join URL. Returns its topic, type, times, settings and join URL (and the occurrences of a recurring webinar).',
+				action: 'Get a webinar and return its details and join URL',
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'List the scheduled or upcoming webinars of a Zoom user',
-				action: 'Get many webinars',
+				description:
+					'List the scheduled or upcoming webinars of a Zoom user. Returns one item per webinar with its ID, topic, start time and join URL.',
+				action: 'Get many webinars and return one item per webinar',
 			},
 			{
 				name: 'Update',
 				value: 'update',
-				description: 'Change the topic, time, settings or recurrence of a Zoom webinar',
-				action: 'Update a webinar',
+				description:
+					'Change the topic, time, settings or recurrence of a Zoom webinar. Returns success and the webinar ID (and occurrence ID).',
+				action: 'Update a webinar and return its ID',
 			},
 		],
 		default: 'create',
