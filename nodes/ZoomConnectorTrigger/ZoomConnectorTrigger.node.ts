@@ -44,6 +44,13 @@ import {
 	throwIfCredentialProblem,
 } from './secret';
 import { triggerProperties } from './description';
+import {
+	createSubscription,
+	deleteSubscription,
+	isAutomatic,
+	subscriptionExists,
+} from './registration';
+import { ZOOM_ACCOUNT_APP, ZOOM_USER_APP } from '../shared/transport';
 
 /** The parts of n8n's request (express + n8n's raw-body reader) this node uses. */
 interface RawRequest {
@@ -138,7 +145,8 @@ export class ZoomConnectorTrigger implements INodeType {
 		name: 'zoomConnectorTrigger',
 		icon: { light: 'file:zoomConnectorTrigger.svg', dark: 'file:zoomConnectorTrigger.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{"Events: " + $parameter["events"].join(", ")}}',
 		description:
 			'Starts the workflow when Zoom sends a verified event (meetings, webinars, recordings, users)',
@@ -151,6 +159,19 @@ export class ZoomConnectorTrigger implements INodeType {
 				required: true,
 				testedBy: 'zoomWebhookSecretTest',
 			},
+			// Registration: Automatic registers the event subscription with one of the API credentials.
+			{
+				name: 'zoomConnectorServerToServerOAuthApi',
+				required: true,
+				displayOptions: {
+					show: { registration: ['automatic'], authentication: [ZOOM_ACCOUNT_APP] },
+				},
+			},
+			{
+				name: 'zoomConnectorOAuth2Api',
+				required: true,
+				displayOptions: { show: { registration: ['automatic'], authentication: [ZOOM_USER_APP] } },
+			},
 		],
 		webhooks: [
 			{
@@ -162,7 +183,7 @@ export class ZoomConnectorTrigger implements INodeType {
 		],
 		eventTriggerDescription: 'Waiting for Zoom to send an event',
 		activationMessage:
-			'Zoom can now deliver events to the production URL. Validate it in your Zoom app.',
+			'Zoom can now deliver events to the production URL (with Registration: Manual, validate it in your Zoom app).',
 		properties: triggerProperties,
 	};
 
@@ -185,18 +206,18 @@ export class ZoomConnectorTrigger implements INodeType {
 		},
 	};
 
-	// Zoom has no API to register an Event Subscription: the user pastes the URL into the app, so
-	// there is nothing to create or delete at activation.
+	// Registration: Automatic creates and deletes the event subscription through Zoom's Marketplace API
+	// (registration.ts); with Manual the user registers the URL in the Zoom app, so there is nothing to do.
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return isAutomatic(this) ? await subscriptionExists(this) : true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return isAutomatic(this) ? await createSubscription(this) : true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return isAutomatic(this) ? await deleteSubscription(this) : true;
 			},
 		},
 	};
