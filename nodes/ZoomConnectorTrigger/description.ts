@@ -130,6 +130,15 @@ export const triggerProperties: INodeProperties[] = [
 				description: 'Whether to add the request’s headers to the output item under "headers"',
 			},
 			{
+				displayName: 'Sample After (Seconds)',
+				name: 'sampleAfterSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description:
+					'While listening for a test event: when Zoom sends nothing for this long, emit one sample item per selected event (marked _sample), shaped as Zoom’s SDK types it. 0 waits for Zoom only. Never used in production.',
+			},
+			{
 				displayName: 'Timestamp Tolerance (Seconds)',
 				name: 'toleranceSeconds',
 				type: 'number',
