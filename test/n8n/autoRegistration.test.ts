@@ -94,6 +94,9 @@ describe('Registration: Automatic with a Server-to-Server credential', () => {
 		// n8n publishes an activation in the background: wait for the subscription to appear.
 		const list = await until('the subscription', subscriptions, (found) => found.length > 0);
 		expect(list).toEqual([expect.objectContaining({ events: ['meeting.ended'], url: productionUrl(), scope: 'account', accountSubscribed: true })]);
+		// The id is kept in the workflow's static data, saved by n8n, so a restarted n8n still finds and deletes it.
+		const saved = await until('the saved static data', async () => (await h().n8n.apiCall('GET', `/workflows/${workflowId}`)).staticData, (data) => Boolean(data?.[`node:${TRIGGER}`]));
+		expect(saved[`node:${TRIGGER}`].eventSubscriptions).toEqual({ [productionUrl()]: { id: list[0].id, events: ['meeting.ended'] } });
 	});
 
 	it('a meeting ended in the sandbox reaches the workflow with no manual step', async () => {
