@@ -35,7 +35,7 @@ describe('clientCredentialsToken', () => {
 		const ctx = context(() => {
 			throw Object.assign(new Error('400'), { response: { data: { reason: 'Invalid client_id or client_secret', error: 'invalid_client' } } });
 		}, []);
-		const error = await clientCredentialsToken(ctx, credentials('app-refused')).catch((e: unknown) => e as Error & { description?: string });
+		const error = (await clientCredentialsToken(ctx, credentials('app-refused')).catch((e: unknown) => e)) as Error & { description?: string };
 		expect(error.message).toBe('Zoom refused the app token of the OAuth2 credential: Invalid client_id or client_secret');
 		expect(error.description).toMatch(/Client ID and Client Secret.*Registration: Manual/);
 	});
