@@ -16,6 +16,7 @@ import { participantEmail, participantName } from './data';
 import { ALL_SCOPES, latestInstance, newUuid, zoomUserId } from './store';
 import type { App, Instance, Kind, Session, UuidStyle } from './store';
 import type { SendOptions } from './webhooks';
+import { publish } from './eventSubscriptions';
 
 type Body = Record<string, unknown>;
 
@@ -204,8 +205,8 @@ const ROUTES: [string, string, Handler][] = [
 	['POST', '/_sandbox/scenario', (sb, b) => scenario(sb, b)],
 	['POST', '/_sandbox/meetings/:id/start', (sb, _b, p) => startSession(sb, 'meeting', p.id)],
 	['POST', '/_sandbox/webinars/:id/start', (sb, _b, p) => startSession(sb, 'webinar', p.id)],
-	['POST', '/_sandbox/meetings/:id/end', (sb, b, p) => ({ id: Number(p.id), ...instanceJson(endSession(sb, sessionFor(sb, 'meeting', p.id), b as EndOptions)) })],
-	['POST', '/_sandbox/webinars/:id/end', (sb, b, p) => ({ id: Number(p.id), ...instanceJson(endSession(sb, sessionFor(sb, 'webinar', p.id), b as EndOptions)) })],
+	['POST', '/_sandbox/meetings/:id/end', (sb, b, p) => endAndPublish(sb, 'meeting', p.id, b as EndOptions)],
+	['POST', '/_sandbox/webinars/:id/end', (sb, b, p) => endAndPublish(sb, 'webinar', p.id, b as EndOptions)],
 	['POST', '/_sandbox/summaries', (sb, b) => seedSummary(sb, b)],
 	['POST', '/_sandbox/engagement', (sb, b) => seedEngagement(sb, b)],
 	['POST', '/_sandbox/tracking_sources', (sb, b) => seedTrackingSources(sb, b)],
@@ -220,7 +221,26 @@ const ROUTES: [string, string, Handler][] = [
 	['POST', '/_sandbox/webhooks/send', (sb, b) => sendWebhook(sb, b)],
 	['POST', '/_sandbox/webhooks/validate', (sb, b) => (typeof b.url === 'string' ? sb.webhooks.validate(b as { url: string }) : fail('url is required'))],
 	['GET', '/_sandbox/webhooks/deliveries', (sb) => sb.webhooks.deliveries],
+	['GET', '/_sandbox/event_subscriptions', (sb) => [...sb.store.eventSubscriptions.values()].map((e) => ({ ...e, userIds: [...e.userIds] }))],
+	['POST', '/_sandbox/events', (sb, b) => publishEvent(sb, b)],
 ];
+
+/** End the session, then deliver {kind}.ended to the event subscriptions that have it, as Zoom would. */
+async function endAndPublish(sb: Sandbox, kind: Kind, id: string, o: EndOptions) {
+	const s = sessionFor(sb, kind, id);
+	const ended = { id: Number(id), ...instanceJson(endSession(sb, s, o)) };
+	const deliveries = await publish(sb, { event: `${kind}.ended`, ...(kind === 'meeting' ? { meetingId: s.id } : { webinarId: s.id }) }, s.hostId);
+	return { ...ended, deliveries };
+}
+
+/** Deliver any event to the subscriptions that have it: `{event, meetingId?|webinarId?, userId?, participantIndex?}`. */
+async function publishEvent(sb: Sandbox, b: Body) {
+	if (typeof b.event !== 'string') return fail('event is required');
+	const sessionId = b.meetingId ?? b.webinarId;
+	const session = sessionId !== undefined ? sb.store.sessions.get(Number(sessionId)) : undefined;
+	const userId = typeof b.userId === 'string' ? b.userId : (session?.hostId ?? sb.store.owner.id);
+	return await publish(sb, { ...(b as Omit<SendOptions, 'url'>), event: b.event }, userId);
+}
 
 function startSession(sb: Sandbox, kind: Kind, id: string) {
 	const s = sessionFor(sb, kind, id);

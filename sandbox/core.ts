@@ -26,7 +26,7 @@ export interface LogEntry {
 	query: Record<string, string>;
 	status: number;
 	category: Category | null;
-	tokenKind: 'oauth' | 's2s' | 'download' | 'none' | 'invalid' | null;
+	tokenKind: 'oauth' | 's2s' | 'download' | 'app' | 'none' | 'invalid' | null;
 }
 
 export interface Fault {

@@ -1,5 +1,5 @@
 // OAuth under /oauth (https://developers.zoom.us/docs/integrations/oauth/): consent page, authorization code (+PKCE), refresh rotation,
-// Server-to-Server account_credentials, revoke. Errors use Zoom's `{reason, error}` bodies.
+// Server-to-Server account_credentials, a General app's client_credentials, revoke. Errors use Zoom's `{reason, error}` bodies.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Sandbox } from './core';
 import { escapeHtml, json, randomToken } from './http';
@@ -50,9 +50,9 @@ function clientAuth(sb: Sandbox, authorization: string | undefined, p: URLSearch
 }
 
 /** Mint tokens the way the token endpoint answers (also used by the control API). */
-export function issueTokens(sb: Sandbox, app: App, userId: string, scopes: string[], ttlSeconds = sb.config.tokenTtlSeconds) {
+export function issueTokens(sb: Sandbox, app: App, userId: string, scopes: string[], ttlSeconds = sb.config.tokenTtlSeconds, kind: Token['kind'] = app.kind) {
 	const access = sb.store.newToken({
-		kind: app.kind,
+		kind,
 		scopes,
 		userId,
 		accountId: app.accountId,
@@ -60,7 +60,7 @@ export function issueTokens(sb: Sandbox, app: App, userId: string, scopes: strin
 		expiresAt: Date.now() + ttlSeconds * 1000,
 	});
 	const out: Record<string, unknown> = { access_token: access.value, token_type: 'bearer' };
-	if (app.kind === 'oauth') {
+	if (kind === 'oauth') {
 		const refresh = randomToken(32);
 		access.refreshToken = refresh;
 		sb.store.refreshTokens.set(refresh, { value: refresh, clientId: app.clientId, userId, scopes, accessToken: access.value });
@@ -145,6 +145,11 @@ function token(sb: Sandbox, authorization: string | undefined, p: URLSearchParam
 	if (grant === 'account_credentials' && app.kind === 's2s') {
 		if (p.get('account_id') !== app.accountId) return oauthError(400, 'Invalid account_id', 'invalid_request');
 		return json(200, issueTokens(sb, app, sb.store.owner.id, app.scopes));
+	}
+	// A General app's own token (https://devforum.zoom.us/t/enabling-event-subscriptions-programmatically/129108):
+	// no user, no refresh token.
+	if (grant === 'client_credentials' && app.kind === 'oauth') {
+		return json(200, issueTokens(sb, app, sb.store.owner.id, app.scopes, undefined, 'app'));
 	}
 	return oauthError(400, 'Unsupported grant type', 'unsupported_grant_type');
 }

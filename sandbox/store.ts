@@ -1,6 +1,7 @@
 // The one store: everything the fake Zoom knows, in plain maps. `reset` = a new Store.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { isoSeconds, randomToken } from './http';
+import type { EventSubscription } from './eventSubscriptions';
 
 export interface User {
 	id: string;
@@ -114,7 +115,8 @@ export interface Session {
 
 export interface Token {
 	value: string;
-	kind: 'oauth' | 's2s' | 'download';
+	/** `app`: a General app's own token from the client-credentials grant. */
+	kind: 'oauth' | 's2s' | 'download' | 'app';
 	scopes: string[];
 	userId: string;
 	accountId: string;
@@ -280,6 +282,8 @@ export class Store {
 	codes = new Map<string, AuthCode>();
 	apps = new Map<string, App>();
 	pageCursors = new Map<string, PageCursor>();
+	/** Event subscriptions made through the Marketplace API (eventSubscriptions.ts), by id. */
+	eventSubscriptions = new Map<string, EventSubscription>();
 	accountId: string;
 
 	constructor(public defaults: Defaults) {

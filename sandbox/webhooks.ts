@@ -10,6 +10,7 @@ import { sessionJson } from './meetings';
 import { rowsOf } from './past';
 import { addRecording, downloadToken, recordingJson } from './recordings';
 import type { Instance } from './store';
+import { eventPayload } from './eventPayloads';
 import { latestInstance } from './store';
 
 export const ZOOM_RETRY_DELAYS_MS = [300000, 1200000, 3600000];
@@ -184,7 +185,8 @@ export class Webhooks {
 		const { store } = this.sb;
 		const accountId = store.accountId;
 		const idRaw = o.meetingId ?? o.webinarId;
-		if (idRaw === undefined) return { payload: { account_id: accountId, object: {} } };
+		// Without a session: the event's sample, shaped as Rivet types it (eventPayloads.ts).
+		if (idRaw === undefined) return { payload: eventPayload(store, o.event) ?? { account_id: accountId, object: {} } };
 		const s = store.sessions.get(Number(idRaw));
 		if (!s) throw new ZoomError(404, 3001, `Meeting does not exist: ${idRaw}.`);
 		const host = store.users.find((u) => u.id === s.hostId);
@@ -205,16 +207,26 @@ export class Webhooks {
 			duration: s.duration,
 		});
 		const operator = { operator: host?.email ?? '', operator_id: s.hostId };
-		if (o.event.startsWith('recording.')) {
+		if (o.event === 'recording.completed' || o.event === 'recording.transcript_completed') {
 			const inst = needEnded();
 			addRecording(this.sb, s, inst);
 			const rec = recordingJson(this.sb, s, inst);
-			if (o.event === 'recording.transcript_completed') rec.recording_files = (rec.recording_files ?? []).filter((f) => f.file_type === 'TRANSCRIPT');
-			return { payload: { account_id: accountId, object: { ...rec, host_email: host?.email ?? '' } }, download_token: downloadToken(this.sb, 86400) };
+			if (o.event === 'recording.transcript_completed') {
+				rec.recording_files = (rec.recording_files ?? []).filter((f) => f.file_type === 'TRANSCRIPT');
+				// Not in Rivet's RecordingTranscriptCompletedEvent.
+				delete rec.recording_play_passcode;
+				delete rec.participant_audio_files;
+			}
+			// The event types the meeting type as a number where the REST answer has a string (Rivet's RecordingCompletedEvent).
+			return { payload: { account_id: accountId, object: { ...rec, type: Number(rec.type), host_email: host?.email ?? '' } }, download_token: downloadToken(this.sb, 86400) };
 		}
+		// Other recording events (started, stopped, trashed, deleted, recovered, …) are shaped apart from meetings'.
+		const shaped = o.event.startsWith('recording.') ? eventPayload(store, o.event, s, o.participantIndex) : undefined;
+		if (shaped) return { payload: shaped };
 		switch (action) {
 			case 'created':
-				return { payload: { account_id: accountId, ...operator, operation: 'single', object: sessionJson(this.sb, s) } };
+				// Rivet's MeetingCreatedEvent / WebinarCreatedEvent carry a few settings, not the whole REST object.
+				return { payload: eventPayload(store, o.event, s) ?? { account_id: accountId, ...operator, operation: 'single', object: sessionJson(this.sb, s) } };
 			case 'deleted':
 				return { payload: { account_id: accountId, ...operator, operation: 'all', object: { ...base(), id: s.id } } };
 			case 'updated':
@@ -257,7 +269,9 @@ export class Webhooks {
 				return { payload: { account_id: accountId, object: { ...base(), id: s.id, registrant: { id: r.id, first_name: r.first_name, last_name: r.last_name, email: r.email, status: r.status, join_url: r.join_url } } } };
 			}
 			default:
-				return { payload: { account_id: accountId, object: base(latest) } };
+				// Every other event (registration approved/denied/cancelled, waiting room, recording
+				// started/stopped/trashed/…, summaries): its Rivet shape with this session's facts.
+				return { payload: eventPayload(store, o.event, s, o.participantIndex) ?? { account_id: accountId, object: base(latest) } };
 		}
 	}
 }

@@ -44,6 +44,14 @@ import {
 	throwIfCredentialProblem,
 } from './secret';
 import { triggerProperties } from './description';
+import { armSample, disarmSample, sampleItems } from './testSamples';
+import {
+	createSubscription,
+	deleteSubscription,
+	isAutomatic,
+	subscriptionExists,
+} from './registration';
+import { ZOOM_ACCOUNT_APP, ZOOM_USER_APP } from '../shared/transport';
 
 /** The parts of n8n's request (express + n8n's raw-body reader) this node uses. */
 interface RawRequest {
@@ -84,6 +92,9 @@ function nodeKey(context: IWebhookFunctions | IExecuteFunctions): string {
 const DELIVERY_LEDGER = { maxEntries: 30_000, option: 'Zoom Connector Trigger' };
 const WITHOUT_STORE =
 	'This n8n has no deduplication store (n8n 1.123 or newer has it), so a Zoom delivery that reaches another n8n process, or comes again after a restart, can be emitted twice. Update n8n to emit each delivery once.';
+
+const SAMPLE_HINT =
+	'Sample items (_sample: true), shaped as Zoom’s SDK types each event: nothing came from Zoom while listening. Pin them to build the next nodes.';
 
 /** Answers a refused request itself, so n8n starts no execution for it. */
 function refuse(context: IWebhookFunctions, status: number, reason: string): IWebhookResponseData {
@@ -138,7 +149,8 @@ export class ZoomConnectorTrigger implements INodeType {
 		name: 'zoomConnectorTrigger',
 		icon: { light: 'file:zoomConnectorTrigger.svg', dark: 'file:zoomConnectorTrigger.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{"Events: " + $parameter["events"].join(", ")}}',
 		description:
 			'Starts the workflow when Zoom sends a verified event (meetings, webinars, recordings, users)',
@@ -151,6 +163,19 @@ export class ZoomConnectorTrigger implements INodeType {
 				required: true,
 				testedBy: 'zoomWebhookSecretTest',
 			},
+			// Registration: Automatic registers the event subscription with one of the API credentials.
+			{
+				name: 'zoomConnectorServerToServerOAuthApi',
+				required: true,
+				displayOptions: {
+					show: { registration: ['automatic'], authentication: [ZOOM_ACCOUNT_APP] },
+				},
+			},
+			{
+				name: 'zoomConnectorOAuth2Api',
+				required: true,
+				displayOptions: { show: { registration: ['automatic'], authentication: [ZOOM_USER_APP] } },
+			},
 		],
 		webhooks: [
 			{
@@ -160,9 +185,10 @@ export class ZoomConnectorTrigger implements INodeType {
 				path: '={{$parameter["path"]}}',
 			},
 		],
-		eventTriggerDescription: 'Waiting for Zoom to send an event',
+		eventTriggerDescription:
+			'Waiting for Zoom to send an event (nothing coming? Options → Sample After gives sample items)',
 		activationMessage:
-			'Zoom can now deliver events to the production URL. Validate it in your Zoom app.',
+			'Zoom can now deliver events to the production URL (with Registration: Manual, validate it in your Zoom app).',
 		properties: triggerProperties,
 	};
 
@@ -185,18 +211,21 @@ export class ZoomConnectorTrigger implements INodeType {
 		},
 	};
 
-	// Zoom has no API to register an Event Subscription: the user pastes the URL into the app, so
-	// there is nothing to create or delete at activation.
+	// Registration: Automatic creates and deletes the event subscription through Zoom's Marketplace API
+	// (registration.ts); with Manual the user registers the URL in the Zoom app, so there is nothing to do.
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				return true;
+				// n8n calls this first whenever it starts listening, in either registration mode.
+				armSample(this);
+				return isAutomatic(this) ? await subscriptionExists(this) : true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
+				return isAutomatic(this) ? await createSubscription(this) : true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
+				disarmSample(this);
+				return isAutomatic(this) ? await deleteSubscription(this) : true;
 			},
 		},
 	};
@@ -205,6 +234,8 @@ export class ZoomConnectorTrigger implements INodeType {
 		const arrivedAt = secrets.arrival();
 		const req = this.getRequestObject() as unknown as RawRequest;
 		const headers = req.headers;
+		const samples = sampleItems(this, headers);
+		if (samples) return { workflowData: [this.helpers.returnJsonArray(samples)] };
 
 		// Refuse a declared oversize body before reading it.
 		const declaredLength = Number(headerValue(headers, 'content-length') ?? 0);
@@ -292,6 +323,7 @@ export class ZoomConnectorTrigger implements INodeType {
 			};
 		}
 		recentDeliveries.set(recordKey, remember(seen, keys, nowSeconds, AT_THE_DOOR));
+		disarmSample(this);
 
 		const item: IDataObject = summarise(
 			body,
@@ -318,6 +350,11 @@ export class ZoomConnectorTrigger implements INodeType {
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		// Sample items (testSamples.ts) are no delivery: nothing to claim.
+		if (items.length && items.every((item) => item.json._sample === true)) {
+			this.addExecutionHints({ message: SAMPLE_HINT, type: 'info', location: 'outputPane' });
+			return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
+		}
 		// A delivery that met a missing or deleted credential fails the run with the cause, before any claim.
 		items.forEach((item, index) => throwIfCredentialProblem(this, item.json, index));
 		// On an n8n without the deduplication store the delivery is emitted rather than lost: copies

@@ -1,40 +1,85 @@
 /**
  * What the Zoom Connector Trigger shows in the editor: the events it can emit and its parameters.
  */
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
+import { ZOOM_ACCOUNT_APP, ZOOM_USER_APP } from '../shared/transport';
+import { EVENT_OPTIONS } from './eventCatalog';
 import { DEFAULT_TOLERANCE_SECONDS } from './signature';
 
-const EVENTS: INodePropertyOptions[] = [
-	{ name: 'All', value: '*', description: 'Any event the Zoom app is subscribed to' },
-	{ name: 'App Deauthorized', value: 'app_deauthorized' },
-	{ name: 'Meeting Created', value: 'meeting.created' },
-	{ name: 'Meeting Deleted', value: 'meeting.deleted' },
-	{ name: 'Meeting Ended', value: 'meeting.ended' },
-	{ name: 'Meeting Participant Joined', value: 'meeting.participant_joined' },
-	{ name: 'Meeting Participant Left', value: 'meeting.participant_left' },
-	{ name: 'Meeting Registration Created', value: 'meeting.registration_created' },
-	{ name: 'Meeting Started', value: 'meeting.started' },
-	{ name: 'Meeting Summary Completed', value: 'meeting.summary_completed' },
-	{ name: 'Meeting Updated', value: 'meeting.updated' },
-	{ name: 'Recording Completed', value: 'recording.completed' },
-	{ name: 'Recording Transcript Completed', value: 'recording.transcript_completed' },
-	{ name: 'User Created', value: 'user.created' },
-	{ name: 'Webinar Created', value: 'webinar.created' },
-	{ name: 'Webinar Ended', value: 'webinar.ended' },
-	{ name: 'Webinar Participant Joined', value: 'webinar.participant_joined' },
-	{ name: 'Webinar Participant Left', value: 'webinar.participant_left' },
-	{ name: 'Webinar Registration Created', value: 'webinar.registration_created' },
-	{ name: 'Webinar Started', value: 'webinar.started' },
-];
+const REGISTRATION: INodeProperties = {
+	displayName: 'Registration',
+	name: 'registration',
+	type: 'options',
+	options: [
+		{
+			name: 'Automatic',
+			value: 'automatic',
+			description:
+				'Register the event subscription in the Zoom app on activation and delete it on deactivation',
+		},
+		{
+			name: 'Manual',
+			value: 'manual',
+			description:
+				'Add this node’s URL and the events in the Zoom app’s Event Subscription page yourself',
+		},
+	],
+	default: 'automatic',
+	description: 'How Zoom learns where to send the events',
+};
+
+const EVENTS: INodeProperties = {
+	displayName: 'Events',
+	name: 'events',
+	type: 'multiOptions',
+	options: EVENT_OPTIONS,
+	default: [],
+	required: true,
+	description:
+		'The events that start the workflow. Zoom only sends the events subscribed in the app; others are acknowledged and dropped.',
+};
 
 export const triggerProperties: INodeProperties[] = [
+	// Version 1 keeps Manual (the only mode it had), so saved workflows do not change behaviour.
+	{ ...REGISTRATION, default: 'manual', displayOptions: { show: { '@version': [1] } } },
+	{ ...REGISTRATION, default: 'automatic', displayOptions: { show: { '@version': [1.1] } } },
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		options: [
+			{
+				name: 'Server-to-Server OAuth (Account)',
+				value: ZOOM_ACCOUNT_APP,
+				description: 'Subscribes the whole account, with the app’s own token',
+			},
+			{
+				name: 'OAuth2 (General App)',
+				value: ZOOM_USER_APP,
+				description:
+					'Subscribes the connected user, with the app token of the credential’s Client ID and Secret',
+			},
+		],
+		default: ZOOM_ACCOUNT_APP,
+		description: 'The Zoom app the event subscription is registered in',
+		displayOptions: { show: { registration: ['automatic'] } },
+	},
+	{
+		displayName:
+			'On activation this node registers an event subscription for the events below with its URL in the Zoom app of the credential above, and deletes it on deactivation (the test URL likewise while listening). Zoom validates the URL on creation, so n8n must be reachable from Zoom over https. The webhook credential holds the same app’s Secret Token.',
+		name: 'automaticNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { registration: ['automatic'] } },
+	},
 	{
 		displayName:
 			'In your Zoom app (Zoom App Marketplace → Manage → your app → Features → Access → Event Subscription), add a subscription, paste this node’s Production URL as the event notification endpoint URL, add the same events as below, then activate this workflow and click Validate in Zoom. Copy the app’s Secret Token into this node’s credential.',
 		name: 'notice',
 		type: 'notice',
 		default: '',
+		displayOptions: { show: { registration: ['manual'] } },
 	},
 	{
 		displayName: 'Path',
@@ -45,16 +90,8 @@ export const triggerProperties: INodeProperties[] = [
 		placeholder: 'zoom',
 		description: 'The last part of the webhook URL that Zoom posts to',
 	},
-	{
-		displayName: 'Events',
-		name: 'events',
-		type: 'multiOptions',
-		options: EVENTS,
-		default: ['*'],
-		required: true,
-		description:
-			'The events that start the workflow. Zoom only sends the events subscribed in the app; others are acknowledged and dropped.',
-	},
+	{ ...EVENTS, default: ['*'], displayOptions: { show: { '@version': [1] } } },
+	{ ...EVENTS, default: [], displayOptions: { show: { '@version': [1.1] } } },
 	{
 		displayName: 'Respond',
 		name: 'responseMode',
@@ -91,6 +128,15 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description: 'Whether to add the request’s headers to the output item under "headers"',
+			},
+			{
+				displayName: 'Sample After (Seconds)',
+				name: 'sampleAfterSeconds',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description:
+					'While listening for a test event: when Zoom sends nothing for this long, emit one sample item per selected event (marked _sample), shaped as Zoom’s SDK types it. 0 waits for Zoom only. Never used in production.',
 			},
 			{
 				displayName: 'Timestamp Tolerance (Seconds)',

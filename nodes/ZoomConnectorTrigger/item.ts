@@ -60,6 +60,8 @@ export function summarise(body: ZoomEnvelope, trackingId?: string): Record<strin
 		put('participantJoinTime', participant.join_time);
 		put('participantLeaveTime', participant.leave_time);
 		put('participantLeaveReason', participant.leave_reason);
+		// Waiting-room, admission and other participant events carry their moment as date_time.
+		put('participantTime', participant.date_time);
 	}
 	if (isObject(object.registrant)) {
 		const registrant = object.registrant;
@@ -73,13 +75,17 @@ export function summarise(body: ZoomEnvelope, trackingId?: string): Record<strin
 	}
 	if (family === 'user') {
 		put('userEmail', object.email);
+		const name = [text(object.first_name), text(object.last_name)].filter(Boolean).join(' ');
+		put('userName', name || object.display_name);
 	}
+	put('shareUrl', object.share_url);
 	if (body.event === 'app_deauthorized') {
 		put('userId', payload.user_id);
 		put('clientId', payload.client_id);
 		put('deauthorizationTime', payload.deauthorization_time);
 	}
 	put('operator', payload.operator);
+	put('operatorId', payload.operator_id);
 	put('downloadToken', body.download_token);
 	put('trackingId', trackingId);
 	out.payload = payload;

@@ -64,6 +64,9 @@ const RULES: Array<[method: string, pattern: RegExp, category: RateCategory]> = 
 	['GET', /^\/past_webinars\/[^/]+\/absentees$/, 'Heavy'],
 	['*', /^\/report\//, 'Heavy'],
 	['GET', /^\/accounts\/[^/]+\/recordings$/, 'Medium'],
+	// https://developers.zoom.us/docs/api/marketplace/#tag/app: creating an event subscription is Heavy.
+	['POST', /^\/marketplace\/app\/event_subscription$/, 'Heavy'],
+	['*', /^\/marketplace\/app\/event_subscription(\/[^/]+)?$/, 'Medium'],
 ];
 
 /** Category of a call; anything not listed is Light, as Zoom's single-object calls are. */

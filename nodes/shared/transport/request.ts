@@ -19,6 +19,11 @@ export interface ZoomRequestOptions {
 	url?: string;
 	encoding?: IHttpRequestOptions['encoding'];
 	headers?: IDataObject;
+	/**
+	 * An app-level token (appToken.ts) sent instead of the credential's own token: Zoom's Marketplace
+	 * event-subscription calls take the app's client-credentials token, which no n8n credential holds.
+	 */
+	appToken?: string;
 }
 
 export interface ZoomResponse<T> {
@@ -54,7 +59,7 @@ export async function zoomApiRequestFull<T = IDataObject>(
 		const wait = pacer.reserve(key, category, plan);
 		if (wait > 0) await sleep(wait);
 		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, type, {
+			const request: IHttpRequestOptions = {
 				method,
 				url,
 				qs: options.qs,
@@ -65,7 +70,15 @@ export async function zoomApiRequestFull<T = IDataObject>(
 				returnFullResponse: true,
 				// Zoom redirects a download to a signed storage URL, which needs no token: n8n would send it on.
 				sendCredentialsOnCrossOriginRedirect: options.url === undefined,
-			})) as { body: T; headers: Record<string, unknown>; statusCode: number };
+			};
+			const response = (
+				options.appToken === undefined
+					? await this.helpers.httpRequestWithAuthentication.call(this, type, request)
+					: await this.helpers.httpRequest({
+							...request,
+							headers: { ...options.headers, Authorization: `Bearer ${options.appToken}` },
+						})
+			) as { body: T; headers: Record<string, unknown>; statusCode: number };
 			pacer.succeeded(key, category, plan);
 			const body = (response.body === '' || response.body === undefined ? {} : response.body) as T;
 			return { body, headers: response.headers ?? {}, statusCode: response.statusCode };
