@@ -74,7 +74,7 @@ const best = (values: number[]) => Math.min(...values);
 const { tally, extra } = last as ReturnType<typeof withEngagement>;
 const attributed = [...tally.people.values()].reduce((n, p) => n + p.questionsAsked + p.pollsAnswered + p.surveyAnswered, 0);
 console.log(`engagement rows: ${rows.length} (people ${tally.people.size}, engaged but not in the match ${extra.length}, anonymous ${tally.anonymousRows})`);
-console.log(`rows reconcile: ${attributed + tally.anonymousRows + tally.invalidRows === rows.length}`);
+console.log(`rows reconcile: ${attributed + tally.anonymousRows + tally.invalidRowIndexes.length === rows.length}`);
 console.log(`match + outputs, ${N} × ${N}:               ${best(base).toFixed(0)} ms (best of 5)`);
 console.log(`match + outputs + engagement, same:        ${best(full).toFixed(0)} ms (best of 5)`);
 console.log(`ratio with engagement / without:           ${(best(full) / best(base)).toFixed(2)}`);
