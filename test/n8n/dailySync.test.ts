@@ -131,7 +131,7 @@ describe('Zoom Daily Sync Trigger in n8n', () => {
 			summary: { overview: 'We agreed on the launch.', topics: [{ label: 'Launch', summary: 'Launch in May.' }], nextSteps: ['Send the deck'], fullText: expect.stringContaining('Launch in May.'), edited: false },
 			summaryMissingReason: null,
 		});
-		const missing = byUuid(plain.instances[0].uuid);
+		const missing = byUuid(plain.instances[0].uuid)!;
 		expect(missing.summary).toBeNull();
 		expect(missing.summaryMissingReason).toMatch(/no AI Companion summary for this session/);
 		const log = (await h().sandbox.get('/_sandbox/requests')).data as Array<{ path: string; status: number }>;
