@@ -106,13 +106,7 @@ export class ZoomAttendanceMatch implements INodeType {
 			weights: engagementWeights(this),
 		};
 		const errors: InputError[] = scoring
-			? [
-					...result.errors,
-					...engagementInputErrors(
-						scoring,
-						(engagementRows ?? []).map((item) => item.json),
-					),
-				]
+			? [...result.errors, ...engagementInputErrors(scoring, engagementRows ?? [])]
 			: result.errors;
 		const firstError = errors[0];
 		if (firstError && !this.continueOnFail()) {

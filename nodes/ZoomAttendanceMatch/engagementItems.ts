@@ -68,10 +68,10 @@ export function engagedOnlyItems(
 /** The Engagement items that are not Q&A, poll or survey rows, as input errors naming the field and the fix. */
 export function engagementInputErrors(
 	scoring: EngagementScoring,
-	rows: readonly JsonRecord[],
+	items: ReadonlyArray<{ json: JsonRecord }>,
 ): InputError[] {
 	return scoring.tally.invalidRowIndexes.map((itemIndex) => {
-		const row = rows[itemIndex];
+		const row = items[itemIndex]?.json;
 		const kind = row !== null && typeof row === 'object' ? row.kind : undefined;
 		return {
 			input: ENGAGEMENT_INPUT,
