@@ -167,9 +167,13 @@ describe('account-meetings-participants-recordings.json', () => {
 					ended: { endedMinutesAgo: 120, instances: 2, participants: 3 },
 				},
 				{ hostEmail: bob.email, topic: 'Bob all-hands', recording: true, ended: { endedMinutesAgo: 90, participants: 5 } },
+				{ hostEmail: bob.email, topic: 'Bob retro', recording: true, ended: { endedMinutesAgo: 80, participants: 2 } },
 			],
 		});
-		const [weekly, allHands] = seeded.meetings;
+		const [weekly, allHands, retro] = seeded.meetings;
+		// AI Companion summarised the all-hands; the retro has no summary.
+		const summarised = await h().sandbox.post('/_sandbox/summaries', { uuid: allHands.instances[0].uuid, overview: 'Q3 plans shared.', details: [{ label: 'Hiring', summary: 'Two roles open.' }], nextSteps: ['Post the roles'] });
+		expect(summarised.status).toBe(200);
 		const { id, workflow } = await importExample('account-meetings-participants-recordings.json');
 		await h().n8n.activate(id);
 		try {
@@ -201,6 +205,14 @@ describe('account-meetings-participants-recordings.json', () => {
 			expect(transcript).toMatchObject({ topic: 'Bob all-hands' });
 			expect(transcript!.segments.length).toBeGreaterThan(0);
 			expect(transcript!.segments[0]).toEqual(expect.objectContaining({ speaker: expect.any(String), text: expect.any(String), startSeconds: expect.any(Number) }));
+			// Each transcript is stored with its meeting's summary next to it, or null and the reason.
+			expect(transcript).toMatchObject({
+				summary: { overview: 'Q3 plans shared.', topics: [{ label: 'Hiring', summary: 'Two roles open.' }], nextSteps: ['Post the roles'], fullText: expect.stringContaining('Two roles open.') },
+				summaryMissingReason: null,
+			});
+			const retroTranscript = out(nodes, 'Store transcripts').find((t) => t.meetingUuid === retro.instances[0].uuid);
+			expect(retroTranscript).toMatchObject({ topic: 'Bob retro', summary: null, summaryMissingReason: expect.any(String) });
+			expect(retroTranscript!.segments.length).toBeGreaterThan(0);
 			// Alice's instances have no recording: Zoom's 3301 takes them down the error branch, and the run goes on.
 			const noRecording = out(nodes, 'No recording').filter((r) => r.zoomCode === 3301);
 			expect(noRecording.length).toBeGreaterThanOrEqual(2);
