@@ -154,7 +154,9 @@ benchmarkInN8n(async (env) => {
 		);
 		const enginePath = `bench-${randomUUID()}`;
 		const engaged = await runOnce(env, engagementWorkflow(n, enginePath), enginePath);
-		const engagedMs = engaged.data.resultData.runData['Attendance Match'][0].executionTime as number;
+		const engagedRun = engaged.data.resultData.runData['Attendance Match'];
+		if (!engagedRun) throw new Error(`the engagement run has no match (${engaged.status}; nodes run: ${Object.keys(engaged.data.resultData.runData).join(', ')})`);
+		const engagedMs = engagedRun[0].executionTime as number;
 		const engagementRows = readRun(engaged).Engagement.outputs[0].length;
 		console.log(
 			`${n} with ${engagementRows} engagement rows: Attendance Match (version 2, Include Engagement) ${engagedMs} ms, ` +
