@@ -207,7 +207,7 @@ const ROUTES: [string, string, Handler][] = [
 	['POST', '/_sandbox/webinars/:id/start', (sb, _b, p) => startSession(sb, 'webinar', p.id)],
 	['POST', '/_sandbox/meetings/:id/end', (sb, b, p) => endAndPublish(sb, 'meeting', p.id, b as EndOptions)],
 	['POST', '/_sandbox/webinars/:id/end', (sb, b, p) => endAndPublish(sb, 'webinar', p.id, b as EndOptions)],
-	['POST', '/_sandbox/summaries', (sb, b) => seedSummary(sb, b)],
+	['POST', '/_sandbox/summaries', (sb, b) => summaryReady(sb, b)],
 	['POST', '/_sandbox/engagement', (sb, b) => seedEngagement(sb, b)],
 	['POST', '/_sandbox/tracking_sources', (sb, b) => seedTrackingSources(sb, b)],
 	['GET', '/_sandbox/faults', (sb) => sb.faults],
@@ -247,6 +247,23 @@ function startSession(sb: Sandbox, kind: Kind, id: string) {
 	s.status = 'started';
 	s.liveSinceMs = Math.floor(Date.now() / 1000) * 1000;
 	return { id: s.id, uuid: s.uuid, status: s.status, start_time: isoSeconds(s.liveSinceMs) };
+}
+
+/**
+ * A summary becomes ready: seeded, and with `sendTo` (a webhook URL) announced there as Zoom does, with
+ * meeting.summary_completed (`secretToken` as for /_sandbox/webhooks/send).
+ */
+async function summaryReady(sb: Sandbox, b: Body) {
+	const seeded = seedSummary(sb, b);
+	if (typeof b.sendTo !== 'string') return seeded;
+	const delivery = await sb.webhooks.send({
+		url: b.sendTo,
+		event: 'meeting.summary_completed',
+		meetingId: seeded.meetingId,
+		uuid: seeded.uuid,
+		...(typeof b.secretToken === 'string' ? { secretToken: b.secretToken } : {}),
+	});
+	return { ...seeded, delivery };
 }
 
 function sendWebhook(sb: Sandbox, b: Body) {

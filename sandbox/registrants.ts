@@ -72,6 +72,8 @@ function add(ctx: Ctx, kind: Kind) {
 	const extra = Object.fromEntries(STANDARD.filter((k) => b[k] !== undefined).map((k) => [k, b[k]]));
 	const forced = kind === 'meeting' && b.auto_approve === true ? 'approved' : undefined;
 	const r = addRegistrant(s, { email: b.email, first_name: b.first_name, last_name: typeof b.last_name === 'string' ? b.last_name : '', extra }, forced);
+	// source_id is in Rivet's WebinarsAddWebinarRegistrantRequestBody only; a meeting has no tracking sources.
+	if (kind === 'webinar' && typeof b.source_id === 'string' && b.source_id && r.sourceId === undefined) r.sourceId = b.source_id;
 	return json(201, {
 		id: s.id,
 		registrant_id: r.id,
@@ -87,7 +89,9 @@ function list(ctx: Ctx, kind: Kind) {
 	const s = sessionParam(ctx, kind);
 	const status = ctx.query.get('status') ?? 'approved';
 	if (!['pending', 'approved', 'denied'].includes(status)) throw new ZoomError(400, 300, 'Invalid field.', [{ field: 'status', message: `Invalid value: ${status}` }]);
-	const { items, ...meta } = paginate(ctx, s.registrants.filter((r) => r.status === status));
+	// tracking_source_id: in Rivet's WebinarsListWebinarRegistrantsQueryParams only; the rows themselves do not name it.
+	const source = kind === 'webinar' ? ctx.query.get('tracking_source_id') : null;
+	const { items, ...meta } = paginate(ctx, s.registrants.filter((r) => r.status === status && (!source || r.sourceId === source)));
 	return json(200, { ...meta, registrants: items.map(registrantJson) });
 }
 

@@ -34,6 +34,8 @@ export interface Registrant {
 	create_time: string;
 	join_url: string;
 	participant_pin_code: number;
+	/** The webinar tracking source the registration came through (source_id of the add), if any. */
+	sourceId?: string;
 	/** Other standard/custom question answers, echoed back on list. */
 	extra: Record<string, unknown>;
 }

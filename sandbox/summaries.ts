@@ -2,6 +2,7 @@
 // GET /meetings/meeting_summaries (https://developers.zoom.us/docs/api/meetings/#tag/meeting-summaries).
 // Shapes are Rivet's (@zoom/rivet meetings: getMeetingOrWebinarSummary, listAccountsMeetingOrWebinarSummaries).
 import type {
+	MeetingSummaryCompletedEvent,
 	MeetingsGetMeetingOrWebinarSummaryResponse,
 	MeetingsListAccountsMeetingOrWebinarSummariesResponse,
 } from '@zoom/rivet/meetings';
@@ -29,7 +30,13 @@ const summaries = new WeakMap<Instance, SummarySeed>();
 type SummaryBody = MeetingsGetMeetingOrWebinarSummaryResponse;
 type SummaryRow = NonNullable<MeetingsListAccountsMeetingOrWebinarSummariesResponse['summaries']>[number];
 
-function header(sb: Sandbox, s: Session, i: Instance, seed: SummarySeed): SummaryRow {
+/** The fields every summary answer and meeting.summary_completed share (required, as Rivet's event has them). */
+type SummaryHeader = Omit<
+	MeetingSummaryCompletedEvent['payload']['object'],
+	'summary_title' | 'summary_overview' | 'summary_details' | 'next_steps' | 'summary_content' | 'summary_doc_url'
+>;
+
+function header(sb: Sandbox, s: Session, i: Instance, seed: SummarySeed): SummaryHeader & SummaryRow {
 	const host = sb.store.users.find((u) => u.id === s.hostId);
 	return {
 		meeting_host_id: s.hostId,
@@ -111,6 +118,29 @@ function listSummaries(ctx: Ctx) {
 		summaries: items.map((x) => x.row),
 	};
 	return json(200, body);
+}
+
+/**
+ * The payload of meeting.summary_completed for an instance whose summary is ready, as Rivet types it
+ * (MeetingSummaryCompletedEvent; https://developers.zoom.us/docs/api/meetings/events/#tag/meeting/POST/meeting.summary_completed).
+ * Zoom sends it once AI Companion has finished the summary, after the meeting ended.
+ */
+export function summaryCompletedPayload(sb: Sandbox, s: Session, i: Instance): MeetingSummaryCompletedEvent['payload'] {
+	const seed = summaries.get(i);
+	if (!seed) throw new ZoomError(400, 3000, `Instance ${i.uuid} has no summary yet; seed one with POST /_sandbox/summaries first.`);
+	const body = summaryBody(sb, s, i, seed);
+	return {
+		account_id: sb.store.accountId,
+		object: {
+			...header(sb, s, i, seed),
+			summary_title: body.summary_title ?? '',
+			summary_overview: body.summary_overview,
+			summary_details: seed.details.map((d) => ({ label: d.label, summary: d.summary })),
+			next_steps: [...seed.nextSteps],
+			summary_content: body.summary_content,
+			summary_doc_url: body.summary_doc_url,
+		},
+	};
 }
 
 /** Registered before the meeting routes: `/meetings/meeting_summaries` must not be read as `/meetings/:id`. */

@@ -9,6 +9,7 @@ import { ZoomError, isoSeconds, randomToken } from './http';
 import { sessionJson } from './meetings';
 import { rowsOf } from './past';
 import { addRecording, downloadToken, recordingJson } from './recordings';
+import { summaryCompletedPayload } from './summaries';
 import type { Instance } from './store';
 import { eventPayload } from './eventPayloads';
 import { latestInstance } from './store';
@@ -21,6 +22,8 @@ export interface SendOptions {
 	payload?: Record<string, unknown>;
 	meetingId?: number | string;
 	webinarId?: number | string;
+	/** The ended instance an event is about (meeting.summary_completed); the latest when absent. */
+	uuid?: string;
 	participantIndex?: number;
 	secretToken?: string;
 	eventTs?: number;
@@ -243,6 +246,11 @@ export class Webhooks {
 						? { account_id: accountId, object: { ...object, type: s.type as MeetingEndedEvent['payload']['object']['type'] } }
 						: { account_id: accountId, object: { ...object, type: s.type as WebinarEndedEvent['payload']['object']['type'] } };
 				return { payload: ended };
+			}
+			case 'summary_completed': {
+				const named = o.uuid === undefined ? undefined : store.instances.get(o.uuid);
+				if (o.uuid !== undefined && named?.sessionId !== s.id) throw new ZoomError(404, 3001, `Meeting does not exist: ${o.uuid}.`);
+				return { payload: summaryCompletedPayload(this.sb, s, named ?? needEnded()) };
 			}
 			case 'participant_joined':
 			case 'participant_left': {

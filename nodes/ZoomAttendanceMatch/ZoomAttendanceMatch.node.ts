@@ -6,9 +6,22 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-
-import { outputItems } from './items';
-import { matchTables, type MatchOptions, type MatchSummary } from './match';
+import {
+	DEFAULT_ENGAGEMENT_WEIGHTS,
+	tallyEngagement,
+	weightsProblem,
+	type EngagementWeights,
+} from './engagement';
+import {
+	engagedOnlyItems,
+	engagedOnlyPeople,
+	engagementInputErrors,
+	engagementSummary,
+	type EngagementSummary,
+} from './engagementItems';
+import { ENGAGEMENT_INPUT, outputItems, type EngagementScoring } from './items';
+import { attendanceMatchProperties } from './properties';
+import { matchTables, type InputError, type MatchOptions, type MatchSummary } from './match';
 
 const NO_MATCH = 1;
 
@@ -18,182 +31,31 @@ export class ZoomAttendanceMatch implements INodeType {
 		name: 'zoomAttendanceMatch',
 		icon: { light: 'file:zoomAttendanceMatch.svg', dark: 'file:zoomAttendanceMatch.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2 adds the optional Engagement input; version 1 workflows keep their two inputs.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle:
 			'={{$parameter["participantEmailField"] + " ↔ " + $parameter["registrationEmailField"]}}',
 		description:
 			'Match Zoom participants to registrations: who attended, who came unregistered, who was absent',
 		defaults: { name: 'Zoom Attendance Match' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
-		inputNames: ['Participants', 'Registrations'],
+		// n8n evaluates an expression on `inputs` with the node's parameters (as its Merge node does for its
+		// number of inputs): the third input exists only while Include Engagement is on.
+		inputs: `={{ [{ type: "main", displayName: "Participants" }, { type: "main", displayName: "Registrations" }].concat($parameter.includeEngagement === true ? [{ type: "main", displayName: "Engagement" }] : []) }}`,
+		inputNames: ['Participants', 'Registrations', 'Engagement'],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Attended', 'No Match', 'Absent'],
 		hints: [
 			{
 				message:
-					'Attended: registrations that joined (with "partial" ones when chosen). No Match: participants without a registration, one item per person, and invalid items with Continue On Fail. Absent: registrations that did not join or stayed under the minimum. The counts per output are shown after a run; turn on Options → Add Summary to get them in the data.',
+					'Attended: registrations that joined (with "partial" ones when chosen). No Match: participants without a registration (and, with Include Engagement, people who only engaged), one item per person, and invalid items with Continue On Fail. Absent: registrations that did not join or stayed under the minimum. The counts per output are shown after a run; turn on Options → Add Summary to get them in the data.',
 				type: 'info',
 				location: 'outputPane',
 				whenToDisplay: 'beforeExecution',
 			},
 		],
-		properties: [
-			{
-				displayName: 'Participant Email Field',
-				name: 'participantEmailField',
-				type: 'string',
-				default: 'user_email',
-				required: true,
-				placeholder: 'e.g. user_email',
-				hint: 'Dots reach nested fields, e.g. payload.object.participant.email for trigger events',
-				description:
-					'Field of the Participants items that holds the email. Participants with an empty email are guests.',
-			},
-			{
-				displayName: 'Registration Email Field',
-				name: 'registrationEmailField',
-				type: 'string',
-				default: 'email',
-				required: true,
-				placeholder: 'e.g. email',
-				description:
-					'Field of the Registrations items that holds the email; each email may be registered once',
-			},
-			{
-				displayName: 'Minimum Attendance',
-				name: 'minimumAttendance',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description:
-					'Attended time a registration needs to count as attended; 0 counts any attendance',
-			},
-			{
-				displayName: 'Minimum Attendance Unit',
-				name: 'minimumAttendanceUnit',
-				type: 'options',
-				options: [
-					{
-						name: 'Percent of Session',
-						value: 'percent',
-						description: 'Share of the session length (see Options → Session Length)',
-					},
-					{ name: 'Seconds', value: 'seconds' },
-				],
-				default: 'seconds',
-				displayOptions: { hide: { minimumAttendance: [0] } },
-			},
-			{
-				displayName: 'Below Minimum',
-				name: 'belowMinimum',
-				type: 'options',
-				options: [
-					{
-						name: 'Absent',
-						value: 'absent',
-						description: 'Send to the Absent output, with the time attended',
-					},
-					{
-						name: 'Partial',
-						value: 'partial',
-						description: 'Send to the Attended output with attendance status "partial"',
-					},
-				],
-				default: 'absent',
-				description: 'Where a registration that joined but stayed under the minimum goes',
-				displayOptions: { hide: { minimumAttendance: [0] } },
-			},
-			{
-				displayName: 'Session Topic',
-				name: 'sessionTopic',
-				type: 'string',
-				default: '',
-				placeholder: "e.g. {{ $('Zoom Connector').first().json.topic }}",
-				description:
-					'Name of the meeting or webinar, put in sessionTopic of every item (e.g. for a WEBINAR_NAME attribute)',
-			},
-			{
-				displayName: 'Session ID',
-				name: 'sessionId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 85746065432',
-				description: 'ID of the meeting or webinar, put in sessionId of every item',
-			},
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [
-					{
-						displayName: 'Add Summary',
-						name: 'addSummary',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to add a _summary object (counts per output, session length, whether the counts reconcile) to every output item',
-					},
-					{
-						displayName: 'First Name Field',
-						name: 'firstNameField',
-						type: 'string',
-						default: 'first_name',
-						description:
-							"Field of the Registrations items with the first name; when it is empty, the participant's name is used",
-					},
-					{
-						displayName: 'Join Time Field',
-						name: 'joinTimeField',
-						type: 'string',
-						default: 'join_time',
-						description:
-							'Field of the Participants items with the join time: an ISO 8601 time, or an epoch number (seconds below 100000000000, milliseconds from there on)',
-					},
-					{
-						displayName: 'Last Name Field',
-						name: 'lastNameField',
-						type: 'string',
-						default: 'last_name',
-						description: 'Field of the Registrations items with the last name',
-					},
-					{
-						displayName: 'Leave Time Field',
-						name: 'leaveTimeField',
-						type: 'string',
-						default: 'leave_time',
-						description:
-							'Field of the Participants items with the leave time (ISO 8601, or epoch seconds or milliseconds as for the join time). A join without a leave (a webhook event) lasts until the next leave of that person, else the session end.',
-					},
-					{
-						displayName: 'Match Guests by Name',
-						name: 'matchGuestsByName',
-						type: 'boolean',
-						default: false,
-						description:
-							'Whether to match participants without an email to the registration with the same first and last name (case and accents ignored; a name shared by several registrations matches none)',
-					},
-					{
-						displayName: 'Participant Name Field',
-						name: 'participantNameField',
-						type: 'string',
-						default: 'name',
-						description: 'Field of the Participants items with the display name',
-					},
-					{
-						displayName: 'Session Length (Minutes)',
-						name: 'sessionLengthMinutes',
-						type: 'number',
-						typeOptions: { minValue: 0 },
-						default: 0,
-						description:
-							'Length of the session, the base of a minimum in percent. 0 measures it: last leave minus first join over all participants.',
-					},
-				],
-			},
-		],
+		properties: attendanceMatchProperties,
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -238,16 +100,26 @@ export class ZoomAttendanceMatch implements INodeType {
 			matchOptions,
 		);
 
-		const firstError = result.errors[0];
+		const engagementRows = scoringEngagement(this) ? engagementInput(this) : undefined;
+		const scoring: EngagementScoring | undefined = engagementRows && {
+			tally: tallyEngagement(engagementRows.map((item) => item.json)),
+			weights: engagementWeights(this),
+		};
+		const errors: InputError[] = scoring
+			? [...result.errors, ...engagementInputErrors(scoring, engagementRows ?? [])]
+			: result.errors;
+		const firstError = errors[0];
 		if (firstError && !this.continueOnFail()) {
 			throw new NodeOperationError(this.getNode(), firstError.message, {
 				itemIndex: firstError.itemIndex,
-				description: `${firstError.fix}. Field "${firstError.field}" of input ${firstError.inputName}, item ${firstError.itemIndex}.${result.errors.length > 1 ? ` ${result.errors.length - 1} more item(s) have problems too.` : ''}`,
+				description: `${firstError.fix}. Field "${firstError.field}" of input ${firstError.inputName}, item ${firstError.itemIndex}.${errors.length > 1 ? ` ${errors.length - 1} more item(s) have problems too.` : ''}`,
 			});
 		}
 
+		const engagedOnly = scoring ? engagedOnlyPeople(result, scoring) : [];
+		const engagement = scoring ? engagementSummary(scoring, engagedOnly.length) : undefined;
 		const summary: IDataObject | undefined =
-			options.addSummary === true ? { ...result.summary } : undefined;
+			options.addSummary === true ? { ...result.summary, ...engagement } : undefined;
 		// Straight from the match's columns to the items, without per-person objects in between. The items are
 		// plain { json, pairedItem } with JSON values: INodeExecutionData in all but the pure module's type names.
 		const outputs = outputItems(
@@ -256,10 +128,16 @@ export class ZoomAttendanceMatch implements INodeType {
 			registrations,
 			session,
 			summary,
+			scoring,
 		) as unknown as INodeExecutionData[][];
+		if (scoring) {
+			const extra = engagedOnlyItems(engagedOnly, scoring, session, summary);
+			for (const item of extra) outputs[NO_MATCH].push(item as unknown as INodeExecutionData);
+		}
 		// Only reached with Continue On Fail: invalid items go to No Match, so nothing is dropped.
-		for (const error of result.errors) {
-			const source = (error.input === 0 ? participants : registrations)[error.itemIndex];
+		const inputs = [participants, registrations, engagementRows ?? []];
+		for (const error of errors) {
+			const source = inputs[error.input][error.itemIndex];
 			const json: IDataObject = {
 				...source.json,
 				attendanceStatus: 'no-match',
@@ -273,7 +151,7 @@ export class ZoomAttendanceMatch implements INodeType {
 		}
 
 		this.addExecutionHints({
-			message: summaryMessage(result.summary),
+			message: summaryMessage(result.summary, engagement),
 			type: 'info',
 			location: 'outputPane',
 		});
@@ -292,7 +170,41 @@ function requiredField(context: IExecuteFunctions, name: string): string {
 	return value;
 }
 
-function summaryMessage(summary: MatchSummary): string {
+/** Whether this run takes the Engagement input (version 2 with Include Engagement on). */
+function scoringEngagement(context: IExecuteFunctions): boolean {
+	return (
+		context.getNode().typeVersion >= 2 &&
+		context.getNodeParameter('includeEngagement', 0, false) === true
+	);
+}
+
+/** The Engagement input's items; none when nothing is connected to it. */
+function engagementInput(context: IExecuteFunctions): INodeExecutionData[] {
+	try {
+		return context.getInputData(ENGAGEMENT_INPUT) ?? [];
+	} catch {
+		// n8n throws for an input it set up without data; nothing connected means no engagement rows.
+		return [];
+	}
+}
+
+function engagementWeights(context: IExecuteFunctions): EngagementWeights {
+	const given = context.getNodeParameter('engagementWeights', 0, {}) as IDataObject;
+	const weights = { ...DEFAULT_ENGAGEMENT_WEIGHTS };
+	for (const name of Object.keys(weights) as Array<keyof EngagementWeights>) {
+		if (given[name] !== undefined && given[name] !== '') weights[name] = Number(given[name]);
+	}
+	const problem = weightsProblem(weights);
+	if (problem) {
+		throw new NodeOperationError(context.getNode(), `Engagement Score Weights: ${problem}`, {
+			description:
+				'Set each weight to 0 or more with at least one above 0, and Questions for Full Score to 1 or more (Engagement Score Weights).',
+		});
+	}
+	return weights;
+}
+
+function summaryMessage(summary: MatchSummary, engagement?: EngagementSummary): string {
 	const parts = [
 		`${summary.participantRows} participant rows and ${summary.registrations} registrations in`,
 		`attended ${summary.attended}`,
@@ -300,6 +212,11 @@ function summaryMessage(summary: MatchSummary): string {
 		`no match ${summary.noMatch} (${summary.guests} without email)`,
 		`absent ${summary.absent}`,
 		...(summary.errors ? [`invalid ${summary.errors}`] : []),
+		...(engagement
+			? [
+					`engagement rows ${engagement.engagementRows}: ${engagement.engagedPeople} people (${engagement.engagedOnly} only engaged, in No Match), ${engagement.anonymousEngagementRows} anonymous rows${engagement.invalidEngagementRows ? `, ${engagement.invalidEngagementRows} invalid` : ''}`,
+				]
+			: []),
 	];
 	return parts.join(', ');
 }

@@ -55,9 +55,9 @@ export interface EngagementTally {
 	pollQuestions: number;
 	/** Rows without an email (anonymous Q&A, guests): counted, not attributable to anyone. */
 	anonymousRows: number;
-	/** Rows that are not engagement rows (no kind Zoom Connector gives): counted, ignored. */
-	invalidRows: number;
-	/** Rows in: attributed + anonymousRows + invalidRows. */
+	/** Indexes of the rows that are not engagement rows (no kind the Zoom Connector gives), in input order. */
+	invalidRowIndexes: number[];
+	/** Rows in: attributed + anonymousRows + invalidRowIndexes.length. */
 	rows: number;
 }
 
@@ -76,12 +76,12 @@ export function tallyEngagement(rows: readonly JsonRecord[]): EngagementTally {
 	const pollNumbers = new Map<string, Map<string, number>>();
 	let pollQuestions = 0;
 	let anonymousRows = 0;
-	let invalidRows = 0;
+	const invalidRowIndexes: number[] = [];
 	for (let index = 0; index < rows.length; index++) {
 		const row = rows[index];
 		const kind = row?.kind;
 		if (kind !== 'question' && kind !== 'poll' && kind !== 'survey') {
-			invalidRows++;
+			invalidRowIndexes.push(index);
 			continue;
 		}
 		let pollNumber = -1;
@@ -122,7 +122,7 @@ export function tallyEngagement(rows: readonly JsonRecord[]): EngagementTally {
 		}
 	}
 	// The poll numbers stay on each person (not copied away): 100k people are a copy too many.
-	return { people: tallying, pollQuestions, anonymousRows, invalidRows, rows: rows.length };
+	return { people: tallying, pollQuestions, anonymousRows, invalidRowIndexes, rows: rows.length };
 }
 
 /** Why a weight set cannot score; undefined when it can. */
@@ -201,7 +201,7 @@ export function engagementFields(
  */
 export function engagedOnly(
 	tally: EngagementTally,
-	known: ReadonlySet<string>,
+	known: { has(email: string): boolean },
 ): PersonEngagement[] {
 	const out: PersonEngagement[] = [];
 	for (const person of tally.people.values()) if (!known.has(person.email)) out.push(person);

@@ -25,6 +25,7 @@ import {
 	sessionItem,
 	type SessionType,
 } from './endedSessions';
+import { sessionSummary } from './sessionSummary';
 
 const properties: INodeProperties[] = [
 	authenticationProperty,
@@ -79,6 +80,14 @@ const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to fetch each session’s participants (all pages)',
+	},
+	{
+		displayName: 'Include Meeting Summary',
+		name: 'includeSummary',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to fetch each session’s AI Companion meeting summary into a summary field (null, with summaryMissingReason, for a session without one)',
 	},
 	{
 		displayName: 'Output',
@@ -193,11 +202,14 @@ export class ZoomDailySyncTrigger implements INodeType {
 		}
 
 		const includeParticipants = this.getNodeParameter('includeParticipants', false) as boolean;
+		const includeSummary = this.getNodeParameter('includeSummary', false) as boolean;
 		const perParticipant =
 			includeParticipants && this.getNodeParameter('output', 'session') === 'participant';
 		const items: INodeExecutionData[] = [];
 		for (const session of sessions) {
 			const item = sessionItem(session);
+			if (includeSummary)
+				Object.assign(item, await sessionSummary.call(this, String(session.uuid)));
 			if (!includeParticipants) {
 				items.push({ json: item });
 				continue;

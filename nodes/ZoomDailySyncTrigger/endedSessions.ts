@@ -174,5 +174,11 @@ export function participantItem(session: IDataObject, participant: IDataObject):
 		sessionTopic: session.topic,
 		sessionStartTime: session.startTime,
 		sessionEndTime: session.endTime,
+		...('summary' in session
+			? {
+					sessionSummary: session.summary,
+					sessionSummaryMissingReason: session.summaryMissingReason,
+				}
+			: {}),
 	};
 }

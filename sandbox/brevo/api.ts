@@ -68,7 +68,7 @@ const DEFAULT_ATTRIBUTES: BrevoAttribute[] = [
 	{ name: 'EXT_ID', category: 'normal', type: 'text' },
 ];
 
-/** A webinar-marketing account (examples/webinar-attendance-to-brevo.json): the attributes its field mapping writes and its three lists. */
+/** A webinar-marketing account (examples/webinar-attendance-to-brevo.json): the attributes its field mapping writes and its four lists. */
 export const WEBINAR_MARKETING_SETUP: BrevoSetup = {
 	attributes: [
 		{ name: 'MEETING_DURATION', type: 'float' },
@@ -76,11 +76,14 @@ export const WEBINAR_MARKETING_SETUP: BrevoSetup = {
 		{ name: 'ATTENDANCE_STATUS', type: 'text' },
 		{ name: 'WEBINAR_NAME', type: 'text' },
 		{ name: 'UTM_SOURCE', type: 'text' },
+		{ name: 'ENGAGEMENT_SCORE', type: 'float' },
+		{ name: 'QUESTIONS_ASKED', type: 'float' },
 	],
 	lists: [
 		{ id: 15, name: 'Meeting participants' },
 		{ id: 16, name: 'Webinar attendees' },
 		{ id: 17, name: 'Webinar registrants' },
+		{ id: 18, name: 'Hot leads' },
 	],
 };
 

@@ -48,6 +48,9 @@ beforeAll(async () => {
 	expect(seeded.status).toBeLessThan(300);
 	[recordedMeeting] = seeded.data.meetings;
 	[smallWebinar] = seeded.data.webinars;
+	// participant0, 2 and 4 ask a question; outsider0 asks without having attended or registered.
+	const engagement = await h().sandbox.post('/_sandbox/engagement', { meetingId: smallWebinar.id, generate: { askEvery: 2, outsiders: 1 } });
+	expect(engagement.status).toBe(200);
 });
 
 describe(`n8n ${N8N_VERSION}: the package`, () => {
@@ -149,8 +152,11 @@ describe(`n8n ${N8N_VERSION}: one Zoom Connector operation per resource`, () => 
 
 const MATCH = 'Zoom Attendance Match';
 
-/** Webhook → (Report: participants, Registrant: approved) → Attendance Match, inputs 0 and 1. */
-function attendanceWorkflow(path: string, webinar: SeededSession): Record<string, unknown> {
+/**
+ * Webhook → (Report: participants, Registrant: approved) → Attendance Match, inputs 0 and 1; with
+ * `engagement`, Match version 2 with Include Engagement and the webinar's Q&A (Engagement: Get Q&A) on input 2.
+ */
+function attendanceWorkflow(path: string, webinar: SeededSession, engagement = false): Record<string, unknown> {
 	const position = (x: number, y = 0) => [x * 220, y * 200];
 	const node = (spec: NodeSpec, at: number[]) => ({ id: randomUUID(), typeVersion: 1, position: at, ...spec });
 	return {
@@ -159,12 +165,24 @@ function attendanceWorkflow(path: string, webinar: SeededSession): Record<string
 			node({ name: 'Start', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: randomUUID(), parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} } }, position(0)),
 			node(zoomConnectorNode('s2s', { resource: 'report', operation: 'getWebinarParticipants', sessionId: webinar.id, returnAll: true }, { name: 'Participants' }), position(1, 0)),
 			node(zoomConnectorNode('s2s', { resource: 'registrant', operation: 'getAll', sessionType: 'webinar', webinarId: webinar.id, status: 'approved', returnAll: true }, { name: 'Registrants' }), position(1, 1)),
-			node({ name: MATCH, type: `${PKG}.zoomAttendanceMatch`, parameters: { minimumAttendance: 0, options: { addSummary: true } } }, position(2)),
+			...(engagement
+				? [node(zoomConnectorNode('s2s', { resource: 'engagement', operation: 'getQa', source: 'pastSession', sessionType: 'webinar', sessionId: String(webinar.id), returnAll: true }, { name: 'Q&A' }), position(1, 2))]
+				: []),
+			node(
+				{
+					name: MATCH,
+					type: `${PKG}.zoomAttendanceMatch`,
+					typeVersion: engagement ? 2 : 1,
+					parameters: { minimumAttendance: 0, ...(engagement ? { includeEngagement: true } : {}), options: { addSummary: true } },
+				},
+				position(2),
+			),
 		],
 		connections: {
-			Start: { main: [[{ node: 'Participants', type: 'main', index: 0 }, { node: 'Registrants', type: 'main', index: 0 }]] },
+			Start: { main: [['Participants', 'Registrants', ...(engagement ? ['Q&A'] : [])].map((name) => ({ node: name, type: 'main', index: 0 }))] },
 			Participants: { main: [[{ node: MATCH, type: 'main', index: 0 }]] },
 			Registrants: { main: [[{ node: MATCH, type: 'main', index: 1 }]] },
+			...(engagement ? { 'Q&A': { main: [[{ node: MATCH, type: 'main', index: 2 }]] } } : {}),
 		},
 	};
 }
@@ -188,6 +206,26 @@ describe(`n8n ${N8N_VERSION}: Zoom Attendance Match`, () => {
 			expect(execution.data.resultData.runData[MATCH][0].hints).toEqual([
 				expect.objectContaining({ message: expect.stringMatching(/ and 8 registrations in, attended 5, .*absent 3$/) }),
 			]);
+		} finally {
+			await h().n8n.deleteWorkflow(id).catch(() => undefined);
+		}
+	});
+
+	it('version 2 takes the Q&A on its Engagement input: questionsAsked and engagementScore per person, the outsider in No Match', async () => {
+		const path = `compat-engagement-${randomUUID()}`;
+		const id = await h().n8n.createWorkflow(attendanceWorkflow(path, smallWebinar, true));
+		try {
+			await h().n8n.activate(id);
+			expect((await postToWebhook(`${h().n8n.state.url}/webhook/${path}`, {}, { timeoutMs: 60_000 })).status).toBe(200);
+			const [execution] = await h().n8n.waitForExecutions(id, 1, 60_000);
+			const match = readRun(execution)[MATCH];
+			expect(match.error).toBeUndefined();
+			const [attended, noMatch, absent] = match.outputs;
+			const asked = (rows: Array<Record<string, any>>) => Object.fromEntries(rows.map((row) => [row.email, row.questionsAsked]));
+			expect(asked(attended)).toEqual({ 'participant0@example.com': 1, 'participant1@example.com': 0, 'participant2@example.com': 1, 'participant3@example.com': 0, 'participant4@example.com': 1 });
+			expect(absent.every((row) => row.questionsAsked === 0 && typeof row.engagementScore === 'number')).toBe(true);
+			expect(noMatch.map((row) => [row.email, row.questionsAsked, row.noMatchReason])).toEqual([['outsider0@example.com', 1, 'not-registered']]);
+			expect(attended[0]._summary).toMatchObject({ engagementRows: 4, engagedPeople: 4, engagedOnly: 1, engagementReconciled: true, reconciled: true });
 		} finally {
 			await h().n8n.deleteWorkflow(id).catch(() => undefined);
 		}

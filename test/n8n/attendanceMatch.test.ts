@@ -4,8 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { harness } from '../harness/context';
-import { PKG, postToWebhook, readRun, type NodeRun } from '../harness/workflows';
+import { MATCH, MatchWorkflow } from '../harness/attendanceMatchWorkflow';
 
 const T0 = Date.parse('2024-05-01T10:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
@@ -35,75 +34,6 @@ const registrations = [
 	{ email: 'carol@example.com', first_name: 'Carol', last_name: 'Smith', ticket: 'T-3' },
 	{ email: 'dave@example.com', first_name: 'Dave', last_name: 'Loe', ticket: 'T-4' },
 ];
-
-const MATCH = 'Zoom Attendance Match';
-
-class MatchWorkflow {
-	readonly path = `attendance-${randomUUID()}`;
-	private id?: string;
-	private runs = 0;
-
-	constructor(private readonly parameters: Record<string, unknown>, private readonly onError?: string) {}
-
-	async run(body: Record<string, unknown>): Promise<{ status: number; nodes: Record<string, NodeRun>; execution: any }> {
-		const { n8n } = harness();
-		if (!this.id) {
-			this.id = await n8n.createWorkflow({
-				name: `attendance match ${this.path}`,
-				nodes: [
-					{
-						id: randomUUID(),
-						name: 'Start',
-						type: 'n8n-nodes-base.webhook',
-						typeVersion: 2,
-						webhookId: randomUUID(),
-						position: [0, 0],
-						parameters: { httpMethod: 'POST', path: this.path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-					},
-					...(['participants', 'registrations'] as const).map((list, index) => ({
-						id: randomUUID(),
-						name: list === 'participants' ? 'Participants' : 'Registrations',
-						type: 'n8n-nodes-base.splitOut',
-						typeVersion: 1,
-						position: [220, index * 200],
-						parameters: { fieldToSplitOut: `body.${list}`, options: {} },
-					})),
-					{
-						id: randomUUID(),
-						name: MATCH,
-						type: `${PKG}.zoomAttendanceMatch`,
-						typeVersion: 1,
-						position: [440, 100],
-						parameters: this.parameters,
-						...(this.onError ? { onError: this.onError } : {}),
-					},
-				],
-				connections: {
-					Start: {
-						main: [
-							[
-								{ node: 'Participants', type: 'main', index: 0 },
-								{ node: 'Registrations', type: 'main', index: 0 },
-							],
-						],
-					},
-					Participants: { main: [[{ node: MATCH, type: 'main', index: 0 }]] },
-					Registrations: { main: [[{ node: MATCH, type: 'main', index: 1 }]] },
-				},
-			});
-			await n8n.activate(this.id);
-		}
-		const response = await postToWebhook(`${n8n.state.url}/webhook/${this.path}`, body, { timeoutMs: 60_000 });
-		if (response.status === 404) throw new Error(`the webhook of ${this.path} was never registered`);
-		this.runs++;
-		const [execution] = await n8n.waitForExecutions(this.id, this.runs, 60_000);
-		return { status: response.status, nodes: readRun(execution), execution };
-	}
-
-	async remove(): Promise<void> {
-		if (this.id) await harness().n8n.deleteWorkflow(this.id).catch(() => undefined);
-	}
-}
 
 const p = (item: number) => ({ item, input: 0 });
 const r = (item: number) => ({ item, input: 1 });

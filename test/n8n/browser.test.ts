@@ -8,6 +8,7 @@
  * docs/SANDBOX.md shows are copied to docs/screenshots/ (made small with pngquant when it is installed).
  */
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
@@ -380,4 +381,27 @@ describe('n8n’s editor in a real browser', () => {
 		expect(participantsRun?.outputs[0].length).toBeGreaterThan(0);
 		expect(participantsRun?.outputs[0].every((row) => row.sessionUuid === chosen.uuid && row.sessionId === weeklyMeeting.id)).toBe(true);
 	});
+
+	it('draws the Attendance Match with a third input, Engagement, when Include Engagement is on, and two otherwise', async () => {
+		const match = (name: string, typeVersion: number, parameters: Record<string, unknown>, y: number) => ({
+			id: randomUUID(), name, type: `${PKG}.zoomAttendanceMatch`, typeVersion, position: [0, y], parameters,
+		});
+		const name = `browser engagement inputs ${randomUUID().slice(0, 8)}`;
+		const workflowId = await h().n8n.createWorkflow({
+			name,
+			nodes: [match('Match with engagement', 2, { includeEngagement: true }, 0), match('Match version 2', 2, {}, 300), match('Match version 1', 1, {}, 600)],
+			connections: {},
+		});
+		await step('engagement-inputs', async () => {
+			await page.goto(`${h().n8n.state.url}/workflow/${workflowId}`);
+			const inputs = (node: string) => page.locator('.vue-flow__node').filter({ hasText: node }).getByTestId('canvas-node-input-handle');
+			await inputs('Match with engagement').first().waitFor({ state: 'visible', timeout: 60_000 });
+			await shot('08-attendance-match-inputs');
+			expect(await inputs('Match with engagement').count()).toBe(3);
+			expect(await inputs('Match version 2').count()).toBe(2);
+			expect(await inputs('Match version 1').count()).toBe(2);
+			await expect(page.locator('.vue-flow__node').filter({ hasText: 'Match with engagement' }).innerText()).resolves.toContain('Engagement');
+		});
+	});
 });
+

@@ -103,6 +103,41 @@ describe('Zoom Daily Sync Trigger in n8n', () => {
 		await poll(workflow, 2);
 	});
 
+	it('Include Meeting Summary: each session carries its AI Companion summary, or summary null with the reason when Zoom has none', async () => {
+		const users = newUsers(1);
+		const seeded = await seed({
+			users,
+			meetings: [
+				{ hostEmail: users[0].email, topic: 'summarised', ended: { endedMinutesAgo: 90, participants: 2 } },
+				{ hostEmail: users[0].email, topic: 'no AI Companion', ended: { endedMinutesAgo: 60, participants: 2 } },
+			],
+		});
+		const [summarised, plain] = seeded.meetings;
+		const added = await h().sandbox.post('/_sandbox/summaries', {
+			uuid: summarised.instances[0].uuid,
+			overview: 'We agreed on the launch.',
+			details: [{ label: 'Launch', summary: 'Launch in May.' }],
+			nextSteps: ['Send the deck'],
+		});
+		expect(added.status).toBe(200);
+		const workflow = await syncWorkflow({ hosts: 'list', userIds: users[0].email, includeSummary: true, includeParticipants: true, output: 'session' });
+		await h().sandbox.delete('/_sandbox/requests');
+		const [run] = await poll(workflow, 1);
+		const items = emitted(run);
+		const byUuid = (uuid: string) => items.find((i) => i.uuid === uuid);
+		expect(byUuid(summarised.instances[0].uuid)).toMatchObject({
+			topic: 'summarised',
+			participants: expect.any(Array),
+			summary: { overview: 'We agreed on the launch.', topics: [{ label: 'Launch', summary: 'Launch in May.' }], nextSteps: ['Send the deck'], fullText: expect.stringContaining('Launch in May.'), edited: false },
+			summaryMissingReason: null,
+		});
+		const missing = byUuid(plain.instances[0].uuid)!;
+		expect(missing.summary).toBeNull();
+		expect(missing.summaryMissingReason).toMatch(/no AI Companion summary for this session/);
+		const log = (await h().sandbox.get('/_sandbox/requests')).data as Array<{ path: string; status: number }>;
+		expect(log.filter((r) => r.path.endsWith('/meeting_summary')).map((r) => r.status).sort()).toEqual([200, 404]);
+	});
+
 	it('a 500 in the middle of a poll loses nothing: the next poll emits every missed session once', async () => {
 		const users = newUsers(2);
 		const seeded = await seed({

@@ -167,9 +167,13 @@ describe('account-meetings-participants-recordings.json', () => {
 					ended: { endedMinutesAgo: 120, instances: 2, participants: 3 },
 				},
 				{ hostEmail: bob.email, topic: 'Bob all-hands', recording: true, ended: { endedMinutesAgo: 90, participants: 5 } },
+				{ hostEmail: bob.email, topic: 'Bob retro', recording: true, ended: { endedMinutesAgo: 80, participants: 2 } },
 			],
 		});
-		const [weekly, allHands] = seeded.meetings;
+		const [weekly, allHands, retro] = seeded.meetings;
+		// AI Companion summarised the all-hands; the retro has no summary.
+		const summarised = await h().sandbox.post('/_sandbox/summaries', { uuid: allHands.instances[0].uuid, overview: 'Q3 plans shared.', details: [{ label: 'Hiring', summary: 'Two roles open.' }], nextSteps: ['Post the roles'] });
+		expect(summarised.status).toBe(200);
 		const { id, workflow } = await importExample('account-meetings-participants-recordings.json');
 		await h().n8n.activate(id);
 		try {
@@ -201,6 +205,14 @@ describe('account-meetings-participants-recordings.json', () => {
 			expect(transcript).toMatchObject({ topic: 'Bob all-hands' });
 			expect(transcript!.segments.length).toBeGreaterThan(0);
 			expect(transcript!.segments[0]).toEqual(expect.objectContaining({ speaker: expect.any(String), text: expect.any(String), startSeconds: expect.any(Number) }));
+			// Each transcript is stored with its meeting's summary next to it, or null and the reason.
+			expect(transcript).toMatchObject({
+				summary: { overview: 'Q3 plans shared.', topics: [{ label: 'Hiring', summary: 'Two roles open.' }], nextSteps: ['Post the roles'], fullText: expect.stringContaining('Two roles open.') },
+				summaryMissingReason: null,
+			});
+			const retroTranscript = out(nodes, 'Store transcripts').find((t) => t.meetingUuid === retro.instances[0].uuid);
+			expect(retroTranscript).toMatchObject({ topic: 'Bob retro', summary: null, summaryMissingReason: expect.any(String) });
+			expect(retroTranscript!.segments.length).toBeGreaterThan(0);
 			// Alice's instances have no recording: Zoom's 3301 takes them down the error branch, and the run goes on.
 			const noRecording = out(nodes, 'No recording').filter((r) => r.zoomCode === 3301);
 			expect(noRecording.length).toBeGreaterThanOrEqual(2);
@@ -287,6 +299,9 @@ describe('webinar-attendance-to-brevo.json', () => {
 			webinars: [{ hostEmail: host.email, topic: 'Email automation 101', ended: { endedMinutesAgo: 45, participants: 4, rejoinFraction: 0.5 }, absentees: 2 }],
 		});
 		const [webinar] = seeded.webinars;
+		// participant0 and 2 ask a question, participant0 and 3 answer both poll questions, an outsider asks too.
+		const engagement = await h().sandbox.post('/_sandbox/engagement', { meetingId: webinar.id, generate: { askEvery: 2, pollEvery: 3, outsiders: 1 } });
+		expect(engagement.status).toBe(200);
 		const { id, workflow } = await importExample('webinar-attendance-to-brevo.json');
 		await h().n8n.activate(id);
 		try {
@@ -296,22 +311,36 @@ describe('webinar-attendance-to-brevo.json', () => {
 
 			const state = (await brevo().get('/_brevo/state')).data;
 			const contact = (email: string) => state.contacts.find((c: { email: string }) => c.email === email);
+			const matched = new Map(out(run.nodes, 'Match registrants', 0).map((json) => [json.email as string, json]));
+			const hotLeads: string[] = [];
 			for (let i = 0; i < 4; i++) {
-				expect(contact(`participant${i}@example.com`)).toMatchObject({
+				const email = `participant${i}@example.com`;
+				const score = matched.get(email)?.engagementScore as number;
+				const hot = score >= 60;
+				if (hot) hotLeads.push(email);
+				expect(contact(email)).toMatchObject({
 					attributes: {
 						FIRSTNAME: 'Participant',
 						ATTENDANCE_STATUS: 'attended',
 						WEBINAR_NAME: 'Email automation 101',
 						MEETING_DURATION: expect.any(Number),
 						MEETING_JOIN_DATE: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+						ENGAGEMENT_SCORE: score,
+						QUESTIONS_ASKED: i % 2 === 0 ? 1 : 0,
 					},
-					listIds: [16],
+					listIds: hot ? [16, 18] : [16],
 				});
-				expect(contact(`participant${i}@example.com`).attributes.MEETING_DURATION).toBeGreaterThan(0);
+				expect(contact(email).attributes.MEETING_DURATION).toBeGreaterThan(0);
 			}
+			// participant0 asked and answered every poll question; participant1 only attended.
+			expect(matched.get('participant0@example.com')).toMatchObject({ questionsAsked: 1, pollsAnswered: 2 });
+			expect(hotLeads).toContain('participant0@example.com');
+			expect(hotLeads).not.toContain('participant1@example.com');
+			// The outsider who asked without registering reaches No Match with the question counted.
+			expect(out(run.nodes, 'Match registrants', 1).find((json) => json.email === 'outsider0@example.com')).toMatchObject({ questionsAsked: 1, attendedMinutes: 0 });
 			for (const i of [4, 5]) {
 				expect(contact(`participant${i}@example.com`)).toMatchObject({
-					attributes: { FIRSTNAME: 'Participant', ATTENDANCE_STATUS: 'absent', WEBINAR_NAME: 'Email automation 101', MEETING_DURATION: 0, MEETING_JOIN_DATE: null },
+					attributes: { FIRSTNAME: 'Participant', ATTENDANCE_STATUS: 'absent', WEBINAR_NAME: 'Email automation 101', MEETING_DURATION: 0, MEETING_JOIN_DATE: null, ENGAGEMENT_SCORE: 0, QUESTIONS_ASKED: 0 },
 					listIds: [17],
 				});
 			}
@@ -319,11 +348,13 @@ describe('webinar-attendance-to-brevo.json', () => {
 			const members = (listId: number) => state.lists.find((l: { id: number }) => l.id === listId).contacts.sort();
 			expect(members(16)).toEqual([0, 1, 2, 3].map((i) => `participant${i}@example.com`));
 			expect(members(17)).toEqual(['participant4@example.com', 'participant5@example.com']);
+			expect(members(18)).toEqual(hotLeads.sort());
 			// What n8n sent: the Brevo node's upserts (updateEnabled) and one list call per list, through the proxy.
 			const calls = state.requests.map((r: { method: string; path: string; status: number }) => `${r.method} ${r.path} ${r.status}`);
 			expect(calls.filter((c: string) => c === 'POST /v3/contacts 201')).toHaveLength(6);
 			expect(calls).toContain('POST /v3/contacts/lists/16/contacts/add 201');
 			expect(calls).toContain('POST /v3/contacts/lists/17/contacts/add 201');
+			expect(calls).toContain('POST /v3/contacts/lists/18/contacts/add 201');
 			expect(state.requests.find((r: { path: string }) => r.path === '/v3/contacts').body).toMatchObject({ updateEnabled: true });
 			expect(state.requests.every((r: { tls: boolean }) => r.tls)).toBe(true);
 

@@ -51,3 +51,19 @@ it('tracking sources of a webinar', async () => {
 	const res = await api.get<WebinarsGetWebinarTrackingSourcesResponse>(`/webinars/${w.id}/tracking_sources`);
 	expect(res.data).toEqual({ total_records: 1, tracking_sources: [expect.objectContaining({ source_name: 'LinkedIn', visitor_count: 10, registration_count: 4, id: expect.any(String) })] });
 });
+
+it('a webinar registrant added with a tracking source (source_id) is listed under that source (tracking_source_id)', async () => {
+	const { data: w } = await api.post('/users/me/webinars', { topic: 'Sources', type: 5, start_time: '2030-01-01T10:00:00Z', settings: { approval_type: 0 } });
+	const seeded = await h.control('POST', '/tracking_sources', { webinarId: w.id, sources: [{ source_name: 'LinkedIn' }, { source_name: 'Newsletter' }] });
+	const [linkedIn, newsletter] = (seeded as { sources: Array<{ id: string }> }).sources;
+	await api.post(`/webinars/${w.id}/registrants`, { email: 'li@example.com', first_name: 'Li', source_id: linkedIn.id });
+	await api.post(`/webinars/${w.id}/registrants`, { email: 'nl@example.com', first_name: 'Nl', source_id: newsletter.id });
+	await api.post(`/webinars/${w.id}/registrants`, { email: 'direct@example.com', first_name: 'Direct' });
+	const emails = async (query: string) => ((await api.get(`/webinars/${w.id}/registrants${query}`)).data.registrants as Array<{ email: string }>).map((r) => r.email);
+	expect(await emails(`?tracking_source_id=${linkedIn.id}`)).toEqual(['li@example.com']);
+	expect(await emails(`?tracking_source_id=${newsletter.id}`)).toEqual(['nl@example.com']);
+	expect(await emails('')).toEqual(['li@example.com', 'nl@example.com', 'direct@example.com']);
+	// Zoom's rows (Rivet's WebinarsListWebinarRegistrantsResponse) do not name the source.
+	const [row] = (await api.get(`/webinars/${w.id}/registrants`)).data.registrants;
+	expect(row).not.toHaveProperty('source_id');
+});

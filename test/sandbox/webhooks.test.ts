@@ -180,4 +180,44 @@ describe('payload builders', () => {
 		const dl = await h.http.get(url.replace(h.sandbox.url, ''), { headers: { Authorization: `Bearer ${rec.download_token}` } });
 		expect(dl.status).toBe(302);
 	});
+
+	it('meeting.summary_completed: sent when a summary becomes ready (sendTo), for that instance, in Rivet’s shape; refused without a summary', async () => {
+		const s = await h.control('POST', '/scenario', { meetings: [{ topic: 'Summarised', ended: { participants: 2, instances: 2 } }] });
+		const m = s.meetings[0];
+		const [first] = m.instances as Array<{ uuid: string; end_time: string }>;
+		const without = await h.http.post('/_sandbox/webhooks/send', { url: rx.url, event: 'meeting.summary_completed', meetingId: m.id });
+		expect(without.status).toBe(400);
+		expect(rx.received).toHaveLength(0);
+		const ready = await h.control('POST', '/summaries', { uuid: first.uuid, overview: 'Agreed.', details: [{ label: 'Plan', summary: 'Ship it.' }], nextSteps: ['Write notes'], sendTo: rx.url });
+		expect(ready.delivery.attempts).toEqual([expect.objectContaining({ status: 200 })]);
+		expect(rx.received).toHaveLength(1);
+		expect(verify(rx.received[0], D.webhookSecretToken)).toBe(true);
+		const event = JSON.parse(rx.received[0].raw);
+		expect(event).toEqual({
+			event: 'meeting.summary_completed',
+			event_ts: expect.any(Number),
+			payload: {
+				account_id: D.s2sAccountId,
+				object: {
+					meeting_host_id: D.meUserId,
+					meeting_host_email: expect.stringContaining('@'),
+					meeting_uuid: first.uuid,
+					meeting_id: m.id,
+					meeting_topic: 'Summarised',
+					meeting_start_time: expect.any(String),
+					meeting_end_time: first.end_time,
+					summary_start_time: expect.any(String),
+					summary_end_time: first.end_time,
+					summary_created_time: expect.any(String),
+					summary_last_modified_time: expect.any(String),
+					summary_title: 'Meeting summary for Summarised',
+					summary_overview: 'Agreed.',
+					summary_details: [{ label: 'Plan', summary: 'Ship it.' }],
+					next_steps: ['Write notes'],
+					summary_content: expect.stringContaining('Ship it.'),
+					summary_doc_url: expect.stringMatching(/^https:\/\/docs\.zoom\.us\//),
+				},
+			},
+		});
+	});
 });

@@ -37,7 +37,7 @@ describe('tallyEngagement', () => {
 			expect.objectContaining({ email: 'bo@example.com', name: 'N', questionsAsked: 0, pollsAnswered: 2, surveyAnswered: 1, rowIndexes: [4, 5, 6] }),
 		]);
 		expect(tally.people.size).toBe(2);
-		expect(tally).toMatchObject({ pollQuestions: 2, anonymousRows: 1, invalidRows: 2, rows: 10 });
+		expect(tally).toMatchObject({ pollQuestions: 2, anonymousRows: 1, invalidRowIndexes: [8, 9], rows: 10 });
 	});
 });
 

@@ -45,7 +45,8 @@ function outputHash(participants: JsonRecord[], registrations: JsonRecord[], opt
 	const session = { topic: 'Golden', id: '1' };
 	const items = outputItems(tables, wrap(participants), wrap(registrations), session, { ...tables.summary });
 	const plain = (value: unknown) => (ArrayBuffer.isView(value) ? Array.from(value as Float64Array) : value);
-	const columns = Object.fromEntries(Object.entries(tables).map(([key, value]) => [key, plain(value)]));
+	// groupByEmail (a Map, for the Engagement input) came after the pin: the pinned columns are the others.
+	const columns = Object.fromEntries(Object.entries(tables).filter(([key]) => key !== 'groupByEmail').map(([key, value]) => [key, plain(value)]));
 	return createHash('sha256')
 		.update(JSON.stringify(columns, (_key, value) => (typeof value === 'number' && Number.isNaN(value) ? 'NaN' : value)))
 		.update(JSON.stringify(items))

@@ -62,6 +62,15 @@ it('Registrant › Add: the additional fields are fields of Zoom’s add registr
 	expect(rivetFields('meetings', 'MeetingsAddMeetingRegistrantQueryParams').has('occurrence_ids')).toBe(true);
 });
 
+it('Registrant › Add and Get Many: tracking sources are Zoom’s for webinars only, so the node sends them for webinars only', () => {
+	expect(rivetFields('meetings', 'WebinarsAddWebinarRegistrantRequestBody').has('source_id')).toBe(true);
+	expect(rivetFields('meetings', 'MeetingsAddMeetingRegistrantRequestBody').has('source_id')).toBe(false);
+	expect(rivetFields('meetings', 'WebinarsListWebinarRegistrantsQueryParams').has('tracking_source_id')).toBe(true);
+	expect(rivetFields('meetings', 'MeetingsListMeetingRegistrantsQueryParams').has('tracking_source_id')).toBe(false);
+	const sourceId = (addRegistrantDescription.find((p) => p.name === 'additionalFields')?.options as INodeProperties[]).find((o) => o.name === 'sourceId');
+	expect(sourceId?.displayOptions).toEqual({ show: { '/sessionType': ['webinar'] } });
+});
+
 it('reads a field Zoom lacks as absent (the check can fail)', () => {
 	expect(rivetFields('meetings', 'MeetingsCreateMeetingRequestBody').has('host_id')).toBe(false);
 	expect(rivetFields('meetings', 'WebinarsListWebinarsQueryParams').has('next_page_token')).toBe(false);

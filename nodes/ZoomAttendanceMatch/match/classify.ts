@@ -171,6 +171,7 @@ export function classify(input: ClassifyInput): MatchTables {
 		status,
 		matchedBy,
 		email: emails,
+		groupByEmail: input.index.byEmail,
 		firstName: firstNames,
 		lastName: lastNames,
 		seconds: columns.seconds,

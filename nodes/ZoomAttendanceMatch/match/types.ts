@@ -4,7 +4,7 @@ export type JsonRecord = Record<string, unknown>;
 
 export type AttendanceStatus = 'attended' | 'partial' | 'absent' | 'no-match';
 export type NoMatchReason = 'not-registered' | 'guest' | 'ambiguous-name' | 'invalid-input';
-export type InputName = 'Participants' | 'Registrations';
+export type InputName = 'Participants' | 'Registrations' | 'Engagement';
 
 export interface MatchOptions {
 	participantEmailField: string;
@@ -39,7 +39,7 @@ export const DEFAULT_MATCH_OPTIONS: MatchOptions = {
 };
 
 export interface InputError {
-	input: 0 | 1;
+	input: 0 | 1 | 2;
 	inputName: InputName;
 	itemIndex: number;
 	field: string;
@@ -102,6 +102,8 @@ export interface MatchTables {
 	/** Index into matchedByNames: none, email, name, email+name. */
 	matchedBy: Uint8Array;
 	email: string[];
+	/** Group by normalised email, for every group with an email (registered or not). */
+	groupByEmail: ReadonlyMap<string, number>;
 	firstName: string[];
 	lastName: string[];
 	/** Attendance; firstJoin and lastLeave are NaN for a group without rows (a registration that did not join). */

@@ -109,6 +109,16 @@ export const description: INodeProperties[] = [
 			},
 			text('Organization', 'org'),
 			text('Phone', 'phone'),
+			{
+				displayName: 'Tracking Source ID',
+				name: 'sourceId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 4_7Ao5LMRMKkJyCJEhpfwg',
+				description:
+					"The webinar's tracking source this registration came through (IDs from Registrant › Get Tracking Sources), for marketing attribution",
+				displayOptions: { show: { '/sessionType': ['webinar'] } },
+			},
 			text('State or Province', 'state'),
 			text('ZIP or Postal Code', 'zip'),
 		],
@@ -134,9 +144,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	for (const [name, value] of Object.entries(additional)) {
 		if (value === '' || value === undefined) continue;
 		if (name === 'occurrenceIds') qs.occurrence_ids = String(value).replace(/\s+/g, '');
-		// Only meetings know auto_approve; a value left from the meeting choice is not sent to a webinar.
+		// Only meetings know auto_approve, only webinars source_id (Rivet's Meetings/WebinarsAdd…RegistrantRequestBody):
+		// a value left from the other choice is not sent.
 		else if (name === 'autoApprove') {
 			if (target.kind.resource === 'meeting') body.auto_approve = value;
+		} else if (name === 'sourceId') {
+			if (target.kind.resource === 'webinar') body.source_id = String(value).trim();
 		} else body[snake(name)] = value;
 	}
 	const answers = ((this.getNodeParameter('customQuestions', itemIndex, {}) as IDataObject)
