@@ -9,6 +9,8 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
+	ITriggerFunctions,
+	ITriggerResponse,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
@@ -44,6 +46,7 @@ import {
 	throwIfCredentialProblem,
 } from './secret';
 import { triggerProperties } from './description';
+import { holdSubscription } from './websocket/socketTrigger';
 
 /** The parts of n8n's request (express + n8n's raw-body reader) this node uses. */
 interface RawRequest {
@@ -150,12 +153,20 @@ export class ZoomConnectorTrigger implements INodeType {
 				name: 'zoomConnectorWebhookApi',
 				required: true,
 				testedBy: 'zoomWebhookSecretTest',
+				displayOptions: { show: { delivery: ['webhook'] } },
+			},
+			{
+				name: 'zoomConnectorServerToServerOAuthApi',
+				required: true,
+				displayOptions: { show: { delivery: ['websocket'] } },
 			},
 		],
 		webhooks: [
 			{
 				name: 'default',
-				httpMethod: 'POST',
+				// No method, so n8n registers no URL at all when events come over the WebSocket.
+				httpMethod: '={{$parameter["delivery"] === "websocket" ? "" : "POST"}}',
+				ndvHideUrl: '={{$parameter["delivery"] === "websocket"}}',
 				responseMode: '={{$parameter["responseMode"]}}',
 				path: '={{$parameter["path"]}}',
 			},
@@ -200,6 +211,12 @@ export class ZoomConnectorTrigger implements INodeType {
 			},
 		},
 	};
+
+	/** WebSocket delivery holds the connection here; with webhook delivery there is nothing to hold. */
+	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		if (this.getNodeParameter('delivery', 'webhook') !== 'websocket') return {};
+		return await holdSubscription(this);
+	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const arrivedAt = secrets.arrival();

@@ -28,13 +28,56 @@ const EVENTS: INodePropertyOptions[] = [
 	{ name: 'Webinar Started', value: 'webinar.started' },
 ];
 
+const WEBHOOK_ONLY = { show: { delivery: ['webhook'] } };
+const WEBSOCKET_ONLY = { show: { delivery: ['websocket'] } };
+
 export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Delivery',
+		name: 'delivery',
+		type: 'options',
+		options: [
+			{
+				name: 'Webhook',
+				value: 'webhook',
+				description: 'Zoom posts each event to this n8n’s public HTTPS URL',
+			},
+			{
+				name: 'WebSocket',
+				value: 'websocket',
+				description:
+					'This n8n opens a connection to Zoom and receives events on it: no public URL needed (Server-to-Server app)',
+			},
+		],
+		default: 'webhook',
+		description: 'How Zoom’s events reach this n8n',
+	},
+	{
+		displayName:
+			'Zoom does not replay events sent while the connection is down (at a restart, a network outage or while reconnecting). Add a Zoom Daily Sync Trigger to catch up on ended meetings and webinars. In your Zoom app (Features → Access → Event Subscription), add a subscription with the WebSocket method and the same events as below, then copy its endpoint URL here.',
+		name: 'websocketNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: WEBSOCKET_ONLY,
+	},
+	{
+		displayName: 'WebSocket URL',
+		name: 'websocketUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'wss://ws.zoom.us/ws?subscriptionId=…',
+		description:
+			'The endpoint URL Zoom shows for the app’s WebSocket event subscription. The credential’s token is added when connecting.',
+		displayOptions: WEBSOCKET_ONLY,
+	},
 	{
 		displayName:
 			'In your Zoom app (Zoom App Marketplace → Manage → your app → Features → Access → Event Subscription), add a subscription, paste this node’s Production URL as the event notification endpoint URL, add the same events as below, then activate this workflow and click Validate in Zoom. Copy the app’s Secret Token into this node’s credential.',
 		name: 'notice',
 		type: 'notice',
 		default: '',
+		displayOptions: WEBHOOK_ONLY,
 	},
 	{
 		displayName: 'Path',
@@ -44,6 +87,7 @@ export const triggerProperties: INodeProperties[] = [
 		required: true,
 		placeholder: 'zoom',
 		description: 'The last part of the webhook URL that Zoom posts to',
+		displayOptions: WEBHOOK_ONLY,
 	},
 	{
 		displayName: 'Events',
@@ -75,6 +119,7 @@ export const triggerProperties: INodeProperties[] = [
 		],
 		default: 'onReceived',
 		description: 'When to answer Zoom',
+		displayOptions: WEBHOOK_ONLY,
 	},
 	{
 		// Shown as Options but named settings: n8n itself reads a webhook node's parameter named
@@ -84,6 +129,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
+		displayOptions: WEBHOOK_ONLY,
 		options: [
 			{
 				displayName: 'Include Request Headers',
