@@ -220,6 +220,12 @@ const ROUTES: [string, string, Handler][] = [
 	['POST', '/_sandbox/webhooks/send', (sb, b) => sendWebhook(sb, b)],
 	['POST', '/_sandbox/webhooks/validate', (sb, b) => (typeof b.url === 'string' ? sb.webhooks.validate(b as { url: string }) : fail('url is required'))],
 	['GET', '/_sandbox/webhooks/deliveries', (sb) => sb.webhooks.deliveries],
+	['POST', '/_sandbox/websockets/subscriptions', (sb, b) => sb.websockets.addSubscription(b)],
+	['GET', '/_sandbox/websockets/connections', (sb) => sb.websockets.connections],
+	['POST', '/_sandbox/websockets/send', (sb, b) => (typeof b.event === 'string' ? sb.websockets.send(b as unknown as SendOptions) : fail('event is required'))],
+	['POST', '/_sandbox/websockets/kill', (sb, b) => sb.websockets.kill(b.subscriptionId as string | undefined)],
+	['POST', '/_sandbox/websockets/expire', (sb, b) => sb.websockets.expireTokens(b.subscriptionId as string | undefined)],
+	['POST', '/_sandbox/websockets/settings', (sb, b) => ((sb.websockets.heartbeatTimeoutSeconds = Number(b.heartbeatTimeoutSeconds ?? sb.websockets.heartbeatTimeoutSeconds)), { heartbeatTimeoutSeconds: sb.websockets.heartbeatTimeoutSeconds })],
 ];
 
 function startSession(sb: Sandbox, kind: Kind, id: string) {
