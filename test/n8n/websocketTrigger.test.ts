@@ -1,0 +1,237 @@
+/**
+ * The Zoom Connector Trigger's WebSocket delivery in a real n8n against the sandbox's /ws: events arrive
+ * with no webhook URL registered, in the webhook's item shape; a cut connection comes back; a token
+ * expiring mid-connection is replaced (renewed before it runs out, and reconnected after Zoom closes an
+ * expired one); deactivation closes the connection; one subscription is held by one trigger.
+ */
+import axios from 'axios';
+import { randomUUID } from 'node:crypto';
+
+import { harness } from '../harness/context';
+import { delay } from '../harness/n8n';
+import { PKG, readRun } from '../harness/workflows';
+
+const h = () => harness();
+const TRIGGER = 'Zoom Trigger';
+
+interface Connection {
+	id: number;
+	subscriptionId: string;
+	tokenTail: string;
+	tokenExpiresAt: string;
+	openedAt: string;
+	closedAt?: string;
+	closedBy?: string;
+	closeCode?: number;
+	closeReason?: string;
+	heartbeats: number;
+	delivered: number;
+}
+
+async function control<T = any>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+	const response = await h().sandbox.request({ method, url: `/_sandbox${path}`, data: body });
+	if (response.status !== 200) throw new Error(`sandbox ${path} → ${response.status} ${JSON.stringify(response.data)}`);
+	return response.data as T;
+}
+
+async function newSubscription(events = ['*']): Promise<string> {
+	return (await control<{ id: string }>('POST', '/websockets/subscriptions', { events })).id;
+}
+
+async function connectionsOf(subscriptionId: string): Promise<Connection[]> {
+	return (await control<Connection[]>('GET', '/websockets/connections')).filter((c) => c.subscriptionId === subscriptionId);
+}
+
+async function waitForConnections(subscriptionId: string, ok: (all: Connection[]) => boolean, what: string, timeoutMs = 20_000): Promise<Connection[]> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const all = await connectionsOf(subscriptionId);
+		if (ok(all)) return all;
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(all)}`);
+		await delay(200);
+	}
+}
+
+const openOnes = (all: Connection[]) => all.filter((c) => !c.closedAt);
+
+function socketWorkflow(subscriptionId: string, parameters: Record<string, unknown> = {}) {
+	const webhookId = randomUUID();
+	return {
+		webhookId,
+		workflow: {
+			name: `websocket trigger ${webhookId.slice(0, 8)}`,
+			nodes: [
+				{
+					id: randomUUID(),
+					name: TRIGGER,
+					type: `${PKG}.zoomConnectorTrigger`,
+					typeVersion: 1,
+					webhookId,
+					position: [0, 0],
+					parameters: {
+						delivery: 'websocket',
+						websocketUrl: `${h().sandboxUrl.replace(/^http/, 'ws')}/ws?subscriptionId=${subscriptionId}`,
+						...parameters,
+					},
+					credentials: { zoomConnectorServerToServerOAuthApi: h().credentials.s2s },
+				},
+				{ id: randomUUID(), name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
+			],
+			connections: { [TRIGGER]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+		},
+	};
+}
+
+/** Creates and activates a WebSocket trigger workflow, and waits until its connection is open. */
+async function activeSocketWorkflow(subscriptionId: string, parameters: Record<string, unknown> = {}) {
+	const { webhookId, workflow } = socketWorkflow(subscriptionId, parameters);
+	const id = await h().n8n.createWorkflow(workflow);
+	await h().n8n.activate(id);
+	await waitForConnections(subscriptionId, (all) => openOnes(all).length === 1, 'the trigger’s connection');
+	return { id, webhookId };
+}
+
+async function endedMeeting(topic: string): Promise<number> {
+	const scenario = await control<{ meetings: Array<{ id: number }> }>('POST', '/scenario', { meetings: [{ topic, ended: { participants: 2 } }] });
+	return scenario.meetings[0].id;
+}
+
+async function push(subscriptionId: string, event: string, meetingId?: number): Promise<{ delivered: number; body: string }> {
+	return await control('POST', '/websockets/send', { subscriptionId, event, meetingId });
+}
+
+function triggerItems(execution: any): Array<Record<string, any>> {
+	return readRun(execution)[TRIGGER]?.outputs[0] ?? [];
+}
+
+/**
+ * n8n 2.x activates triggers after the activation call returns, retrying a failing one 5 times (1 s,
+ * 2 s, 4 s, 8 s apart); the editor then shows the node's error from the workflow's publication status.
+ */
+async function waitForActivationError(workflowId: string, pattern: RegExp): Promise<void> {
+	const deadline = Date.now() + 40_000;
+	let seen = '';
+	for (;;) {
+		seen = JSON.stringify(await h().n8n.restCall('GET', `/workflows/${workflowId}/publication-status`));
+		if (pattern.test(seen)) return;
+		if (Date.now() > deadline) throw new Error(`no activation error matching ${pattern} for ${workflowId}: ${seen}`);
+		await delay(500);
+	}
+}
+
+const cleanup: string[] = [];
+afterEach(async () => {
+	for (const id of cleanup.splice(0)) {
+		await h().n8n.deactivate(id).catch(() => undefined);
+	}
+});
+
+describe('WebSocket delivery', () => {
+	it('emits events from the socket, in the webhook item’s shape, with no webhook URL registered', async () => {
+		const subscription = await newSubscription();
+		const { id, webhookId } = await activeSocketWorkflow(subscription, { events: ['meeting.ended'] });
+		cleanup.push(id);
+		const meetingId = await endedMeeting('Socket sync');
+		expect((await push(subscription, 'meeting.started', meetingId)).delivered).toBe(1);
+		const sent = await push(subscription, 'meeting.ended', meetingId);
+		expect(sent.delivered).toBe(1);
+		const [execution] = await h().n8n.waitForExecutions(id, 1, 30_000);
+		const envelope = JSON.parse(sent.body);
+		const [item] = triggerItems(execution);
+		expect(item).toMatchObject({
+			event: 'meeting.ended',
+			meetingId: String(meetingId),
+			uuid: envelope.payload.object.uuid,
+			topic: 'Socket sync',
+			endTime: envelope.payload.object.end_time,
+			accountId: envelope.payload.account_id,
+			payload: envelope.payload,
+		});
+		expect(typeof item.receiptId).toBe('string');
+		expect(readRun(execution).Done.outputs[0]).toHaveLength(1);
+		// The unselected meeting.started started nothing.
+		await delay(1000);
+		expect(await h().n8n.executions(id, 10)).toHaveLength(1);
+		// No URL for Zoom to post to: n8n has no route for this trigger, production or test.
+		for (const prefix of ['webhook', 'webhook-test']) {
+			const response = await axios.post(`${h().n8n.state.url}/${prefix}/${webhookId}/zoom`, '{}', { validateStatus: () => true });
+			expect(response.status).toBe(404);
+		}
+	});
+
+	it('comes back after the connection is cut, and emits what Zoom sends after that', async () => {
+		const subscription = await newSubscription();
+		const { id } = await activeSocketWorkflow(subscription);
+		cleanup.push(id);
+		expect(await control('POST', '/websockets/kill', { subscriptionId: subscription })).toEqual({ killed: 1 });
+		const all = await waitForConnections(subscription, (c) => c.length === 2 && openOnes(c).length === 1, 'a new connection');
+		expect(all[0].closedBy).toBe('killed');
+		expect(all[1].tokenTail).not.toBe(all[0].tokenTail);
+		const sent = await push(subscription, 'meeting.started', await endedMeeting('After the cut'));
+		expect(sent.delivered).toBe(1);
+		const [execution] = await h().n8n.waitForExecutions(id, 1, 30_000);
+		expect(triggerItems(execution)[0]).toMatchObject({ event: 'meeting.started', topic: 'After the cut' });
+	});
+
+	it('reconnects with a fresh token when Zoom closes the connection because its token expired', async () => {
+		const subscription = await newSubscription();
+		const { id } = await activeSocketWorkflow(subscription);
+		cleanup.push(id);
+		expect(await control('POST', '/websockets/expire', { subscriptionId: subscription })).toEqual({ expired: 1 });
+		const all = await waitForConnections(subscription, (c) => c.length === 2 && openOnes(c).length === 1, 'a new connection');
+		expect(all[0]).toMatchObject({ closedBy: 'expired', closeCode: 4001 });
+		expect(all[1].tokenTail).not.toBe(all[0].tokenTail);
+		await push(subscription, 'meeting.started', await endedMeeting('After expiry'));
+		const [execution] = await h().n8n.waitForExecutions(id, 1, 30_000);
+		expect(triggerItems(execution)[0]).toMatchObject({ topic: 'After expiry' });
+	});
+
+	it('renews its token before it expires (a new connection first), heartbeating meanwhile', async () => {
+		const subscription = await newSubscription();
+		const ttl = (await control<{ tokenTtlSeconds: number }>('GET', '/config')).tokenTtlSeconds;
+		// A 40 s token is renewed at 32 s (80% of its life), after one 30 s heartbeat.
+		await control('POST', '/config', { tokenTtlSeconds: 40 });
+		try {
+			const { id } = await activeSocketWorkflow(subscription);
+			cleanup.push(id);
+			const all = await waitForConnections(subscription, (c) => c.length === 2, 'the renewed connection', 50_000);
+			const [first, second] = all;
+			expect(first).toMatchObject({ closedBy: 'client', closeCode: 1000, closeReason: 'token renewed' });
+			expect(Date.parse(first.closedAt!)).toBeLessThan(Date.parse(first.tokenExpiresAt));
+			expect(Date.parse(second.openedAt)).toBeLessThanOrEqual(Date.parse(first.closedAt!));
+			expect(first.heartbeats).toBeGreaterThanOrEqual(1);
+			await push(subscription, 'meeting.started', await endedMeeting('After renewal'));
+			const [execution] = await h().n8n.waitForExecutions(id, 1, 30_000);
+			expect(triggerItems(execution)[0]).toMatchObject({ topic: 'After renewal' });
+		} finally {
+			await control('POST', '/config', { tokenTtlSeconds: ttl });
+		}
+	});
+
+	it('holds a subscription with one trigger only, and closes its connection on deactivation', async () => {
+		const subscription = await newSubscription();
+		const { id } = await activeSocketWorkflow(subscription);
+		cleanup.push(id);
+		const second = await h().n8n.createWorkflow(socketWorkflow(subscription).workflow);
+		cleanup.push(second);
+		await h().n8n.activate(second);
+		await waitForActivationError(second, /already held by another active Zoom Connector Trigger in this n8n/);
+		expect(openOnes(await connectionsOf(subscription))).toHaveLength(1);
+		await h().n8n.deactivate(id);
+		const all = await waitForConnections(subscription, (c) => openOnes(c).length === 0, 'the connection to close');
+		expect(all).toHaveLength(1);
+		expect(all[0]).toMatchObject({ closedBy: 'client', closeCode: 1000, closeReason: 'trigger deactivated' });
+		// Freed: the other workflow may hold it now.
+		await h().n8n.deactivate(second);
+		await h().n8n.activate(second);
+		await waitForConnections(subscription, (c) => openOnes(c).length === 1, 'the second trigger’s connection');
+	});
+
+	it('refuses to send the token to a URL that is not safe for it, naming the fix', async () => {
+		const { workflow } = socketWorkflow('x', { websocketUrl: 'ws://zoom.example.com/ws?subscriptionId=abc' });
+		const id = await h().n8n.createWorkflow(workflow);
+		cleanup.push(id);
+		await h().n8n.activate(id);
+		await waitForActivationError(id, /would send the access token unencrypted: use wss:\/\//);
+	});
+});
