@@ -203,7 +203,12 @@ export class SubscriptionHolder {
 		const outcome = await Promise.race([
 			opened.then(() => 'open' as const),
 			this.options.wait(timeout).then(() => 'timeout' as const),
+			this.whenClosed.then(() => 'closed' as const),
 		]);
+		if (outcome === 'closed') {
+			socket.close(1000, 'trigger deactivated');
+			throw new Error('the trigger was deactivated');
+		}
 		if (outcome === 'timeout') {
 			socket.close(1000, 'open timed out');
 			throw new Error(`${withoutToken(url)} did not open within ${timeout / 1000} s`);
@@ -211,7 +216,6 @@ export class SubscriptionHolder {
 		connection.openedAt = Date.now();
 		this.stats.connections += 1;
 		this.current = connection;
-		if (this.closed) socket.close(1000, 'trigger deactivated');
 		return connection;
 	}
 
