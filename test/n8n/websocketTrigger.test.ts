@@ -5,99 +5,28 @@
  * expired one); deactivation closes the connection; one subscription is held by one trigger.
  */
 import axios from 'axios';
-import { randomUUID } from 'node:crypto';
 
 import { harness } from '../harness/context';
 import { delay } from '../harness/n8n';
-import { PKG, readRun } from '../harness/workflows';
+import {
+	activeSocketWorkflow,
+	connectionsOf,
+	control,
+	newSubscription,
+	openOnes,
+	push,
+	SOCKET_TRIGGER,
+	socketWorkflow,
+	waitForConnections,
+} from '../harness/socketDelivery';
+import { readRun } from '../harness/workflows';
 
 const h = () => harness();
-const TRIGGER = 'Zoom Trigger';
-
-interface Connection {
-	id: number;
-	subscriptionId: string;
-	tokenTail: string;
-	tokenExpiresAt: string;
-	openedAt: string;
-	closedAt?: string;
-	closedBy?: string;
-	closeCode?: number;
-	closeReason?: string;
-	heartbeats: number;
-	delivered: number;
-}
-
-async function control<T = any>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-	const response = await h().sandbox.request({ method, url: `/_sandbox${path}`, data: body });
-	if (response.status !== 200) throw new Error(`sandbox ${path} → ${response.status} ${JSON.stringify(response.data)}`);
-	return response.data as T;
-}
-
-async function newSubscription(events = ['*']): Promise<string> {
-	return (await control<{ id: string }>('POST', '/websockets/subscriptions', { events })).id;
-}
-
-async function connectionsOf(subscriptionId: string): Promise<Connection[]> {
-	return (await control<Connection[]>('GET', '/websockets/connections')).filter((c) => c.subscriptionId === subscriptionId);
-}
-
-async function waitForConnections(subscriptionId: string, ok: (all: Connection[]) => boolean, what: string, timeoutMs = 20_000): Promise<Connection[]> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const all = await connectionsOf(subscriptionId);
-		if (ok(all)) return all;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(all)}`);
-		await delay(200);
-	}
-}
-
-const openOnes = (all: Connection[]) => all.filter((c) => !c.closedAt);
-
-function socketWorkflow(subscriptionId: string, parameters: Record<string, unknown> = {}) {
-	const webhookId = randomUUID();
-	return {
-		webhookId,
-		workflow: {
-			name: `websocket trigger ${webhookId.slice(0, 8)}`,
-			nodes: [
-				{
-					id: randomUUID(),
-					name: TRIGGER,
-					type: `${PKG}.zoomConnectorTrigger`,
-					typeVersion: 1,
-					webhookId,
-					position: [0, 0],
-					parameters: {
-						delivery: 'websocket',
-						websocketUrl: `${h().sandboxUrl.replace(/^http/, 'ws')}/ws?subscriptionId=${subscriptionId}`,
-						...parameters,
-					},
-					credentials: { zoomConnectorServerToServerOAuthApi: h().credentials.s2s },
-				},
-				{ id: randomUUID(), name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
-			],
-			connections: { [TRIGGER]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
-		},
-	};
-}
-
-/** Creates and activates a WebSocket trigger workflow, and waits until its connection is open. */
-async function activeSocketWorkflow(subscriptionId: string, parameters: Record<string, unknown> = {}) {
-	const { webhookId, workflow } = socketWorkflow(subscriptionId, parameters);
-	const id = await h().n8n.createWorkflow(workflow);
-	await h().n8n.activate(id);
-	await waitForConnections(subscriptionId, (all) => openOnes(all).length === 1, 'the trigger’s connection');
-	return { id, webhookId };
-}
+const TRIGGER = SOCKET_TRIGGER;
 
 async function endedMeeting(topic: string): Promise<number> {
 	const scenario = await control<{ meetings: Array<{ id: number }> }>('POST', '/scenario', { meetings: [{ topic, ended: { participants: 2 } }] });
 	return scenario.meetings[0].id;
-}
-
-async function push(subscriptionId: string, event: string, meetingId?: number): Promise<{ delivered: number; body: string }> {
-	return await control('POST', '/websockets/send', { subscriptionId, event, meetingId });
 }
 
 function triggerItems(execution: any): Array<Record<string, any>> {
