@@ -88,6 +88,6 @@ export async function activeSocketWorkflow(subscriptionId: string, parameters: R
 
 
 /** Zoom sends an event on the subscription's open connections (the sandbox builds it as for a webhook). */
-export async function push(subscriptionId: string, event: string, meetingId?: number): Promise<{ delivered: number; body: string }> {
-	return await control('POST', '/websockets/send', { subscriptionId, event, meetingId });
+export async function push(subscriptionId: string, event: string, meetingId?: number, eventTs?: number): Promise<{ delivered: number; body: string }> {
+	return await control('POST', '/websockets/send', { subscriptionId, event, meetingId, eventTs });
 }

@@ -88,6 +88,21 @@ describe('WebSocket delivery', () => {
 		}
 	});
 
+	it('emits an event Zoom sends twice (as on the old and the new connection of a renewal) once', async () => {
+		const subscription = await newSubscription();
+		const { id } = await activeSocketWorkflow(subscription);
+		cleanup.push(id);
+		const meetingId = await endedMeeting('Said twice');
+		const eventTs = Date.now();
+		const first = await push(subscription, 'meeting.started', meetingId, eventTs);
+		const second = await push(subscription, 'meeting.started', meetingId, eventTs);
+		expect(second.body).toBe(first.body);
+		const [execution] = await h().n8n.waitForExecutions(id, 1, 30_000);
+		expect(triggerItems(execution)).toHaveLength(1);
+		await delay(1500);
+		expect(await h().n8n.executions(id, 10)).toHaveLength(1);
+	});
+
 	it('comes back after the connection is cut, and emits what Zoom sends after that', async () => {
 		const subscription = await newSubscription();
 		const { id } = await activeSocketWorkflow(subscription);
