@@ -47,6 +47,7 @@ import {
 } from './secret';
 import { triggerProperties } from './description';
 import { holdSubscription } from './websocket/socketTrigger';
+import { isSocketTestRun, nextTestEvent } from './websocket/testEvent';
 
 /** The parts of n8n's request (express + n8n's raw-body reader) this node uses. */
 interface RawRequest {
@@ -168,7 +169,8 @@ export class ZoomConnectorTrigger implements INodeType {
 				httpMethod: '={{$parameter["delivery"] === "websocket" ? "" : "POST"}}',
 				ndvHideUrl: '={{$parameter["delivery"] === "websocket"}}',
 				responseMode: '={{$parameter["responseMode"]}}',
-				path: '={{$parameter["path"]}}',
+				// The Path parameter is hidden (so absent) with WebSocket delivery; n8n logs an error for no path.
+				path: '={{$parameter["delivery"] === "websocket" ? "websocket" : $parameter["path"]}}',
 			},
 		],
 		eventTriggerDescription: 'Waiting for Zoom to send an event',
@@ -335,6 +337,7 @@ export class ZoomConnectorTrigger implements INodeType {
 	 */
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = this.getInputData();
+		if (isSocketTestRun(this, items)) return [await nextTestEvent(this)];
 		// A delivery that met a missing or deleted credential fails the run with the cause, before any claim.
 		items.forEach((item, index) => throwIfCredentialProblem(this, item.json, index));
 		// On an n8n without the deduplication store the delivery is emitted rather than lost: copies

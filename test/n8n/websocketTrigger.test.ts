@@ -171,6 +171,23 @@ describe('WebSocket delivery', () => {
 		await waitForConnections(subscription, (c) => openOnes(c).length === 1, 'the second trigger’s connection');
 	});
 
+	it('listens for a test event in the editor: a manual run connects, takes the next event and lets go', async () => {
+		const subscription = await newSubscription();
+		const id = await h().n8n.createWorkflow(socketWorkflow(subscription).workflow);
+		const started = await h().n8n.restCall<{ executionId?: string; waitingForWebhook?: boolean }>('POST', `/workflows/${id}/run`, {
+			triggerToStartFrom: { name: TRIGGER },
+		});
+		expect(started.waitingForWebhook).not.toBe(true);
+		await waitForConnections(subscription, (c) => openOnes(c).length === 1, 'the manual run’s connection');
+		await push(subscription, 'meeting.started', await endedMeeting('Test event'));
+		const [execution] = await h().n8n.waitForExecutions(id, 1, 30_000);
+		expect(execution.mode).toBe('manual');
+		expect(triggerItems(execution)[0]).toMatchObject({ event: 'meeting.started', topic: 'Test event' });
+		const all = await waitForConnections(subscription, (c) => openOnes(c).length === 0, 'the manual run to let go');
+		expect(all).toHaveLength(1);
+		expect(all[0]).toMatchObject({ closedBy: 'client', closeReason: 'trigger deactivated' });
+	});
+
 	it('refuses to send the token to a URL that is not safe for it, naming the fix', async () => {
 		const { workflow } = socketWorkflow('x', { websocketUrl: 'ws://zoom.example.com/ws?subscriptionId=abc' });
 		const id = await h().n8n.createWorkflow(workflow);

@@ -293,7 +293,7 @@ describe('holding the connection', () => {
 
 describe('where Node.js has no WebSocket client', () => {
 	it('activation fails saying what is needed (Node.js 22+), before reading any credential', async () => {
-		const { holdSubscription, NO_WEBSOCKET_CLIENT } = await import('../../nodes/ZoomConnectorTrigger/websocket/socketTrigger');
+		const { hold, NO_WEBSOCKET_CLIENT } = await import('../../nodes/ZoomConnectorTrigger/websocket/socketTrigger');
 		const context = {
 			getNode: () => ({ id: 'n1', name: 'Zoom Trigger', type: 'zoomConnectorTrigger', typeVersion: 1, position: [0, 0], parameters: {} }),
 			getCredentials: async () => {
@@ -301,7 +301,7 @@ describe('where Node.js has no WebSocket client', () => {
 			},
 		};
 		const builtIn = typeof (globalThis as { WebSocket?: unknown }).WebSocket === 'function';
-		const attempt = holdSubscription(context as never);
+		const attempt = hold(context as never, { websocketUrl: 'wss://ws.zoom.us/ws?subscriptionId=s', events: ['*'], emit: () => undefined, role: 'active' });
 		// Jest runs on the repository's Node.js: 20 has no built-in client, 22 and newer have one.
 		if (builtIn) await expect(attempt).rejects.toThrow('no credential should be read');
 		else await expect(attempt).rejects.toThrow(NO_WEBSOCKET_CLIENT);

@@ -18,7 +18,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { SubscriptionHolder, type SocketFactory, type ZoomSocket } from './connection';
 import { checkEndpoint } from './endpoint';
-import { mintSocketToken } from './token';
+import { mintSocketToken, type RequestContext } from './token';
 import { deliveryKeys, emptySeen, hasSeen, remember, type SeenRecord } from '../deliveries';
 import { isSelected, summarise } from '../item';
 import type { ZoomEnvelope } from '../signature';
@@ -43,32 +43,65 @@ function builtInWebSocket(): SocketFactory | undefined {
 	return (url) => new Client(url);
 }
 
-export async function holdSubscription(
-	context: ITriggerFunctions,
-	openSocket: SocketFactory | undefined = builtInWebSocket(),
+/** What holding a subscription needs from n8n: a trigger's context, or a manual run's (execute()). */
+export type SocketContext = Pick<
+	ITriggerFunctions,
+	'getNode' | 'getWorkflow' | 'getCredentials' | 'logger'
+> &
+	RequestContext;
+
+export interface HoldOptions {
+	websocketUrl: unknown;
+	events: string[];
+	emit(item: IDataObject): void;
+	/** Who holds it: the trigger while active, or a manual run listening for a test event. */
+	role: 'active' | 'manual';
+	openSocket?: SocketFactory;
+}
+
+/** The trigger's trigger(): holds the subscription and emits each selected event. */
+export async function holdSubscription(context: ITriggerFunctions): Promise<ITriggerResponse> {
+	return await hold(context, {
+		websocketUrl: context.getNodeParameter('websocketUrl', ''),
+		events: context.getNodeParameter('events', ['*']) as string[],
+		// Read at each event: in a manual run n8n replaces emit after trigger() returns.
+		emit: (item) => context.emit([context.helpers.returnJsonArray(item)]),
+		role: 'active',
+	});
+}
+
+export async function hold(
+	context: SocketContext,
+	options: HoldOptions,
 ): Promise<ITriggerResponse> {
+	const openSocket = 'openSocket' in options ? options.openSocket : builtInWebSocket();
 	const node = context.getNode();
 	if (!openSocket) throw new NodeOperationError(node, NO_WEBSOCKET_CLIENT);
 	const credentials: ICredentialDataDecryptedObject = await context.getCredentials(
 		'zoomConnectorServerToServerOAuthApi',
 	);
 	const environment = (credentials.environment as ZoomEnvironment | undefined) ?? 'zoom';
-	const checked = checkEndpoint(context.getNodeParameter('websocketUrl', ''), environment);
+	const checked = checkEndpoint(options.websocketUrl, environment);
 	if (!checked.ok) {
 		throw new NodeOperationError(node, checked.problem, {
 			description: 'Fix the WebSocket URL parameter.',
 		});
 	}
 	const { endpoint } = checked;
-	const owner = `${context.getWorkflow().id ?? ''}:${node.id}`;
+	const owner = `${context.getWorkflow().id ?? ''}:${node.id}:${options.role}`;
 	const holder = holders.get(endpoint.subscriptionId);
 	if (holder !== undefined && holder !== owner) {
+		const [workflowId, nodeId] = holder.split(':');
+		const fix =
+			workflowId === (context.getWorkflow().id ?? '') && nodeId === node.id
+				? 'This workflow is active and holds it, so its events already run the workflow: deactivate it to listen for a test event here.'
+				: `It is held by workflow ${workflowId || 'unsaved'}: deactivate that workflow, or give this trigger its own subscription.`;
 		throw new NodeOperationError(
 			node,
-			`Zoom event subscription ${endpoint.subscriptionId} is already held by another active Zoom Connector Trigger in this n8n (workflow ${holder.split(':')[0] || 'unsaved'}). One connection receives the subscription's events: deactivate the other workflow, or give this trigger its own subscription.`,
+			`Zoom event subscription ${endpoint.subscriptionId} is already held by another active Zoom Connector Trigger in this n8n. One connection receives the subscription's events. ${fix}`,
 		);
 	}
-	const events = context.getNodeParameter('events', ['*']) as string[];
+	const { events } = options;
 	const onEvent = (body: ZoomEnvelope) => {
 		if (!isSelected(events, body.event)) return;
 		const nowSeconds = Math.floor(Date.now() / 1000);
@@ -79,7 +112,7 @@ export async function holdSubscription(
 		const item = summarise(body) as IDataObject;
 		// As for a webhook request: this message's own id, for execute() to tell a retry of its run.
 		item.receiptId = randomUUID();
-		context.emit([context.helpers.returnJsonArray(item)]);
+		options.emit(item);
 	};
 	const subscription = new SubscriptionHolder({
 		endpoint,

@@ -9,6 +9,11 @@ import type { ICredentialDataDecryptedObject, ITriggerFunctions } from 'n8n-work
 
 import { oauthBaseUrl } from '../../shared/environment';
 
+/** The one helper the token request needs (trigger and execute contexts both have it). */
+export interface RequestContext {
+	helpers: Pick<ITriggerFunctions['helpers'], 'httpRequest'>;
+}
+
 export interface SocketToken {
 	accessToken: string;
 	/** Epoch ms when the token was asked for (its life counts from before the answer). */
@@ -20,7 +25,7 @@ export interface SocketToken {
 const DEFAULT_EXPIRES_IN_SECONDS = 3600;
 
 export async function mintSocketToken(
-	context: ITriggerFunctions,
+	context: RequestContext,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<SocketToken> {
 	const basic = Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString(
