@@ -223,6 +223,12 @@ const ROUTES: [string, string, Handler][] = [
 	['GET', '/_sandbox/webhooks/deliveries', (sb) => sb.webhooks.deliveries],
 	['GET', '/_sandbox/event_subscriptions', (sb) => [...sb.store.eventSubscriptions.values()].map((e) => ({ ...e, userIds: [...e.userIds] }))],
 	['POST', '/_sandbox/events', (sb, b) => publishEvent(sb, b)],
+	['POST', '/_sandbox/websockets/subscriptions', (sb, b) => sb.websockets.addSubscription(b)],
+	['GET', '/_sandbox/websockets/connections', (sb) => sb.websockets.connections],
+	['POST', '/_sandbox/websockets/send', (sb, b) => (typeof b.event === 'string' ? sb.websockets.send(b as unknown as SendOptions) : fail('event is required'))],
+	['POST', '/_sandbox/websockets/kill', (sb, b) => sb.websockets.kill(b.subscriptionId as string | undefined)],
+	['POST', '/_sandbox/websockets/expire', (sb, b) => sb.websockets.expireTokens(b.subscriptionId as string | undefined)],
+	['POST', '/_sandbox/websockets/settings', (sb, b) => ((sb.websockets.heartbeatTimeoutSeconds = Number(b.heartbeatTimeoutSeconds ?? sb.websockets.heartbeatTimeoutSeconds)), { heartbeatTimeoutSeconds: sb.websockets.heartbeatTimeoutSeconds })],
 ];
 
 /** End the session, then deliver {kind}.ended to the event subscriptions that have it, as Zoom would. */

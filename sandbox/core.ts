@@ -6,6 +6,7 @@ import type { Bucket, Category, Plan } from './ratelimit';
 import { Store } from './store';
 import type { Defaults, Token, User } from './store';
 import { Webhooks } from './webhooks';
+import { WebSockets } from './websocket';
 
 export interface Config {
 	tokenTtlSeconds: number;
@@ -59,6 +60,7 @@ export class Sandbox {
 	faults: Fault[] = [];
 	nextFaultId = 1;
 	webhooks = new Webhooks(this);
+	websockets = new WebSockets(this);
 	origin = '';
 
 	constructor(
@@ -94,6 +96,7 @@ export class Sandbox {
 		this.clearLog();
 		this.faults = [];
 		this.webhooks.reset();
+		this.websockets.reset();
 	}
 
 	clearLog(): void {

@@ -98,6 +98,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
 			else res.destroy();
 		});
 	});
+	// Zoom's event-subscription WebSocket (websocket.ts) on the same port.
+	server.on('upgrade', (req, socket) => sb.websockets.upgrade(req, socket));
 	server.on('connection', (s) => {
 		sockets.add(s);
 		s.on('close', () => sockets.delete(s));
@@ -115,6 +117,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<RunningSa
 		close: () =>
 			new Promise<void>((resolve) => {
 				sb.webhooks.reset();
+				sb.websockets.reset();
 				server.close(() => resolve());
 				for (const s of sockets) s.destroy();
 			}),

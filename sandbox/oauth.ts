@@ -151,6 +151,9 @@ function token(sb: Sandbox, authorization: string | undefined, p: URLSearchParam
 	if (grant === 'client_credentials' && app.kind === 'oauth') {
 		return json(200, issueTokens(sb, app, sb.store.owner.id, app.scopes, undefined, 'app'));
 	}
+	// The app-level token Zoom's WebSocket guide (https://developers.zoom.us/docs/api/websockets/) has
+	// Server-to-Server apps ask for; it opens the app's event-subscription WebSocket.
+	if (grant === 'client_credentials' && app.kind === 's2s') return json(200, issueTokens(sb, app, sb.store.owner.id, app.scopes));
 	return oauthError(400, 'Unsupported grant type', 'unsupported_grant_type');
 }
 

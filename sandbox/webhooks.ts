@@ -178,7 +178,8 @@ export class Webhooks {
 		return { ok, status: r.status, ms: r.ms, body: parsed, plainToken, expectedEncryptedToken: expected, ...(r.error ? { error: r.error } : {}) };
 	}
 
-	private envelope(o: SendOptions): Record<string, unknown> {
+	/** The event as Zoom sends it (also what the WebSocket delivery carries). */
+	envelope(o: SendOptions): Record<string, unknown> {
 		const built = o.payload ? { payload: o.payload } : this.build(o);
 		return { event: o.event, event_ts: o.eventTs ?? Date.now(), ...built };
 	}

@@ -9,6 +9,8 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
+	ITriggerFunctions,
+	ITriggerResponse,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
@@ -52,6 +54,8 @@ import {
 	subscriptionExists,
 } from './registration';
 import { ZOOM_ACCOUNT_APP, ZOOM_USER_APP } from '../shared/transport';
+import { holdSubscription } from './websocket/socketTrigger';
+import { isSocketTestRun, nextTestEvent } from './websocket/testEvent';
 
 /** The parts of n8n's request (express + n8n's raw-body reader) this node uses. */
 interface RawRequest {
@@ -162,27 +166,30 @@ export class ZoomConnectorTrigger implements INodeType {
 				name: 'zoomConnectorWebhookApi',
 				required: true,
 				testedBy: 'zoomWebhookSecretTest',
+				displayOptions: { show: { delivery: ['webhook'] } },
 			},
-			// Registration: Automatic registers the event subscription with one of the API credentials.
+			// An API credential for Registration: Automatic or for WebSocket delivery, by Authentication
+			// (shown only where one is needed). One entry per type: n8n checks the first of a name.
 			{
 				name: 'zoomConnectorServerToServerOAuthApi',
 				required: true,
-				displayOptions: {
-					show: { registration: ['automatic'], authentication: [ZOOM_ACCOUNT_APP] },
-				},
+				displayOptions: { show: { authentication: [ZOOM_ACCOUNT_APP] } },
 			},
 			{
 				name: 'zoomConnectorOAuth2Api',
 				required: true,
-				displayOptions: { show: { registration: ['automatic'], authentication: [ZOOM_USER_APP] } },
+				displayOptions: { show: { authentication: [ZOOM_USER_APP] } },
 			},
 		],
 		webhooks: [
 			{
 				name: 'default',
-				httpMethod: 'POST',
+				// No method, so n8n registers no URL at all when events come over the WebSocket.
+				httpMethod: '={{$parameter["delivery"] === "websocket" ? "" : "POST"}}',
+				ndvHideUrl: '={{$parameter["delivery"] === "websocket"}}',
 				responseMode: '={{$parameter["responseMode"]}}',
-				path: '={{$parameter["path"]}}',
+				// The Path parameter is hidden (so absent) with WebSocket delivery; n8n logs an error for no path.
+				path: '={{$parameter["delivery"] === "websocket" ? "websocket" : $parameter["path"]}}',
 			},
 		],
 		eventTriggerDescription:
@@ -229,6 +236,12 @@ export class ZoomConnectorTrigger implements INodeType {
 			},
 		},
 	};
+
+	/** WebSocket delivery holds the connection here; with webhook delivery there is nothing to hold. */
+	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		if (this.getNodeParameter('delivery', 'webhook') !== 'websocket') return {};
+		return await holdSubscription(this);
+	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const arrivedAt = secrets.arrival();
@@ -355,6 +368,7 @@ export class ZoomConnectorTrigger implements INodeType {
 			this.addExecutionHints({ message: SAMPLE_HINT, type: 'info', location: 'outputPane' });
 			return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
 		}
+		if (isSocketTestRun(this, items)) return [await nextTestEvent(this)];
 		// A delivery that met a missing or deleted credential fails the run with the cause, before any claim.
 		items.forEach((item, index) => throwIfCredentialProblem(this, item.json, index));
 		// On an n8n without the deduplication store the delivery is emitted rather than lost: copies

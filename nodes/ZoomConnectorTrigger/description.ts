@@ -40,10 +40,41 @@ const EVENTS: INodeProperties = {
 		'The events that start the workflow. Zoom only sends the events subscribed in the app; others are acknowledged and dropped.',
 };
 
+const WEBHOOK_ONLY = { show: { delivery: ['webhook'] } };
+const WEBSOCKET_ONLY = { show: { delivery: ['websocket'] } };
+
 export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Delivery',
+		name: 'delivery',
+		type: 'options',
+		options: [
+			{
+				name: 'Webhook',
+				value: 'webhook',
+				description: 'Zoom posts each event to this n8n’s public HTTPS URL',
+			},
+			{
+				name: 'WebSocket',
+				value: 'websocket',
+				description:
+					'This n8n opens a connection to Zoom and receives events on it: no public URL needed (Server-to-Server app)',
+			},
+		],
+		default: 'webhook',
+		description: 'How Zoom’s events reach this n8n',
+	},
 	// Version 1 keeps Manual (the only mode it had), so saved workflows do not change behaviour.
-	{ ...REGISTRATION, default: 'manual', displayOptions: { show: { '@version': [1] } } },
-	{ ...REGISTRATION, default: 'automatic', displayOptions: { show: { '@version': [1.1] } } },
+	{
+		...REGISTRATION,
+		default: 'manual',
+		displayOptions: { show: { '@version': [1], delivery: ['webhook'] } },
+	},
+	{
+		...REGISTRATION,
+		default: 'automatic',
+		displayOptions: { show: { '@version': [1.1], delivery: ['webhook'] } },
+	},
 	{
 		displayName: 'Authentication',
 		name: 'authentication',
@@ -63,7 +94,15 @@ export const triggerProperties: INodeProperties[] = [
 		],
 		default: ZOOM_ACCOUNT_APP,
 		description: 'The Zoom app the event subscription is registered in',
-		displayOptions: { show: { registration: ['automatic'] } },
+		displayOptions: { show: { registration: ['automatic'], delivery: ['webhook'] } },
+	},
+	{
+		// WebSocket delivery connects with a Server-to-Server app's token: the credential shown follows this.
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'hidden',
+		default: ZOOM_ACCOUNT_APP,
+		displayOptions: WEBSOCKET_ONLY,
 	},
 	{
 		displayName:
@@ -71,7 +110,26 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'automaticNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { registration: ['automatic'] } },
+		displayOptions: { show: { registration: ['automatic'], delivery: ['webhook'] } },
+	},
+	{
+		displayName:
+			'Zoom does not replay events sent while the connection is down (at a restart, a network outage or while reconnecting). Add a Zoom Daily Sync Trigger to catch up on ended meetings and webinars. In your Zoom app (Features → Access → Event Subscription), add a subscription with the WebSocket method and the same events as below, then copy its endpoint URL here.',
+		name: 'websocketNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: WEBSOCKET_ONLY,
+	},
+	{
+		displayName: 'WebSocket URL',
+		name: 'websocketUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'wss://ws.zoom.us/ws?subscriptionId=…',
+		description:
+			'The endpoint URL Zoom shows for the app’s WebSocket event subscription. The credential’s token is added when connecting.',
+		displayOptions: WEBSOCKET_ONLY,
 	},
 	{
 		displayName:
@@ -79,7 +137,7 @@ export const triggerProperties: INodeProperties[] = [
 		name: 'notice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { registration: ['manual'] } },
+		displayOptions: { show: { registration: ['manual'], delivery: ['webhook'] } },
 	},
 	{
 		displayName: 'Path',
@@ -89,6 +147,7 @@ export const triggerProperties: INodeProperties[] = [
 		required: true,
 		placeholder: 'zoom',
 		description: 'The last part of the webhook URL that Zoom posts to',
+		displayOptions: WEBHOOK_ONLY,
 	},
 	{ ...EVENTS, default: ['*'], displayOptions: { show: { '@version': [1] } } },
 	{ ...EVENTS, default: [], displayOptions: { show: { '@version': [1.1] } } },
@@ -112,6 +171,7 @@ export const triggerProperties: INodeProperties[] = [
 		],
 		default: 'onReceived',
 		description: 'When to answer Zoom',
+		displayOptions: WEBHOOK_ONLY,
 	},
 	{
 		// Shown as Options but named settings: n8n itself reads a webhook node's parameter named
@@ -121,6 +181,7 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
+		displayOptions: WEBHOOK_ONLY,
 		options: [
 			{
 				displayName: 'Include Request Headers',

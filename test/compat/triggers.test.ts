@@ -10,6 +10,7 @@ import { harness } from '../harness/context';
 import { delay } from '../harness/n8n';
 import { N8N_VERSION } from '../harness/paths';
 import { postSigned } from '../harness/signedDelivery';
+import { activeSocketWorkflow, control, newSubscription, push } from '../harness/socketDelivery';
 import { DAILY_SYNC, dailySyncNode, readRun, zoomTriggerNode } from '../harness/workflows';
 import { SANDBOX_DEFAULTS } from '../../sandbox';
 
@@ -144,6 +145,23 @@ describe(`n8n ${N8N_VERSION}: Zoom Daily Sync Trigger`, () => {
 			expect(await executionCount(workflowId)).toBe(1);
 		} finally {
 			await h().n8n.deleteWorkflow(workflowId).catch(() => undefined);
+		}
+	});
+});
+
+describe(`n8n ${N8N_VERSION}: Zoom Connector Trigger over Zoom's WebSocket`, () => {
+	it('emits an event sent on the subscription’s connection, with no webhook URL registered', async () => {
+		const subscription = await newSubscription();
+		const { id, webhookId } = await activeSocketWorkflow(subscription);
+		try {
+			const scenario = await control<{ meetings: Array<{ id: number }> }>('POST', '/scenario', { meetings: [{ topic: 'Compat socket', ended: { participants: 1 } }] });
+			expect((await push(subscription, 'meeting.started', scenario.meetings[0].id)).delivered).toBe(1);
+			const [execution] = await h().n8n.waitForExecutions(id, 1, 30_000);
+			expect(readRun(execution)[TRIGGER].outputs[0][0]).toMatchObject({ event: 'meeting.started', topic: 'Compat socket' });
+			const response = await axios.post(`${h().n8n.state.url}/webhook/${webhookId}/zoom`, '{}', { validateStatus: () => true });
+			expect(response.status).toBe(404);
+		} finally {
+			await h().n8n.deactivate(id);
 		}
 	});
 });

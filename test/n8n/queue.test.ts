@@ -14,6 +14,7 @@ import { runSql, settledExecutions, startHelper } from '../harness/queue';
 import { lockEntries, signatureAt } from '../../nodes/shared/ledgerLock';
 import { postSigned } from '../harness/signedDelivery';
 import { pool, waitUntilServed, webhookUrls } from '../harness/queueWebhooks';
+import { activeSocketWorkflow, connectionsOf, newSubscription, push } from '../harness/socketDelivery';
 import { DAILY_SYNC, dailySyncNode, participantsSkippingProcessed, PKG, postToWebhook, readRun, zoomTriggerNode } from '../harness/workflows';
 
 const h = () => harness();
@@ -406,4 +407,27 @@ describeQueue('queue mode: main, 2 workers and a webhook processor', () => {
 			await h().n8n.deactivate(workflow);
 		}, 300_000);
 	});
+});
+
+describeQueue('queue mode: WebSocket delivery', () => {
+	it('only main holds the subscription’s connection; the events it emits run on workers, each once', async () => {
+		const subscription = await newSubscription(['meeting.started']);
+		const { id } = await activeSocketWorkflow(subscription, { events: ['meeting.started'] });
+		try {
+			// Main, both workers and the webhook processor have loaded the package and see the workflow
+			// active; n8n activates triggers on the (leader) main only, so one connection is ever opened.
+			await delay(5000);
+			expect(await connectionsOf(subscription)).toHaveLength(1);
+			const seeded = await seedEndedMeetings('Socket', 3, 0);
+			for (const meeting of seeded.meetings) {
+				expect((await push(subscription, 'meeting.started', meeting.id)).delivered).toBe(1);
+			}
+			const executions = await settled(id, { quietMs: 4000 });
+			expect(executions.map((e) => readRun(e)[TRIGGER].outputs[0][0].topic).sort()).toEqual(seeded.meetings.map((m) => m.topic).sort());
+			for (const execution of executions) expect((await workerRunning(String(execution.id))).role).toBe('worker');
+			expect(await connectionsOf(subscription)).toHaveLength(1);
+		} finally {
+			await h().n8n.deactivate(id);
+		}
+	}, 180_000);
 });
