@@ -368,9 +368,9 @@ export class ZoomConnectorTrigger implements INodeType {
 			this.addExecutionHints({ message: SAMPLE_HINT, type: 'info', location: 'outputPane' });
 			return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
 		}
-		if (isSocketTestRun(this, items)) return [await nextTestEvent(this)];
 		// A delivery that met a missing or deleted credential fails the run with the cause, before any claim.
 		items.forEach((item, index) => throwIfCredentialProblem(this, item.json, index));
+		if (isSocketTestRun(this, items)) return [await nextTestEvent(this)];
 		// On an n8n without the deduplication store the delivery is emitted rather than lost: copies
 		// were still recognised at the door of this process, and the run says what is not checked.
 		if (!hasDeduplicationStore(this)) {

@@ -11,10 +11,11 @@ import { hold } from './socketTrigger';
 
 /** Whether this run is the editor's test of WebSocket delivery (its input carries no delivery). */
 export function isSocketTestRun(context: IExecuteFunctions, items: INodeExecutionData[]): boolean {
+	// A delivery's item settles it at once, without asking n8n anything.
 	return (
-		context.getMode() === 'manual' &&
+		items.every((item) => typeof item.json.event !== 'string') &&
 		context.getNodeParameter('delivery', 0, 'webhook') === 'websocket' &&
-		items.every((item) => typeof item.json.event !== 'string')
+		context.getMode() === 'manual'
 	);
 }
 
