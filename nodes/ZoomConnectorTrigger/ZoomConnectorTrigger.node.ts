@@ -166,10 +166,13 @@ export class ZoomConnectorTrigger implements INodeType {
 				name: 'zoomConnectorWebhookApi',
 				required: true,
 				testedBy: 'zoomWebhookSecretTest',
-				displayOptions: { show: { delivery: ['webhook'] } },
+				// hide, not show: n8n's editor takes every parameter a credential is shown by as an
+				// authentication field and leaves it out of the node's panel (Delivery must stay there).
+				displayOptions: { hide: { delivery: ['websocket'] } },
 			},
 			// An API credential for Registration: Automatic or for WebSocket delivery, by Authentication
-			// (shown only where one is needed). One entry per type: n8n checks the first of a name.
+			// (shown only where one is needed; the editor offers it with the credential). One entry per
+			// type: n8n checks the first of a name.
 			{
 				name: 'zoomConnectorServerToServerOAuthApi',
 				required: true,
