@@ -304,7 +304,7 @@ describe('n8n’s editor in a real browser', () => {
 
 		await step('meeting-get', async () => {
 			await choose('resource', /^\s*Meeting\s*$/);
-			await choose('operation', /^\s*Get\s*Get the details of a Zoom meeting/);
+			await choose('operation', /^\s*Get\s*Get a Zoom meeting by its ID/);
 			await openList('meetingId', 'launch reh', launch);
 			// The list is the user's meetings filtered by topic: only ours is left.
 			await expect(listItems().allInnerTexts()).resolves.toEqual([expect.stringContaining(launch)]);
