@@ -6,59 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { AUTO_TRIGGER, autoRegistrationWorkflow, productionUrlOf, subscriptionsOf, until } from '../harness/autoRegistration';
 import { harness } from '../harness/context';
 import { delay } from '../harness/n8n';
-import { PKG, readRun } from '../harness/workflows';
+import { readRun } from '../harness/workflows';
 
 const h = () => harness();
-const TRIGGER = 'Zoom Trigger';
-
-interface SandboxSubscription {
-	id: string;
-	events: string[];
-	url: string;
-	scope: string;
-	accountSubscribed: boolean;
-	userIds: string[];
-}
-
-/** The sandbox's event subscriptions for one trigger's URLs (other tests share the sandbox, which is not reset: that would void the OAuth2 credential's tokens). */
-async function subscriptionsOf(webhookId: string): Promise<SandboxSubscription[]> {
-	const response = await h().sandbox.get('/_sandbox/event_subscriptions');
-	expect(response.status).toBe(200);
-	return (response.data as SandboxSubscription[]).filter((s) => s.url.includes(`/${webhookId}/`));
-}
-
-function workflowBody(name: string, webhookId: string, parameters: Record<string, unknown>, credentials: Record<string, unknown>) {
-	return {
-		name,
-		nodes: [
-			{
-				id: randomUUID(),
-				name: TRIGGER,
-				type: `${PKG}.zoomConnectorTrigger`,
-				typeVersion: 1.1,
-				webhookId,
-				position: [0, 0],
-				parameters: { path: 'zoom', ...parameters },
-				credentials: { zoomConnectorWebhookApi: h().credentials.webhook, ...credentials },
-			},
-			{ id: randomUUID(), name: 'Done', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [220, 0], parameters: {} },
-		],
-		connections: { [TRIGGER]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	};
-}
-
-async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await read();
-		if (ok(value)) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-		await delay(200);
-	}
-}
 
 async function endMeeting(topic: string) {
 	const scenario = await h().sandbox.post('/_sandbox/scenario', { meetings: [{ topic }] });
@@ -72,13 +25,13 @@ async function endMeeting(topic: string) {
 describe('Registration: Automatic with a Server-to-Server credential', () => {
 	const webhookId = randomUUID();
 	const subscriptions = () => subscriptionsOf(webhookId);
-	const productionUrl = () => `${h().n8n.state.url}/webhook/${webhookId}/zoom`;
+	const productionUrl = () => productionUrlOf(webhookId);
 	const s2s = () => ({ zoomConnectorServerToServerOAuthApi: h().credentials.s2s });
 	let workflowId = '';
 
 	beforeAll(async () => {
 		workflowId = await h().n8n.createWorkflow(
-			workflowBody(`auto registration ${webhookId.slice(0, 8)}`, webhookId, { registration: 'automatic', authentication: 'zoomConnectorServerToServerOAuthApi', events: ['meeting.ended'] }, s2s()),
+			autoRegistrationWorkflow(`auto registration ${webhookId.slice(0, 8)}`, webhookId, { registration: 'automatic', authentication: 'zoomConnectorServerToServerOAuthApi', events: ['meeting.ended'] }, s2s()),
 		);
 	});
 
@@ -95,8 +48,8 @@ describe('Registration: Automatic with a Server-to-Server credential', () => {
 		const list = await until('the subscription', subscriptions, (found) => found.length > 0);
 		expect(list).toEqual([expect.objectContaining({ events: ['meeting.ended'], url: productionUrl(), scope: 'account', accountSubscribed: true })]);
 		// The id is kept in the workflow's static data, saved by n8n, so a restarted n8n still finds and deletes it.
-		const saved = await until('the saved static data', async () => (await h().n8n.apiCall('GET', `/workflows/${workflowId}`)).staticData, (data) => Boolean(data?.[`node:${TRIGGER}`]));
-		expect(saved[`node:${TRIGGER}`].eventSubscriptions).toEqual({ [productionUrl()]: { id: list[0].id, events: ['meeting.ended'] } });
+		const saved = await until('the saved static data', async () => (await h().n8n.apiCall('GET', `/workflows/${workflowId}`)).staticData, (data) => Boolean(data?.[`node:${AUTO_TRIGGER}`]));
+		expect(saved[`node:${AUTO_TRIGGER}`].eventSubscriptions).toEqual({ [productionUrl()]: { id: list[0].id, events: ['meeting.ended'] } });
 	});
 
 	it('a meeting ended in the sandbox reaches the workflow with no manual step', async () => {
@@ -105,7 +58,7 @@ describe('Registration: Automatic with a Server-to-Server credential', () => {
 		expect(ours).toEqual([expect.objectContaining({ url: productionUrl() })]);
 		expect(ours[0].attempts[0].status).toBe(200);
 		const [execution] = await h().n8n.waitForExecutions(workflowId, 1);
-		const item = readRun(execution)[TRIGGER].outputs[0][0];
+		const item = readRun(execution)[AUTO_TRIGGER].outputs[0][0];
 		expect(item).toEqual(expect.objectContaining({ event: 'meeting.ended', meetingId: String(meetingId), topic: 'Auto-registered' }));
 	});
 
@@ -118,7 +71,7 @@ describe('Registration: Automatic with a Server-to-Server credential', () => {
 		await h().n8n.apiCall(
 			'PUT',
 			`/workflows/${workflowId}`,
-			workflowBody(`auto registration ${webhookId.slice(0, 8)}`, webhookId, { registration: 'automatic', authentication: 'zoomConnectorServerToServerOAuthApi', events: ['meeting.started', 'meeting.ended'] }, s2s()),
+			autoRegistrationWorkflow(`auto registration ${webhookId.slice(0, 8)}`, webhookId, { registration: 'automatic', authentication: 'zoomConnectorServerToServerOAuthApi', events: ['meeting.started', 'meeting.ended'] }, s2s()),
 		);
 		await h().n8n.activate(workflowId);
 		const list = await until('the new subscription', subscriptions, (found) => found.some((s) => s.events.length === 2));
@@ -135,7 +88,7 @@ describe('Registration: Automatic with an OAuth2 credential (General app)', () =
 
 	beforeAll(async () => {
 		workflowId = await h().n8n.createWorkflow(
-			workflowBody(`auto registration oauth ${webhookId.slice(0, 8)}`, webhookId, { registration: 'automatic', authentication: 'zoomConnectorOAuth2Api', events: ['meeting.ended'] }, { zoomConnectorOAuth2Api: h().credentials.oauth2 }),
+			autoRegistrationWorkflow(`auto registration oauth ${webhookId.slice(0, 8)}`, webhookId, { registration: 'automatic', authentication: 'zoomConnectorOAuth2Api', events: ['meeting.ended'] }, { zoomConnectorOAuth2Api: h().credentials.oauth2 }),
 		);
 	});
 
@@ -150,7 +103,7 @@ describe('Registration: Automatic with an OAuth2 credential (General app)', () =
 		const [subscription] = await until('the subscription', subscriptions, (found) => found.length > 0);
 		const calls = (await h().sandbox.get('/_sandbox/requests')).data.slice(logged).filter((r: { path: string }) => r.path.startsWith('/v2/marketplace/'));
 		expect(new Set(calls.map((r: { tokenKind: string }) => r.tokenKind))).toEqual(new Set(['app']));
-		expect(subscription).toEqual(expect.objectContaining({ scope: 'user', events: ['meeting.ended'], url: `${h().n8n.state.url}/webhook/${webhookId}/zoom` }));
+		expect(subscription).toEqual(expect.objectContaining({ scope: 'user', events: ['meeting.ended'], url: productionUrlOf(webhookId) }));
 		expect(subscription.userIds).toHaveLength(1);
 		const { deliveries } = await endMeeting('The user’s meeting');
 		expect(deliveries.filter((d) => d.url.includes(webhookId)).map((d) => d.attempts[0].status)).toEqual([200]);

@@ -7,22 +7,19 @@
  * Screenshots of every step go to test-artifacts/browser/*.png. With UPDATE_DOCS_SCREENSHOTS=1 the ones
  * docs/SANDBOX.md shows are copied to docs/screenshots/ (made small with pngquant when it is installed).
  */
-import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 
 import { SANDBOX_DEFAULTS } from '../../sandbox';
-import { ensureChromiumInstalled, launchBrowser, type BrowserSession } from '../harness/browser';
+import { ensureChromiumInstalled, launchBrowser, signIn, updateDocsScreenshots, type BrowserSession } from '../harness/browser';
 import { harness, type CredentialRef } from '../harness/context';
-import { OWNER } from '../harness/n8n';
 import { PACKAGE_DIR } from '../harness/paths';
 import { PKG, readRun } from '../harness/workflows';
 
 const h = () => harness();
 const CREDENTIAL_NAME = 'Zoom sandbox (browser)';
-const DOCS_SCREENSHOTS = join(PACKAGE_DIR, 'docs', 'screenshots');
 /** Screenshot name → file under docs/screenshots/ (the ones docs/SANDBOX.md shows). */
 const DOCS: Record<string, string> = {
 	'02-credential-filled': 'credential-custom-environment.png',
@@ -37,21 +34,11 @@ const DOCS: Record<string, string> = {
 let session: BrowserSession;
 let page: Page;
 let credential: CredentialRef | undefined;
-const shots: string[] = [];
 
-async function shot(name: string, target?: Page, options?: { fullPage?: boolean }): Promise<void> {
-	shots.push(await session.shot(name, target, options));
-}
-
-/** Runs a step; on failure keeps a screenshot of what the browser showed, named after the step. */
-async function step<T>(name: string, body: () => Promise<T>): Promise<T> {
-	try {
-		return await body();
-	} catch (error) {
-		await session?.shot(`failed-${name}`).catch(() => undefined);
-		throw error;
-	}
-}
+const shot = async (name: string, target?: Page, options?: { fullPage?: boolean }): Promise<void> => {
+	await session.shot(name, target, options);
+};
+const step = <T>(name: string, body: () => Promise<T>): Promise<T> => session.step(name, body);
 
 const credentialModal = (): Locator => page.getByTestId('editCredential-modal');
 const parameterInput = (name: string): Locator => credentialModal().getByTestId(`parameter-input-${name}`).locator('input');
@@ -113,32 +100,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await session?.close();
-	if (process.env.UPDATE_DOCS_SCREENSHOTS === '1') {
-		mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-		for (const [name, file] of Object.entries(DOCS)) {
-			const from = shots.find((s) => s.endsWith(`/${name}.png`));
-			if (!from) continue;
-			const to = join(DOCS_SCREENSHOTS, file);
-			copyFileSync(from, to);
-			if (existsSync('/usr/bin/pngquant')) {
-				spawnSync('/usr/bin/pngquant', ['--force', '--skip-if-larger', '--quality', '70-95', '--strip', '--ext', '.png', to]);
-			}
-		}
-	}
+	if (session) updateDocsScreenshots(session.shots, DOCS);
 });
 
 describe('n8n’s editor in a real browser', () => {
 	it('signs in as the owner', async () => {
 		await step('sign-in', async () => {
-			await page.goto(`${h().n8n.state.url}/signin`);
-			await page.locator('input[name="emailOrLdapLoginId"]').fill(OWNER.email);
-			await page.locator('input[name="password"]').fill(OWNER.password);
-			await shot('00-sign-in');
-			await page.getByTestId('form-submit-button').click();
-			await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 60_000 });
-			// The signed-in home: the main sidebar and the Workflows / Credentials / Executions tabs.
-			await page.getByTestId('main-sidebar-settings').waitFor({ state: 'visible', timeout: 60_000 });
-			await page.getByTestId('project-tabs').waitFor({ state: 'visible', timeout: 60_000 });
+			await signIn(page, h().n8n.state.url, () => shot('00-sign-in'));
 			// Only for the picture: let the workflow list finish loading (bounded; the editor keeps a push connection).
 			await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
 			await shot('01-signed-in');
@@ -337,7 +305,7 @@ describe('n8n’s editor in a real browser', () => {
 
 		await step('meeting-get', async () => {
 			await choose('resource', /^\s*Meeting\s*$/);
-			await choose('operation', /^\s*Get\s*Get the details of a Zoom meeting/);
+			await choose('operation', /^\s*Get\s*Get a Zoom meeting by its ID/);
 			await openList('meetingId', 'launch reh', launch);
 			// The list is the user's meetings filtered by topic: only ours is left.
 			await expect(listItems().allInnerTexts()).resolves.toEqual([expect.stringContaining(launch)]);
