@@ -38,13 +38,8 @@ import {
 } from './signature';
 import { claim, hasDeduplicationStore, ownerToken } from '../shared/ledger';
 import { readBodyWithin, type BodyResult } from './body';
-import {
-	CredentialProblemGate,
-	credentialProblemItem,
-	SecretSource,
-	screenWithSecret,
-	throwIfCredentialProblem,
-} from './secret';
+import { throwIfCredentialProblem } from './secret';
+import { credentialUnreadable, screenWithWebhookSecret, secrets } from './webhookCredential';
 import { triggerProperties } from './description';
 import { armSample, disarmSample, sampleItems } from './testSamples';
 import {
@@ -105,46 +100,6 @@ function refuse(context: IWebhookFunctions, status: number, reason: string): IWe
 	const res = context.getResponseObject() as unknown as PlainResponse;
 	res.status(status).json({ status, error: reason });
 	return { noWebhookResponse: true };
-}
-
-/**
- * Secret tokens by credential, per n8n process (see secret.ts for when the cache is trusted). Reading a
- * credential costs a database read and a decryption (5–150 ms measured under load).
- */
-const secrets = new SecretSource();
-const credentialProblems = new CredentialProblemGate();
-
-function credentialKey(context: IWebhookFunctions): string {
-	return `${context.getWorkflow().id ?? ''}:${context.getNode().credentials?.zoomConnectorWebhookApi?.id ?? ''}`;
-}
-
-async function loadSecret(context: IWebhookFunctions): Promise<string> {
-	const credentials = await context.getCredentials<{ secretToken?: string }>(
-		'zoomConnectorWebhookApi',
-	);
-	return credentials.secretToken ?? '';
-}
-
-/**
- * The credential is missing or deleted, so no signature can be checked. Answered 200, not 500: Zoom would
- * retry into the same failure (and count the endpoint as failing), while the cause is the user's to fix.
- * The user sees it as one failing execution every 10 minutes (error workflows fire) and in n8n's log.
- */
-function credentialUnreadable(context: IWebhookFunctions, error: unknown): IWebhookResponseData {
-	const cause = String((error as Error)?.message ?? error);
-	context.logger.error(
-		`Zoom Connector Trigger cannot read its webhook credential, so deliveries are dropped: ${cause}`,
-	);
-	if (credentialProblems.shouldReport(nodeKey(context))) {
-		return { workflowData: [context.helpers.returnJsonArray(credentialProblemItem(error))] };
-	}
-	return {
-		webhookResponse: {
-			received: true,
-			emitted: false,
-			reason: 'The trigger’s webhook credential cannot be read',
-		},
-	};
 }
 
 export class ZoomConnectorTrigger implements INodeType {
@@ -291,15 +246,9 @@ export class ZoomConnectorTrigger implements INodeType {
 			});
 		let decision: ReturnType<typeof check>;
 		try {
-			decision = await screenWithSecret(
-				secrets,
-				credentialKey(this),
-				async () => await loadSecret(this),
-				check,
-				arrivedAt,
-			);
+			decision = await screenWithWebhookSecret(this, check, arrivedAt);
 		} catch (error) {
-			return credentialUnreadable(this, error);
+			return credentialUnreadable(this, nodeKey(this), error);
 		}
 		if (!decision.ok) {
 			this.logger.warn(

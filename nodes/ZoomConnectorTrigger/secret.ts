@@ -100,7 +100,7 @@ export class SecretSource {
 	}
 }
 
-interface Screened {
+export interface Screened {
 	ok: boolean;
 	status?: number;
 }
