@@ -256,12 +256,16 @@ export function httpRequestNode(targetUrl: string, x: number) {
 
 export const TRIGGER_NODE = 'Zoom';
 
-/** The Zoom Connector Trigger for every event, then the HTTP Request node. */
+/**
+ * The Zoom Connector Trigger for every event, at the version a new user gets (Registration: Manual, as the
+ * bench signs its own deliveries), then the HTTP Request node. (For a version 1 webhook node, n8n itself
+ * evaluates an expression per request in its isolate, options.binaryData; from version 1.1 it does not.)
+ */
 export function triggerWorkflow(name: string, webhookId: string, webhookCredential: { id: string; name: string }, targetUrl: string) {
 	return {
 		name,
 		nodes: [
-			{ id: randomUUID(), name: TRIGGER_NODE, type: `${PKG}.zoomConnectorTrigger`, typeVersion: 1, position: [0, 0], webhookId, parameters: { path: 'zoom', events: ['*'] }, credentials: { zoomConnectorWebhookApi: webhookCredential } },
+			{ id: randomUUID(), name: TRIGGER_NODE, type: `${PKG}.zoomConnectorTrigger`, typeVersion: 1.1, position: [0, 0], webhookId, parameters: { delivery: 'webhook', registration: 'manual', path: 'zoom', events: ['*'] }, credentials: { zoomConnectorWebhookApi: webhookCredential } },
 			httpRequestNode(targetUrl, 250),
 		],
 		connections: { [TRIGGER_NODE]: { main: [[{ node: 'Send to CRM', type: 'main', index: 0 }]] } },

@@ -41,6 +41,7 @@ import { readBodyWithin, type BodyResult } from './body';
 import { throwIfCredentialProblem } from './secret';
 import { credentialUnreadable, screenWithWebhookSecret, secrets } from './webhookCredential';
 import { triggerProperties } from './description';
+import { triggerWebhook } from './webhookDescription';
 import { armSample, disarmSample, sampleItems } from './testSamples';
 import {
 	createSubscription,
@@ -139,17 +140,7 @@ export class ZoomConnectorTrigger implements INodeType {
 				displayOptions: { show: { authentication: [ZOOM_USER_APP] } },
 			},
 		],
-		webhooks: [
-			{
-				name: 'default',
-				// No method, so n8n registers no URL at all when events come over the WebSocket.
-				httpMethod: '={{$parameter["delivery"] === "websocket" ? "" : "POST"}}',
-				ndvHideUrl: '={{$parameter["delivery"] === "websocket"}}',
-				responseMode: '={{$parameter["responseMode"]}}',
-				// The Path parameter is hidden (so absent) with WebSocket delivery; n8n logs an error for no path.
-				path: '={{$parameter["delivery"] === "websocket" ? "websocket" : $parameter["path"]}}',
-			},
-		],
+		webhooks: [triggerWebhook],
 		eventTriggerDescription:
 			'Waiting for Zoom to send an event (nothing coming? Options → Sample After gives sample items)',
 		activationMessage:
