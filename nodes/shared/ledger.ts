@@ -62,6 +62,13 @@ interface PendingClaim {
 
 /** Most claims settled by one locked read-and-write. */
 const MAX_BATCH = 200;
+/**
+ * How long a batch gathers claims before it takes the lock. A batch costs the same six database calls
+ * whether it settles one claim or two hundred, and at a webinar's join rate (5–10 deliveries/s) claims
+ * otherwise arrive one per lock cycle. Gathering 150 ms puts two or three in each batch, which frees n8n's
+ * main process when it is busiest; the run ends that much later, while Zoom has its answer already.
+ */
+export const GATHER_MS = 150;
 
 const claimEntry = (key: string) => `c:${key}`;
 /** Whose the claim is: tied to its keys, so an owner's claim of some keys never covers others. */
@@ -109,6 +116,8 @@ function takeBatch(pending: PendingClaim[]): PendingClaim[] {
 export class Ledger {
 	private readonly queues = new Map<string, { pending: PendingClaim[]; draining: boolean }>();
 	readonly gauge = new LatencyGauge();
+
+	constructor(private readonly gatherMs = GATHER_MS) {}
 
 	/** Runs `work` under the workflow lock; `work` gets the lease to check before it writes. */
 	async locked<T>(
@@ -174,8 +183,9 @@ export class Ledger {
 		queue.draining = true;
 		try {
 			while (queue.pending.length) {
-				// Lets the runs the last batch answered send their next claims first, so they share this one.
-				await sleep(0);
+				// Lets more runs' claims arrive (and the runs the last batch answered send their next ones), so
+				// they share this batch.
+				await sleep(this.gatherMs);
 				const batch = takeBatch(queue.pending);
 				const first = batch[0];
 				try {

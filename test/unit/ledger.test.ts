@@ -8,6 +8,7 @@ import fc from 'fast-check';
 
 import { claimAll, LEDGER, processes, settle, START, winsPerKey } from './ledgerHarness';
 import { jitter, RacyStore } from './racyStore';
+import { GATHER_MS, Ledger } from '../../nodes/shared/ledger';
 
 beforeEach(() => jest.useFakeTimers({ now: START }));
 afterEach(() => jest.useRealTimers());
@@ -145,5 +146,32 @@ describe('ledger claims', () => {
 		expect(outcomes[0].state).toBe('failed');
 		expect((outcomes[0] as { error: Error }).error.message).toMatch(/scope "workflow"/);
 		expect(store.entries('workflow', 'x')).toEqual(['someone-else']);
+	});
+});
+
+describe('claims arriving one by one, as a webinar’s joins do', () => {
+	/** 60 claims, one every 110 ms (9 deliveries/s), on one process; the store's round trips per claim. */
+	async function roundTripsPerClaim(gatherMs: number): Promise<{ perClaim: number; won: number }> {
+		const store = new RacyStore(jitter(5, 15));
+		const ledger = new Ledger(gatherMs);
+		const context = store.contextFor('trigger');
+		const claims: Array<Promise<boolean>> = [];
+		for (let i = 0; i < 60; i++) {
+			claims.push(ledger.claim(context, `join-${i}`, `run-${i}`, LEDGER));
+			await jest.advanceTimersByTimeAsync(110);
+		}
+		const { outcomes } = await settle(claims, 60_000);
+		return {
+			perClaim: store.roundTrips / claims.length,
+			won: outcomes.filter((o) => o.state === 'won').length,
+		};
+	}
+
+	it('share batches: gathering before each batch at least halves the database calls per claim', async () => {
+		const atOnce = await roundTripsPerClaim(0);
+		const gathered = await roundTripsPerClaim(GATHER_MS);
+		expect(atOnce.won).toBe(60);
+		expect(gathered.won).toBe(60);
+		expect(gathered.perClaim).toBeLessThanOrEqual(atOnce.perClaim / 2);
 	});
 });
