@@ -1,6 +1,7 @@
 /** WebSocket delivery in the n8n tests: the sandbox's /ws connections and a WebSocket trigger workflow. */
 import { randomUUID } from 'node:crypto';
 
+import type { WsConnectionRecord } from '../../sandbox/websocket';
 import { harness } from './context';
 import { delay } from './n8n';
 import { PKG } from './workflows';
@@ -9,19 +10,8 @@ const h = () => harness();
 export const SOCKET_TRIGGER = 'Zoom Trigger';
 const TRIGGER = SOCKET_TRIGGER;
 
-export interface Connection {
-	id: number;
-	subscriptionId: string;
-	tokenTail: string;
-	tokenExpiresAt: string;
-	openedAt: string;
-	closedAt?: string;
-	closedBy?: string;
-	closeCode?: number;
-	closeReason?: string;
-	heartbeats: number;
-	delivered: number;
-}
+/** A connection as GET /_sandbox/websockets/connections lists it. */
+export type Connection = WsConnectionRecord;
 
 export async function control<T = any>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
 	const response = await h().sandbox.request({ method, url: `/_sandbox${path}`, data: body });

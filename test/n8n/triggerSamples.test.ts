@@ -6,27 +6,13 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { subscriptionsOf, until } from '../harness/autoRegistration';
 import { harness } from '../harness/context';
 import { delay } from '../harness/n8n';
 import { PKG, readRun } from '../harness/workflows';
 
 const h = () => harness();
 const TRIGGER = 'Zoom Trigger';
-
-async function subscriptionsOf(webhookId: string): Promise<Array<{ events: string[]; url: string }>> {
-	const response = await h().sandbox.get('/_sandbox/event_subscriptions');
-	return (response.data as Array<{ events: string[]; url: string }>).filter((s) => s.url.includes(`/${webhookId}/`));
-}
-
-async function until<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await read();
-		if (ok(value)) return value;
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
-		await delay(200);
-	}
-}
 
 async function listeningWorkflow(parameters: Record<string, unknown>, credentials: Record<string, unknown> = {}) {
 	const webhookId = randomUUID();
