@@ -5,8 +5,8 @@
  * steadier heap figures). `generate` and `runMatch` are exported for other benchmarks (e.g. against
  * n8n's Merge node).
  */
-import { outputItems, type OutputItem } from '../nodes/ZoomAttendanceMatch/items';
-import { matchTables, type JsonRecord, type MatchOptions, type MatchTables } from '../nodes/ZoomAttendanceMatch/match';
+import { outputItems, type OutputItem } from 'n8n-nodes-zoom-connector/nodes/ZoomAttendanceMatch/items';
+import { matchTables, type JsonRecord, type MatchOptions, type MatchTables } from 'n8n-nodes-zoom-connector/nodes/ZoomAttendanceMatch/match';
 
 export interface Dataset {
 	participants: JsonRecord[];

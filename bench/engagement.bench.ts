@@ -8,12 +8,12 @@
 import { performance } from 'node:perf_hooks';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { JsonRecord } from '../nodes/ZoomAttendanceMatch/match';
+import type { JsonRecord } from 'n8n-nodes-zoom-connector/nodes/ZoomAttendanceMatch/match';
 import { generate } from './attendanceMatch.bench';
 
 // The built node, as n8n loads it (`npm run bench` builds first); tsx would resolve the source path to its
 // .node.json codex file.
-const { ZoomAttendanceMatch } = require('../dist/nodes/ZoomAttendanceMatch/ZoomAttendanceMatch.node.js') as typeof import('../nodes/ZoomAttendanceMatch/ZoomAttendanceMatch.node');
+const { ZoomAttendanceMatch } = require('n8n-nodes-zoom-connector/dist/nodes/ZoomAttendanceMatch/ZoomAttendanceMatch.node.js') as typeof import('n8n-nodes-zoom-connector/nodes/ZoomAttendanceMatch/ZoomAttendanceMatch.node');
 
 const N = 100_000;
 

@@ -6,7 +6,7 @@
  * figure of issue #21), and with none, which leaves only the cost of n8n reading and writing the
  * record whole (the part of a claim that grows with the ledger). Target: ratio ≤ 1.5 with latency.
  */
-import { Ledger } from '../nodes/shared/ledger';
+import { Ledger } from 'n8n-nodes-zoom-connector/nodes/shared/ledger';
 import { jitter, RacyStore } from '../test/unit/racyStore';
 
 const CLAIMS = Number(process.env.BENCH_LEDGER_CLAIMS ?? 400);

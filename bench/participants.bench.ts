@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 
 import { sandboxCredentialData } from '../test/harness/setup';
 import { NodeWorkflow, PKG } from '../test/harness/workflows';
-import { PLAN_RATES, type ZoomPlan } from '../nodes/shared/transport/rateLimit';
+import { PLAN_RATES, type ZoomPlan } from 'n8n-nodes-zoom-connector/nodes/shared/transport/rateLimit';
 import { benchmarkInN8n } from './common';
 
 const PARTICIPANTS = Number(process.env.BENCH_PARTICIPANTS ?? 10_000);

@@ -2,7 +2,7 @@
 // (nodes/ZoomConnectorTrigger/samples.ts, generated from @zoom/rivet's event types and type-checked against them in
 // test/unit/eventSamples.test.ts) with the sandbox's own facts laid over: its account, and the session's id, uuid,
 // host, topic and start time, and a registrant's details, each in the type the event's field has.
-import { samplePayload } from '../nodes/ZoomConnectorTrigger/samples';
+import { samplePayload } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/samples';
 import { isoSeconds } from './http';
 import type { Session, Store } from './store';
 

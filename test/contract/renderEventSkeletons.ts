@@ -1,9 +1,9 @@
 /** The text of nodes/ZoomConnectorTrigger/eventSkeletons.ts, from Rivet's event types (eventSkeletons.ts here). */
-import { EVENT_OPTIONS } from '../../nodes/ZoomConnectorTrigger/eventCatalog';
+import { EVENT_OPTIONS } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/eventCatalog';
 import { rivetVersion } from './rivetEndpoints';
 import { payloadSkeleton, rivetEventTypes } from './eventSkeletons';
 
-export const SKELETON_FILE = 'nodes/ZoomConnectorTrigger/eventSkeletons.ts';
+export const SKELETON_FILE = 'packages/n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/eventSkeletons.ts';
 
 export function renderSkeletonFile(): string {
 	const offered = new Set(EVENT_OPTIONS.map((o) => String(o.value)));

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { chromium, selectors, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 import { OWNER } from './n8n';
-import { ARTIFACTS_DIR, PACKAGE_DIR } from './paths';
+import { ARTIFACTS_DIR, REPO_DIR } from './paths';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS_DIR = join(ARTIFACTS_DIR, 'browser');
-export const DOCS_SCREENSHOTS_DIR = join(PACKAGE_DIR, 'docs', 'screenshots');
+export const DOCS_SCREENSHOTS_DIR = join(REPO_DIR, 'docs', 'screenshots');
 
 /** Installs Debian's chromium when it is missing; throws with the script's reason when it cannot. */
 export function ensureChromiumInstalled(): { seconds: number; cached: boolean } {

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import axios, { type AxiosInstance } from 'axios';
 
 import { N8n, type N8nState } from './n8n';
-import { PACKAGE_DIR } from './paths';
+import { REPO_DIR } from './paths';
 import type { QueueServicesState } from './queue';
 
 /** One state file per jest run, so runs side by side (CI, a developer, a helper) never share an n8n. */
-export const stateFile = (pid: number = process.pid) => join(PACKAGE_DIR, '.n8n-harness', `state-${pid}.json`);
+export const stateFile = (pid: number = process.pid) => join(REPO_DIR, '.n8n-harness', `state-${pid}.json`);
 
 export interface CredentialRef {
 	id: string;

@@ -6,9 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { CredentialRef, HarnessState } from './context';
-import { PACKAGE_DIR } from './paths';
+import { REPO_DIR } from './paths';
 
-export const EXAMPLES_DIR = join(PACKAGE_DIR, 'examples');
+export const EXAMPLES_DIR = join(REPO_DIR, 'examples');
 
 export interface ExampleWorkflow {
 	id: string;

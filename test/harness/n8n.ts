@@ -184,7 +184,7 @@ export function linkPackage(userFolder: string): void {
 		return;
 	}
 	mkdirSync(target);
-	for (const entry of ['package.json', 'index.js', 'dist']) {
+	for (const entry of ['package.json', 'dist']) {
 		if (existsSync(join(PACKAGE_DIR, entry))) cpSync(join(PACKAGE_DIR, entry), join(target, entry), { recursive: true });
 	}
 	const n8nsOwn = dirname(require.resolve('n8n-workflow/package.json', { paths: [join(N8N_BIN, '..', '..')] }));

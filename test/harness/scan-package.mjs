@@ -7,7 +7,8 @@ import { join, resolve } from 'node:path';
 
 import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
 
-const root = resolve(import.meta.dirname, '..', '..');
+// The published package's folder (see test/harness/paths.ts).
+const root = resolve(import.meta.dirname, '..', '..', 'packages', 'n8n-nodes-zoom-connector');
 const work = mkdtempSync(join(tmpdir(), 'zoom-scan-'));
 try {
 	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' })

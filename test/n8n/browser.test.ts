@@ -15,7 +15,7 @@ import type { Locator, Page } from 'playwright-core';
 import { SANDBOX_DEFAULTS } from '../../sandbox';
 import { ensureChromiumInstalled, launchBrowser, signIn, updateDocsScreenshots, type BrowserSession } from '../harness/browser';
 import { harness, type CredentialRef } from '../harness/context';
-import { PACKAGE_DIR } from '../harness/paths';
+import { REPO_DIR } from '../harness/paths';
 import { PKG, readRun } from '../harness/workflows';
 
 const h = () => harness();
@@ -48,7 +48,7 @@ const parameterInput = (name: string): Locator => credentialModal().getByTestId(
  * Trigger and read-only Zoom Connector calls, one of them User: Get "me"), or else one built here.
  */
 function workflowToRun(credentialRef: CredentialRef): { name: string; zoomNode: string; nodes: any[]; connections: any; source: string } {
-	const folder = join(PACKAGE_DIR, 'examples');
+	const folder = join(REPO_DIR, 'examples');
 	const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.json')).sort() : [];
 	for (const file of files) {
 		let workflow: any;

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 
 import { authentication, harness, zoomCredentials, type CredentialRef } from '../harness/context';
 import { delay } from '../harness/n8n';
-import { CACHE_ROOT } from '../harness/paths';
+import { CACHE_ROOT, PACKAGE_DIR } from '../harness/paths';
 import { sandboxCredentialData } from '../harness/setup';
 import { NodeWorkflow, PKG } from '../harness/workflows';
 
@@ -50,11 +50,12 @@ describe('the package in n8n', () => {
 
 	it('logged no error loading the package', () => {
 		const log = readFileSync(h().n8n.state.logFile, 'utf8');
-		// n8n's own install lives under a cache folder named after this package: its stack traces (a
-		// queue-mode run failed on purpose, say) are not about loading the package.
+		// n8n's own install lives under a cache folder named after this package, and the package's folder is
+		// named after it too: their stack frames (a queue-mode run or an item failed on purpose, say) are not
+		// about loading the package.
 		const problems = log
 			.split('\n')
-			.map((line) => line.split(CACHE_ROOT).join(''))
+			.map((line) => line.split(CACHE_ROOT).join('').split(PACKAGE_DIR).join(''))
 			.filter((line) => /zoom-connector/i.test(line) && /error|fail|warn/i.test(line));
 		expect(problems).toEqual([]);
 	});

@@ -11,7 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 import { delay, type N8nHelperProcess } from '../harness/n8n';
 import { runSql, settledExecutions, startHelper } from '../harness/queue';
-import { lockEntries, signatureAt } from '../../nodes/shared/ledgerLock';
+import { lockEntries, signatureAt } from 'n8n-nodes-zoom-connector/nodes/shared/ledgerLock';
 import { postSigned } from '../harness/signedDelivery';
 import { pool, waitUntilServed, webhookUrls } from '../harness/queueWebhooks';
 import { activeSocketWorkflow, connectionsOf, newSubscription, push } from '../harness/socketDelivery';

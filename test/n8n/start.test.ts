@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { createConnection } from 'node:net';
 
 import { delay, freePort } from '../harness/n8n';
-import { PACKAGE_DIR } from '../harness/paths';
+import { REPO_DIR } from '../harness/paths';
 
 function alive(pid: number): boolean {
 	try {
@@ -44,7 +44,7 @@ async function listening(port: number): Promise<boolean> {
 		const [n8nPort, sandboxPort, brevoPort] = [await freePort(), await freePort(), await freePort()];
 		// detached: its own process group, as a terminal's foreground job is.
 		const npm = spawn('npm', ['start'], {
-			cwd: PACKAGE_DIR,
+			cwd: REPO_DIR,
 			detached: true,
 			stdio: ['ignore', 'pipe', 'pipe'],
 			env: { ...process.env, N8N_PORT: String(n8nPort), ZOOM_SANDBOX_PORT: String(sandboxPort), BREVO_STANDIN_PORT: String(brevoPort) },

@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { rivetEventTypes } from '../contract/eventSkeletons';
 import { rivetTypeProblems } from '../contract/rivetTypeCheck';
-import { EVENT_OPTIONS } from '../../nodes/ZoomConnectorTrigger/eventCatalog';
+import { EVENT_OPTIONS } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/eventCatalog';
 import { startHarness } from './helpers';
 import type { Harness } from './helpers';
 

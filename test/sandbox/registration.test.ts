@@ -6,7 +6,7 @@
 import axios from 'axios';
 import type { IDataObject, IHookFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { createSubscription, deleteSubscription, subscriptionExists } from '../../nodes/ZoomConnectorTrigger/registration';
+import { createSubscription, deleteSubscription, subscriptionExists } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/registration';
 import { SANDBOX_DEFAULTS as D, startHarness } from './helpers';
 import type { Harness } from './helpers';
 import { Endpoint } from './validatingEndpoint';

@@ -4,11 +4,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { execute as pastSessionGet } from '../../nodes/ZoomConnector/resources/pastSession/get';
-import { execute as pastSessionParticipants } from '../../nodes/ZoomConnector/resources/pastSession/getParticipants';
-import { execute as userGetAll } from '../../nodes/ZoomConnector/resources/user/getAll';
-import { operations as webinarOperations } from '../../nodes/ZoomConnector/resources/webinar';
-import { ZoomDailySyncTrigger } from '../../nodes/ZoomDailySyncTrigger/ZoomDailySyncTrigger.node';
+import { execute as pastSessionGet } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/pastSession/get';
+import { execute as pastSessionParticipants } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/pastSession/getParticipants';
+import { execute as userGetAll } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/user/getAll';
+import { operations as webinarOperations } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/webinar';
+import { ZoomDailySyncTrigger } from 'n8n-nodes-zoom-connector/nodes/ZoomDailySyncTrigger/ZoomDailySyncTrigger.node';
 import { startHarness, type Harness } from './helpers';
 import { executeContext, pollContext } from './nodeContext';
 

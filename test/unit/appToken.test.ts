@@ -1,7 +1,7 @@
 /** The General app's own token (client-credentials grant): asked with Basic auth, reused until a minute before expiry, refusals named. */
 import type { IHookFunctions, IHttpRequestOptions } from 'n8n-workflow';
 
-import { clientCredentialsToken } from '../../nodes/shared/transport/appToken';
+import { clientCredentialsToken } from 'n8n-nodes-zoom-connector/nodes/shared/transport/appToken';
 
 function context(answer: (request: IHttpRequestOptions) => unknown, calls: IHttpRequestOptions[]) {
 	return {

@@ -9,8 +9,8 @@ import {
 	tallyEngagement,
 	weightsProblem,
 	type EngagementWeights,
-} from '../../nodes/ZoomAttendanceMatch/engagement';
-import type { JsonRecord } from '../../nodes/ZoomAttendanceMatch/match';
+} from 'n8n-nodes-zoom-connector/nodes/ZoomAttendanceMatch/engagement';
+import type { JsonRecord } from 'n8n-nodes-zoom-connector/nodes/ZoomAttendanceMatch/match';
 
 import { matchAttendance } from './attendanceMatchOracle';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { isoTimestamp, normaliseEmail, normaliseName, splitName, type JsonRecord } from '../../nodes/ZoomAttendanceMatch/match';
+import { isoTimestamp, normaliseEmail, normaliseName, splitName, type JsonRecord } from 'n8n-nodes-zoom-connector/nodes/ZoomAttendanceMatch/match';
 import { matchAttendance, outputFields, type MatchResult } from './attendanceMatchOracle';
 
 const T0 = Date.parse('2024-05-01T10:00:00Z');

@@ -6,10 +6,10 @@
 import fc from 'fast-check';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { ZoomAttendanceMatch } from '../../nodes/ZoomAttendanceMatch/ZoomAttendanceMatch.node';
-import { DEFAULT_ENGAGEMENT_WEIGHTS } from '../../nodes/ZoomAttendanceMatch/engagement';
-import { engagementProperties } from '../../nodes/ZoomAttendanceMatch/engagementProperties';
-import type { JsonRecord } from '../../nodes/ZoomAttendanceMatch/match';
+import { ZoomAttendanceMatch } from 'n8n-nodes-zoom-connector/nodes/ZoomAttendanceMatch/ZoomAttendanceMatch.node';
+import { DEFAULT_ENGAGEMENT_WEIGHTS } from 'n8n-nodes-zoom-connector/nodes/ZoomAttendanceMatch/engagement';
+import { engagementProperties } from 'n8n-nodes-zoom-connector/nodes/ZoomAttendanceMatch/engagementProperties';
+import type { JsonRecord } from 'n8n-nodes-zoom-connector/nodes/ZoomAttendanceMatch/match';
 
 const T0 = Date.parse('2024-05-01T10:00:00Z');
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();

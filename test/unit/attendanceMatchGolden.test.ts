@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 
 import { generate } from '../../bench/attendanceMatch.bench';
-import { outputItems } from '../../nodes/ZoomAttendanceMatch/items';
-import { matchTables, type JsonRecord, type MatchOptions } from '../../nodes/ZoomAttendanceMatch/match';
+import { outputItems } from 'n8n-nodes-zoom-connector/nodes/ZoomAttendanceMatch/items';
+import { matchTables, type JsonRecord, type MatchOptions } from 'n8n-nodes-zoom-connector/nodes/ZoomAttendanceMatch/match';
 
 /** The generator's rows with every kind of time Zoom and users send mixed in, deterministically. */
 function mixedDataset(n: number, seed: number) {

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { ZoomAttendanceMatch } from '../../nodes/ZoomAttendanceMatch/ZoomAttendanceMatch.node';
+import { ZoomAttendanceMatch } from 'n8n-nodes-zoom-connector/nodes/ZoomAttendanceMatch/ZoomAttendanceMatch.node';
 
 const PARAMETERS: Record<string, unknown> = {
 	participantEmailField: 'user_email',

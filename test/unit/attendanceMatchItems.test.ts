@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { ZoomAttendanceMatch } from '../../nodes/ZoomAttendanceMatch/ZoomAttendanceMatch.node';
-import { normaliseEmail, normaliseName, parseIsoTime, splitName, type JsonRecord } from '../../nodes/ZoomAttendanceMatch/match';
+import { ZoomAttendanceMatch } from 'n8n-nodes-zoom-connector/nodes/ZoomAttendanceMatch/ZoomAttendanceMatch.node';
+import { normaliseEmail, normaliseName, parseIsoTime, splitName, type JsonRecord } from 'n8n-nodes-zoom-connector/nodes/ZoomAttendanceMatch/match';
 
 import { matchAttendance, outputFields, type PersonResult } from './attendanceMatchOracle';
 

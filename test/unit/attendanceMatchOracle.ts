@@ -18,7 +18,7 @@ import {
 	type MatchTables,
 	type NoMatchReason,
 	type SessionSpan,
-} from '../../nodes/ZoomAttendanceMatch/match';
+} from 'n8n-nodes-zoom-connector/nodes/ZoomAttendanceMatch/match';
 
 export interface Attendance {
 	/** Union of the person's segments: overlapping time is counted once. */

@@ -5,7 +5,7 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ZoomConnector } from '../../nodes/ZoomConnector/ZoomConnector.node';
+import { ZoomConnector } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/ZoomConnector.node';
 import { CREDENTIAL_ONLY, SESSION_TYPE_ONLY, contractOperations, type ContractSessions, type Kind, type Operation } from '../contract/connectorOperations';
 
 /** `resource.operation` of every Operation option the node shows, per resource. */

@@ -5,9 +5,9 @@
 import fc from 'fast-check';
 import type { IHttpRequestHelper } from 'n8n-workflow';
 
-import { ZoomConnectorServerToServerOAuthApi } from '../../credentials/ZoomConnectorServerToServerOAuthApi.credentials';
-import { apiBaseUrl, baseUrlExpression, isCredentialHost, isLoopbackHost, oauthBaseUrl } from '../../nodes/shared/environment';
-import { zoomApiRequestFull } from '../../nodes/shared/transport';
+import { ZoomConnectorServerToServerOAuthApi } from 'n8n-nodes-zoom-connector/credentials/ZoomConnectorServerToServerOAuthApi.credentials';
+import { apiBaseUrl, baseUrlExpression, isCredentialHost, isLoopbackHost, oauthBaseUrl } from 'n8n-nodes-zoom-connector/nodes/shared/environment';
+import { zoomApiRequestFull } from 'n8n-nodes-zoom-connector/nodes/shared/transport';
 import { fakeZoomContext } from './fakeZoomContext';
 
 const custom = (api: string, oauth = api.replace(/\/v2$/, '/oauth')) => ({ environment: 'custom', apiBaseUrl: api, oauthBaseUrl: oauth });

@@ -1,7 +1,7 @@
 /** The Server-to-Server credential's token handling, without n8n: what preAuthentication keeps and what authenticate sends. */
 import type { IHttpRequestHelper } from 'n8n-workflow';
 
-import { ZoomConnectorServerToServerOAuthApi } from '../../credentials/ZoomConnectorServerToServerOAuthApi.credentials';
+import { ZoomConnectorServerToServerOAuthApi } from 'n8n-nodes-zoom-connector/credentials/ZoomConnectorServerToServerOAuthApi.credentials';
 
 const credential = new ZoomConnectorServerToServerOAuthApi();
 

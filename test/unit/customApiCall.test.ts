@@ -7,8 +7,8 @@ import {
 	CustomCallInputError,
 	listPropertyOf,
 	queryFrom,
-} from '../../nodes/ZoomConnector/resources/customApiCall/input';
-import { detectPagingStyle, zoomApiRequestAllItems } from '../../nodes/shared/transport';
+} from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/customApiCall/input';
+import { detectPagingStyle, zoomApiRequestAllItems } from 'n8n-nodes-zoom-connector/nodes/shared/transport';
 import { fakeZoomContext } from './fakeZoomContext';
 
 function fieldOf(run: () => unknown): string | undefined {

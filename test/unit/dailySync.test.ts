@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { advance, planPoll, runDied, selectEnded, type SyncState } from '../../nodes/ZoomDailySyncTrigger/sync';
+import { advance, planPoll, runDied, selectEnded, type SyncState } from 'n8n-nodes-zoom-connector/nodes/ZoomDailySyncTrigger/sync';
 
 const MIN = 60_000;
 const DAY = 86_400_000;

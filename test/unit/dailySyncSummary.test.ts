@@ -1,6 +1,6 @@
 /** The Daily Sync's Include Meeting Summary, pure parts: the summary fields an item gets, and participant items carrying them. */
-import { participantItem } from '../../nodes/ZoomDailySyncTrigger/endedSessions';
-import { summaryItem } from '../../nodes/ZoomDailySyncTrigger/sessionSummary';
+import { participantItem } from 'n8n-nodes-zoom-connector/nodes/ZoomDailySyncTrigger/endedSessions';
+import { summaryItem } from 'n8n-nodes-zoom-connector/nodes/ZoomDailySyncTrigger/sessionSummary';
 
 const session = { sessionType: 'meeting', id: 1, uuid: 'u==', topic: 'T', startTime: 's', endTime: 'e' };
 

@@ -1,7 +1,7 @@
 /** The transport with encoding 'stream' (recording downloads): error bodies still read, token kept off redirects. */
 import { Readable } from 'node:stream';
 
-import { zoomApiRequestFull } from '../../nodes/shared/transport';
+import { zoomApiRequestFull } from 'n8n-nodes-zoom-connector/nodes/shared/transport';
 import { fakeZoomContext } from './fakeZoomContext';
 
 const URL_ON_ZOOM = 'https://us02web.zoom.us/rec/download/abc';

@@ -1,7 +1,7 @@
 /** Q&A, poll and survey answers flattened to one row per person and question. */
 import fc from 'fast-check';
 
-import { flattenPolls, flattenQa, flattenSurvey } from '../../nodes/ZoomConnector/resources/engagement/flatten';
+import { flattenPolls, flattenQa, flattenSurvey } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/engagement/flatten';
 
 describe('flattenQa', () => {
 	it('past-session Q&A: one row per question asked, email lower-cased, the answer text kept', () => {

@@ -2,7 +2,7 @@
  * The token answer's api_url (https://developers.zoom.us/changelog/platform/api_url_access_token_response/):
  * the account's regional host is used when it is Zoom's, and nothing else ever becomes the API base.
  */
-import { apiBaseUrl } from '../../nodes/shared/environment';
+import { apiBaseUrl } from 'n8n-nodes-zoom-connector/nodes/shared/environment';
 
 describe('apiBaseUrl and the token answer’s api_url', () => {
 	it.each([

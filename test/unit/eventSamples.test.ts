@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { EVENT_OPTIONS } from '../../nodes/ZoomConnectorTrigger/eventCatalog';
-import { sampleBody, sampleEvents, samplePayload } from '../../nodes/ZoomConnectorTrigger/samples';
-import { summarise } from '../../nodes/ZoomConnectorTrigger/item';
+import { EVENT_OPTIONS } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/eventCatalog';
+import { sampleBody, sampleEvents, samplePayload } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/samples';
+import { summarise } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/item';
 import { rivetEventTypes } from '../contract/eventSkeletons';
 import { renderSkeletonFile, SKELETON_FILE } from '../contract/renderEventSkeletons';
 import { rivetTypeProblems } from '../contract/rivetTypeCheck';

@@ -1,7 +1,7 @@
 /** Names of downloaded recording files: hostile Content-Disposition values and recording fields. */
 import fc from 'fast-check';
 
-import { fallbackFileName, fileNameFromDisposition, safeFileName } from '../../nodes/ZoomConnector/resources/recording/fileName';
+import { fallbackFileName, fileNameFromDisposition, safeFileName } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/recording/fileName';
 
 /** What a safe name is: one path segment a file system accepts as a plain, visible file. */
 function expectSafe(name: string | undefined) {

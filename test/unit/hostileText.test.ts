@@ -4,8 +4,8 @@
  */
 import fc from 'fast-check';
 
-import { parseVtt, parseTimestamp } from '../../nodes/ZoomConnector/resources/recording/vtt';
-import { parseRetryAfter } from '../../nodes/shared/transport/retry';
+import { parseVtt, parseTimestamp } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/recording/vtt';
+import { parseRetryAfter } from 'n8n-nodes-zoom-connector/nodes/shared/transport/retry';
 
 describe('Retry-After that is no wait', () => {
 	it('a negative number is unreadable (so the caller backs off), not 0 ms', () => {

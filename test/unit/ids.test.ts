@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { parseSessionId, parseSessionRef } from '../../nodes/shared/ids';
+import { parseSessionId, parseSessionRef } from 'n8n-nodes-zoom-connector/nodes/shared/ids';
 
 describe('parseSessionId', () => {
 	it.each([

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 
 import { claimAll, LEDGER, processes, settle, START, winsPerKey } from './ledgerHarness';
 import { jitter, RacyStore } from './racyStore';
-import { GATHER_MS, Ledger } from '../../nodes/shared/ledger';
+import { GATHER_MS, Ledger } from 'n8n-nodes-zoom-connector/nodes/shared/ledger';
 
 beforeEach(() => jest.useFakeTimers({ now: START }));
 afterEach(() => jest.useRealTimers());

@@ -1,5 +1,5 @@
 /** Drives ledger claims on the store model (racyStore.ts) with jest's simulated clock. */
-import { Ledger } from '../../nodes/shared/ledger';
+import { Ledger } from 'n8n-nodes-zoom-connector/nodes/shared/ledger';
 import type { RacyStore } from './racyStore';
 
 export const LEDGER = { maxEntries: 100_000, itemIndex: 0 };

@@ -1,7 +1,7 @@
 /** The lock's age, read from its entry count: what decides that a holder died. */
 import fc from 'fast-check';
 
-import { ageSlots, CYCLE_SLOTS, isStale, lockEntries, signatureAt, SLOT_MS } from '../../nodes/shared/ledgerLock';
+import { ageSlots, CYCLE_SLOTS, isStale, lockEntries, signatureAt, SLOT_MS } from 'n8n-nodes-zoom-connector/nodes/shared/ledgerLock';
 
 const EPOCH_MS = fc.integer({ min: Date.parse('2020-01-01'), max: Date.parse('2040-01-01') });
 

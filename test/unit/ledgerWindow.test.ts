@@ -12,8 +12,8 @@ import {
 	emptySeen,
 	hasSeen,
 	remember,
-} from '../../nodes/ZoomConnectorTrigger/deliveries';
-import { DEFAULT_TOLERANCE_SECONDS, screen, sign } from '../../nodes/ZoomConnectorTrigger/signature';
+} from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/deliveries';
+import { DEFAULT_TOLERANCE_SECONDS, screen, sign } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/signature';
 
 const SECRET = 'aVerySecretTokenValue_123';
 const FIRST_TRY = 1_796_000_000;

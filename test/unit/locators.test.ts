@@ -5,14 +5,14 @@
 import fc from 'fast-check';
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { ZoomConnector } from '../../nodes/ZoomConnector/ZoomConnector.node';
-import { matchesSearch, shortTime, fileSize } from '../../nodes/ZoomConnector/methods/listSearch/results';
-import { readSessionId, readSessionRef, sessionIdField } from '../../nodes/ZoomConnector/shared/ids';
-import { locatorValue, sessionModes } from '../../nodes/ZoomConnector/shared/locators';
-import { timeZoneOptions, ZOOM_TIME_ZONES } from '../../nodes/ZoomConnector/shared/zoomTimeZones';
-import { parseSessionId } from '../../nodes/shared/ids';
-import { sessionBody } from '../../nodes/ZoomConnector/resources/session/bodies';
-import { isValidTimeZone } from '../../nodes/shared/time';
+import { ZoomConnector } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/ZoomConnector.node';
+import { matchesSearch, shortTime, fileSize } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/methods/listSearch/results';
+import { readSessionId, readSessionRef, sessionIdField } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/shared/ids';
+import { locatorValue, sessionModes } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/shared/locators';
+import { timeZoneOptions, ZOOM_TIME_ZONES } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/shared/zoomTimeZones';
+import { parseSessionId } from 'n8n-nodes-zoom-connector/nodes/shared/ids';
+import { sessionBody } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/session/bodies';
+import { isValidTimeZone } from 'n8n-nodes-zoom-connector/nodes/shared/time';
 
 /** What n8n does with a mode's regex (n8n-workflow node-helpers: `^${regex}$`). */
 function editorAccepts(mode: 'url' | 'id', value: string, uuid = false): boolean {

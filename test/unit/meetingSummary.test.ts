@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 
-import { composeSummaryText, summaryFields } from '../../nodes/ZoomConnector/resources/meetingSummary/fields';
-import { zoomInstant } from '../../nodes/ZoomConnector/resources/meetingSummary/instant';
+import { composeSummaryText, summaryFields } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/meetingSummary/fields';
+import { zoomInstant } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/meetingSummary/instant';
 
 describe('summaryFields', () => {
 	const body = {

@@ -1,5 +1,5 @@
 /** zoomApiPages / zoomApiRequestAllItems against a server that misbehaves with next_page_token. */
-import { zoomApiRequestAllItems } from '../../nodes/shared/transport';
+import { zoomApiRequestAllItems } from 'n8n-nodes-zoom-connector/nodes/shared/transport';
 import { fakeZoomContext } from './fakeZoomContext';
 
 describe('paging', () => {

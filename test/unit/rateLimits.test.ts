@@ -5,9 +5,9 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { describeDailyLimit } from '../../nodes/shared/transport/errors';
-import { zoomApiRequest, ZOOM_ACCOUNT_APP } from '../../nodes/shared/transport';
-import { nextUtcMidnight, tooManyRequestsKind } from '../../nodes/shared/transport/tooManyRequests';
+import { describeDailyLimit } from 'n8n-nodes-zoom-connector/nodes/shared/transport/errors';
+import { zoomApiRequest, ZOOM_ACCOUNT_APP } from 'n8n-nodes-zoom-connector/nodes/shared/transport';
+import { nextUtcMidnight, tooManyRequestsKind } from 'n8n-nodes-zoom-connector/nodes/shared/transport/tooManyRequests';
 
 const slept: number[] = [];
 jest.mock('n8n-workflow', () => ({

@@ -2,8 +2,8 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 
-import { addMonths, monthWindows, parseZoomDate, toZoomDate } from '../../nodes/shared/dateWindows';
-import { formatTimestamp, parseTimestamp, parseVtt } from '../../nodes/ZoomConnector/resources/recording/vtt';
+import { addMonths, monthWindows, parseZoomDate, toZoomDate } from 'n8n-nodes-zoom-connector/nodes/shared/dateWindows';
+import { formatTimestamp, parseTimestamp, parseVtt } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/recording/vtt';
 
 const DAY = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 /** Which events Registration: Automatic subscribes, and when two lists name the same events. */
 import fc from 'fast-check';
 
-import { eventsToRegister, sameEvents } from '../../nodes/ZoomConnectorTrigger/registrationEvents';
+import { eventsToRegister, sameEvents } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/registrationEvents';
 
 const event = fc.constantFrom('meeting.ended', 'meeting.started', 'webinar.deleted', 'recording.trashed', 'user.created');
 

@@ -4,14 +4,14 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MEETING } from '../../nodes/ZoomConnector/resources/meeting/kind';
-import { snake } from '../../nodes/ZoomConnector/shared/snake';
-import { createDescription } from '../../nodes/ZoomConnector/resources/session/create';
-import { deleteDescription } from '../../nodes/ZoomConnector/resources/session/delete';
-import type { SessionKind } from '../../nodes/ZoomConnector/resources/session/kind';
-import { updateDescription } from '../../nodes/ZoomConnector/resources/session/update';
-import { description as addRegistrantDescription } from '../../nodes/ZoomConnector/resources/registrant/add';
-import { WEBINAR } from '../../nodes/ZoomConnector/resources/webinar/kind';
+import { MEETING } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/meeting/kind';
+import { snake } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/shared/snake';
+import { createDescription } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/session/create';
+import { deleteDescription } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/session/delete';
+import type { SessionKind } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/session/kind';
+import { updateDescription } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/session/update';
+import { description as addRegistrantDescription } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/registrant/add';
+import { WEBINAR } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/webinar/kind';
 import { rivetFields } from '../contract/rivetTypes';
 
 /** snake_case names of the options of the collection `name` among `properties`. */

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { SCOPE_USES, USER_APP_SCOPES } from '../../nodes/shared/scopes';
+import { SCOPE_USES, USER_APP_SCOPES } from 'n8n-nodes-zoom-connector/nodes/shared/scopes';
 import { meetingRoutes, webinarRoutes } from '../../sandbox/meetings';
 import { pastRoutes } from '../../sandbox/past';
 import { recordingRoutes } from '../../sandbox/recordings';

@@ -9,7 +9,7 @@ import {
 	recurrenceBody,
 	sessionBody,
 	settingsBody,
-} from '../../nodes/ZoomConnector/resources/session/bodies';
+} from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/resources/session/bodies';
 
 const input = (over: Partial<Parameters<typeof sessionBody>[0]> = {}) => ({
 	noun: 'meeting',

@@ -10,8 +10,8 @@ import {
 	loadSeen,
 	remember,
 	type SeenRecord,
-} from '../../nodes/ZoomConnectorTrigger/deliveries';
-import { isSelected, summarise } from '../../nodes/ZoomConnectorTrigger/item';
+} from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/deliveries';
+import { isSelected, summarise } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/item';
 import {
 	DEFAULT_TOLERANCE_SECONDS,
 	headerValue,
@@ -22,7 +22,7 @@ import {
 	sign,
 	validationAnswer,
 	verify,
-} from '../../nodes/ZoomConnectorTrigger/signature';
+} from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/signature';
 
 const SECRET = 'hfl3ZaS4QX2dwBcj_6kmkA';
 const NOW = 1_763_800_000;

@@ -5,7 +5,7 @@
  */
 import type { IHookFunctions, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
-import { armSample, disarmSample, SAMPLE_HEADER, sampleItems } from '../../nodes/ZoomConnectorTrigger/testSamples';
+import { armSample, disarmSample, SAMPLE_HEADER, sampleItems } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/testSamples';
 
 const NODE = { id: 'trigger-1', name: 'Zoom Trigger' };
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 
-import { isValidTimeZone, parseDateTime, toZoomTime, toZoomUtc } from '../../nodes/shared/time';
+import { isValidTimeZone, parseDateTime, toZoomTime, toZoomUtc } from 'n8n-nodes-zoom-connector/nodes/shared/time';
 
 describe('toZoomTime with a chosen time zone', () => {
 	it('keeps a wall-clock value (the date picker’s form) as written, to seconds', () => {

@@ -5,7 +5,7 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { ZoomConnector } from '../../nodes/ZoomConnector/ZoomConnector.node';
+import { ZoomConnector } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/ZoomConnector.node';
 
 interface Operation {
 	resource: string;

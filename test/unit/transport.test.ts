@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 
-import { describeZoomError } from '../../nodes/shared/transport/errors';
-import { PLAN_RATES, RatePacer, rateCategory } from '../../nodes/shared/transport/rateLimit';
-import { backoffDelay, isSafeToRepeat, parseRetryAfter, RETRY } from '../../nodes/shared/transport/retry';
-import { encodeSessionRef } from '../../nodes/shared/uuid';
+import { describeZoomError } from 'n8n-nodes-zoom-connector/nodes/shared/transport/errors';
+import { PLAN_RATES, RatePacer, rateCategory } from 'n8n-nodes-zoom-connector/nodes/shared/transport/rateLimit';
+import { backoffDelay, isSafeToRepeat, parseRetryAfter, RETRY } from 'n8n-nodes-zoom-connector/nodes/shared/transport/retry';
+import { encodeSessionRef } from 'n8n-nodes-zoom-connector/nodes/shared/uuid';
 
 describe('encodeSessionRef', () => {
 	it('passes numeric IDs through', () => {

@@ -6,7 +6,7 @@ import { createHmac } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { IExecuteFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { ZoomConnectorTrigger } from '../../nodes/ZoomConnectorTrigger/ZoomConnectorTrigger.node';
+import { ZoomConnectorTrigger } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/ZoomConnectorTrigger.node';
 
 const trigger = new ZoomConnectorTrigger();
 let workflowCounter = 0;

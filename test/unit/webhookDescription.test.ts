@@ -11,11 +11,11 @@ import {
 	type INodeTypes,
 } from 'n8n-workflow';
 
-import { ZoomConnectorTrigger } from '../../nodes/ZoomConnectorTrigger/ZoomConnectorTrigger.node';
+import { ZoomConnectorTrigger } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/ZoomConnectorTrigger.node';
 import {
 	triggerWebhook,
 	triggerWebhookResolvers,
-} from '../../nodes/ZoomConnectorTrigger/webhookDescription';
+} from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/webhookDescription';
 
 const TYPE = 'n8n-nodes-zoom-connector.zoomConnectorTrigger';
 const trigger = new ZoomConnectorTrigger();

@@ -9,11 +9,11 @@ import {
 	SubscriptionHolder,
 	type HolderOptions,
 	type ZoomSocket,
-} from '../../nodes/ZoomConnectorTrigger/websocket/connection';
-import { checkEndpoint, connectionUrl, withoutToken } from '../../nodes/ZoomConnectorTrigger/websocket/endpoint';
-import { HEARTBEAT_MESSAGE, readZoomMessage } from '../../nodes/ZoomConnectorTrigger/websocket/messages';
-import { BACKOFF_MAX_MS, backoffMs, renewAt, RENEW_AHEAD_MS } from '../../nodes/ZoomConnectorTrigger/websocket/timing';
-import type { ZoomEnvelope } from '../../nodes/ZoomConnectorTrigger/signature';
+} from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/websocket/connection';
+import { checkEndpoint, connectionUrl, withoutToken } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/websocket/endpoint';
+import { HEARTBEAT_MESSAGE, readZoomMessage } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/websocket/messages';
+import { BACKOFF_MAX_MS, backoffMs, renewAt, RENEW_AHEAD_MS } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/websocket/timing';
+import type { ZoomEnvelope } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/signature';
 
 describe('backoff', () => {
 	it('stays between half and all of a ceiling that doubles from 1 s up to 60 s', () => {
@@ -293,7 +293,7 @@ describe('holding the connection', () => {
 
 describe('where Node.js has no WebSocket client', () => {
 	it('activation fails saying what is needed (Node.js 22+), before reading any credential', async () => {
-		const { hold, NO_WEBSOCKET_CLIENT } = await import('../../nodes/ZoomConnectorTrigger/websocket/socketTrigger');
+		const { hold, NO_WEBSOCKET_CLIENT } = await import('n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/websocket/socketTrigger');
 		const context = {
 			getNode: () => ({ id: 'n1', name: 'Zoom Trigger', type: 'zoomConnectorTrigger', typeVersion: 1, position: [0, 0], parameters: {} }),
 			getCredentials: async () => {

@@ -6,8 +6,8 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeExecutionHint } from 'n8n-workflow';
 
-import { ZoomConnectorTrigger } from '../../nodes/ZoomConnectorTrigger/ZoomConnectorTrigger.node';
-import { claim, hasDeduplicationStore } from '../../nodes/shared/ledger';
+import { ZoomConnectorTrigger } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/ZoomConnectorTrigger.node';
+import { claim, hasDeduplicationStore } from 'n8n-nodes-zoom-connector/nodes/shared/ledger';
 
 const node = { id: 'n1', name: 'Zoom', type: 'test', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
 

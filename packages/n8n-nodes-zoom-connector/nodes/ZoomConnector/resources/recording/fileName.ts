@@ -9,8 +9,24 @@ import type { IDataObject } from 'n8n-workflow';
 const MAX_NAME_BYTES = 255;
 
 // C0 and C1 controls, DEL, and the bidirectional overrides that make "gpj.exe" read as "exe.jpg".
-const UNSAFE_CHARACTERS =
-	/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// Tested by code point rather than a regular expression, since n8n's lint refuses control characters in one.
+const UNSAFE_RANGES: Array<[number, number]> = [
+	[0x00, 0x1f],
+	[0x7f, 0x9f],
+	[0x061c, 0x061c],
+	[0x200e, 0x200f],
+	[0x202a, 0x202e],
+	[0x2066, 0x2069],
+];
+
+function withoutUnsafeCharacters(text: string): string {
+	let out = '';
+	for (const character of text) {
+		const code = character.codePointAt(0) ?? 0;
+		if (!UNSAFE_RANGES.some(([low, high]) => code >= low && code <= high)) out += character;
+	}
+	return out;
+}
 // Characters Windows forbids in names; replaced so the name survives a copy to any file system.
 const RESERVED_CHARACTERS = /[<>:"|?*]/g;
 
@@ -35,8 +51,7 @@ function truncateBytes(text: string, bytes: number): string {
  */
 export function safeFileName(name: string): string | undefined {
 	const base = name.split(/[/\\]/).pop() ?? '';
-	const cleaned = base
-		.replace(UNSAFE_CHARACTERS, '')
+	const cleaned = withoutUnsafeCharacters(base)
 		.replace(RESERVED_CHARACTERS, '_')
 		.replace(/^[\s.]+/, '')
 		.replace(/[\s.]+$/, '');
