@@ -149,8 +149,9 @@ function survey(ctx: Ctx, kind: Kind) {
 
 export const engagementRoutes: Route[] = (['meeting', 'webinar'] as Kind[]).flatMap((kind) => [
 	route('GET', `/past_${kind}s/:id/qa`, 'Medium', `${kind}:read:past_qa`, `${kind}:read`, (ctx) => qa(ctx, kind, false)),
-	route('GET', `/past_${kind}s/:id/polls`, 'Medium', `${kind}:read:list_poll_results`, `${kind}:read`, (ctx) => polls(ctx, kind, false)),
-	route('GET', `/report/${kind}s/:id/qa`, 'Heavy', `report:read:${kind}_qa:admin`, 'report:read:admin', (ctx) => qa(ctx, kind, true)),
+	// Zoom's granular names differ by kind: meeting:read:list_poll_results but webinar:read:list_past_polls.
+	route('GET', `/past_${kind}s/:id/polls`, 'Medium', kind === 'meeting' ? 'meeting:read:list_poll_results' : 'webinar:read:list_past_polls', `${kind}:read`, (ctx) => polls(ctx, kind, false)),
+	route('GET', `/report/${kind}s/:id/qa`, 'Heavy', `report:read:${kind}_qna:admin`, 'report:read:admin', (ctx) => qa(ctx, kind, true)),
 	route('GET', `/report/${kind}s/:id/polls`, 'Heavy', `report:read:list_${kind}_polls:admin`, 'report:read:admin', (ctx) => polls(ctx, kind, true)),
 	route('GET', `/report/${kind}s/:id/survey`, 'Heavy', `report:read:${kind}_survey:admin`, 'report:read:admin', (ctx) => survey(ctx, kind)),
 ]);

@@ -336,7 +336,7 @@ function invitation(ctx: Ctx) {
 }
 
 export const meetingRoutes: Route[] = [
-	route('POST', '/users/:userId/meetings', 'Medium', 'meeting:write:meeting', 'meeting:write', (ctx) => {
+	route('POST', '/users/:userId/meetings', 'Light', 'meeting:write:meeting', 'meeting:write', (ctx) => {
 		const s = createSession(ctx.sb, 'meeting', userParam(ctx), ctx.body);
 		return json(201, sessionJson(ctx.sb, s));
 	}),

@@ -90,7 +90,7 @@ export const registrantExtraRoutes: Route[] = (['meeting', 'webinar'] as Kind[])
 	}),
 	route('POST', `/${kind}s/:id/batch_registrants`, 'Heavy', `${kind}:write:batch_registrants`, `${kind}:write`, (ctx) => batch(ctx, kind)),
 ]).concat([
-	route('GET', '/webinars/:id/tracking_sources', 'Light', 'webinar:read:list_tracking_sources', 'webinar:read', (ctx) => {
+	route('GET', '/webinars/:id/tracking_sources', 'Medium', 'webinar:read:list_tracking_sources', 'webinar:read', (ctx) => {
 		const sources = trackingSources.get(sessionParam(ctx, 'webinar')) ?? [];
 		const answer: WebinarsGetWebinarTrackingSourcesResponse = { total_records: sources.length, tracking_sources: sources };
 		return json(200, answer);

@@ -52,3 +52,18 @@ export function rivetFields(module: RivetModule, typeName: string, path: string[
 	}
 	return new Set(current.map((s) => s.name));
 }
+
+/** The string literals a field of `typeName` may hold (its union of literals), e.g. language of an add registrant body. */
+export function rivetLiterals(module: RivetModule, typeName: string, path: string[]): string[] {
+	const { checker } = load();
+	let type = exportedType(module, typeName);
+	for (const step of path) {
+		const member = members(type).find((s) => s.name === step);
+		if (!member) throw new Error(`${typeName} has no ${path.join('.')}`);
+		type = checker.getTypeOfSymbol(member);
+		const plain = checker.getNonNullableType(type);
+		if (checker.isArrayType(plain)) type = checker.getTypeArguments(plain as ts.TypeReference)[0];
+	}
+	const plain = checker.getNonNullableType(type);
+	return (plain.isUnion() ? plain.types : [plain]).filter((t) => t.isStringLiteral()).map((t) => (t as ts.StringLiteralType).value);
+}

@@ -216,6 +216,28 @@ describe('Zoom Daily Sync Trigger in n8n', () => {
 		expect(items.find((i) => i.sessionType === 'webinar')!.uuid).toBe(seeded.webinars[0].instances[0].uuid);
 	});
 
+	it.each([
+		['meeting', ['meeting']],
+		['both', ['meeting', 'webinar']],
+	])('Sessions = %s with participants: a webinar Zoom lists in the meetings report is never read as a meeting', async (sessionTypes, kinds) => {
+		const users = newUsers(1);
+		const seeded = (await seed({
+			users,
+			meetings: [{ hostEmail: users[0].email, topic: 'the meeting', ended: { endedMinutesAgo: 60, participants: 2 } }],
+			webinars: [{ hostEmail: users[0].email, topic: 'the webinar', ended: { endedMinutesAgo: 45, participants: 3 } }],
+		})) as Seeded & { webinars: Seeded['meetings'] };
+		const workflow = await syncWorkflow({ hosts: 'list', userIds: users[0].email, sessionTypes, includeParticipants: true, output: 'session' });
+		await h().sandbox.delete('/_sandbox/requests');
+		const [run] = await poll(workflow, 1);
+		const items = emitted(run);
+		const uuids: Record<string, string> = { meeting: seeded.meetings[0].instances[0].uuid, webinar: seeded.webinars[0].instances[0].uuid };
+		expect(items.map((i) => [i.sessionType, i.uuid]).sort()).toEqual(kinds.map((kind) => [kind, uuids[kind]]).sort());
+		expect(items.every((i) => Array.isArray(i.participants) && i.participants.length >= 2)).toBe(true);
+		const log = (await h().sandbox.get('/_sandbox/requests')).data as Array<{ path: string; status: number }>;
+		expect(log.filter((r) => r.status >= 400)).toEqual([]);
+		expect(log.filter((r) => decodeURIComponent(decodeURIComponent(r.path)).includes(uuids.webinar) && r.path.startsWith('/v2/past_meetings/'))).toEqual([]);
+	});
+
 	it('with participants, one item per participant carries the session fields Attendance Match reads', async () => {
 		const users = newUsers(1);
 		const seeded = await seed({ users, meetings: [{ hostEmail: users[0].email, topic: 'with people', ended: { endedMinutesAgo: 90, participants: 4, rejoinFraction: 0.5 } }] });

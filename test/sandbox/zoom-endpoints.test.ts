@@ -93,7 +93,7 @@ describe('the Daily Sync (points 1, 4, 5)', () => {
 
 	it('with hosts "me", the host ID is the token user’s, read once; a listed user ID is used as it is', async () => {
 		const owner = (await h.api(token).get('/users/me')).data.id as string;
-		await seed({ meetings: [1, 2].map((i) => ({ topic: `mine ${i}`, ended: { endedMinutesAgo: 60 + i, participants: 1 } })) });
+		await seed({ meetings: [1, 2].map((i) => ({ topic: `mine ${i}`, ended: { endedMinutesAgo: 60 + i, participants: 2 } })) });
 		await h.control('DELETE', '/requests');
 		const mine = await new ZoomDailySyncTrigger().poll.call(pollContext({ sandboxUrl: h.sandbox.url, token, parameters: { hosts: 'me' } }));
 		expect((mine?.[0] ?? []).map((i) => i.json.hostId)).toEqual([owner, owner]);

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+
 import fc from 'fast-check';
 
+import { ZoomDailySyncTrigger } from 'n8n-nodes-zoom-connector/nodes/ZoomDailySyncTrigger/ZoomDailySyncTrigger.node';
 import { advance, planPoll, runDied, selectEnded, type SyncState } from 'n8n-nodes-zoom-connector/nodes/ZoomDailySyncTrigger/sync';
 
 const MIN = 60_000;
@@ -116,5 +119,18 @@ describe('runDied: which ended runs get their sessions again', () => {
 		expect(runDied({ status: 'error', errorName: 'NodeApiError', errorMessage: 'Meeting 123 not found (Zoom code 3001)' })).toBe(false);
 		expect(runDied({ status: 'canceled' })).toBe(false);
 		expect(runDied(undefined)).toBe(false);
+	});
+});
+
+describe('what the node tells the user about Zoom’s meetings report (issue 28, point 2)', () => {
+	it('the notice and the README name the two-participant rule, the six months, and that webinars have no such limit', () => {
+		const notice = String(new ZoomDailySyncTrigger().description.properties.find((p) => p.name === 'notice')?.displayName);
+		const readme = readFileSync(require.resolve('n8n-nodes-zoom-connector/README.md'), 'utf8');
+		const section = readme.slice(readme.indexOf('### Zoom Daily Sync Trigger'), readme.indexOf('## Example workflows'));
+		for (const text of [notice, section]) {
+			expect(text).toMatch(/two or more unique participants/);
+			expect(text).toMatch(/six months/);
+			expect(text).toMatch(/webinars[^.]*no (such|participant) limit/i);
+		}
 	});
 });

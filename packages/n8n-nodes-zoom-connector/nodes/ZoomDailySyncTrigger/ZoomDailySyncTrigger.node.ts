@@ -31,7 +31,7 @@ const properties: INodeProperties[] = [
 	authenticationProperty,
 	{
 		displayName:
-			'Emits every meeting or webinar that ended since the last poll, once. Participant data is complete about 30 minutes after a session ends, so sessions younger than the settle delay wait for the next poll. Poll times follow the workflow’s time zone (Workflow Settings → Timezone; choose UTC for 08:00 UTC).',
+			'Emits every meeting or webinar that ended since the last poll, once. Participant data is complete about 30 minutes after a session ends, so sessions younger than the settle delay wait for the next poll. Meetings come from Zoom’s meetings report, which lists only meetings with two or more unique participants, held in the past six months (a meeting held alone never comes); webinars have no such limit. Poll times follow the workflow’s time zone (Workflow Settings → Timezone; choose UTC for 08:00 UTC).',
 		name: 'notice',
 		type: 'notice',
 		default: '',

@@ -65,9 +65,18 @@ async function hostIdOf(this: IPollFunctions, host: Host): Promise<string> {
 }
 
 /**
+ * Meeting types of Zoom's report rows that are webinars: 5 webinar, 6 recurring webinar without a fixed
+ * time, 9 recurring webinar with a fixed time (Rivet's ReportsGetMeetingReportsResponse, type 1-9).
+ */
+const WEBINAR_TYPES: ReadonlySet<unknown> = new Set([5, 6, 9]);
+
+/**
  * Ended meeting instances a user hosted, from Zoom's report list: one list per user and month
  * (https://developers.zoom.us/docs/api/meetings/#tag/reports/GET/report/users/{userId}/meetings). Its rows
- * have no host_id: the host is the user whose report it is.
+ * have no host_id: the host is the user whose report it is. Zoom lists webinars there too, and only
+ * sessions with two or more unique participants; the webinar rows are left out here because
+ * endedWebinars finds every ended webinar (that limit does not apply there), and a webinar's
+ * participants are not under /past_meetings.
  */
 export async function endedMeetings(
 	this: IPollFunctions,
@@ -87,7 +96,8 @@ export async function endedMeetings(
 			'meetings',
 			{ qs: query },
 		)) {
-			sessions.push(...(page as EndedSession[]));
+			for (const row of page as EndedSession[])
+				if (!WEBINAR_TYPES.has(row.type)) sessions.push(row);
 		}
 	}
 	if (!selectEnded(sessions, plan).length) return sessions;

@@ -51,17 +51,23 @@ export const zoomPlanProperty: INodeProperties = {
 		'The Zoom account’s plan. Zoom’s per-second limits depend on it, and the nodes pace their calls to stay under them.',
 };
 
+/**
+ * Zoom's label of each endpoint the nodes call that is not Light, as its reference page names it
+ * (e.g. https://developers.zoom.us/docs/api/meetings/#tag/webinars/POST/webinars/{webinarId}/panelists:
+ * "Rate Limit Label: MEDIUM"); test/unit/rateCategories.test.ts holds them to Zoom's published labels.
+ */
 const RULES: Array<[method: string, pattern: RegExp, category: RateCategory]> = [
-	['GET', /^\/users\/[^/]+$/, 'Light'],
 	['GET', /^\/users$/, 'Medium'],
-	['POST', /^\/users\/[^/]+\/meetings$/, 'Medium'],
 	['GET', /^\/users\/[^/]+\/(meetings|webinars|recordings)$/, 'Medium'],
-	['POST', /^\/users\/[^/]+\/webinars$/, 'Light'],
+	['GET', /^\/meetings\/meeting_summaries$/, 'Medium'],
 	['GET', /^\/(meetings|webinars)\/[^/]+\/registrants$/, 'Medium'],
 	['PUT', /^\/(meetings|webinars)\/[^/]+\/registrants\/status$/, 'Medium'],
-	['GET', /^\/past_meetings\/[^/]+\/(instances|participants)$/, 'Medium'],
-	['GET', /^\/past_webinars\/[^/]+\/participants$/, 'Medium'],
+	['POST', /^\/(meetings|webinars)\/[^/]+\/batch_registrants$/, 'Heavy'],
+	['GET', /^\/past_meetings\/[^/]+\/(instances|participants|polls|qa)$/, 'Medium'],
+	['GET', /^\/past_webinars\/[^/]+\/(participants|polls|qa)$/, 'Medium'],
 	['GET', /^\/past_webinars\/[^/]+\/absentees$/, 'Heavy'],
+	['GET', /^\/webinars\/[^/]+\/(panelists|tracking_sources)$/, 'Medium'],
+	['POST', /^\/webinars\/[^/]+\/panelists$/, 'Medium'],
 	['*', /^\/report\//, 'Heavy'],
 	['GET', /^\/accounts\/[^/]+\/recordings$/, 'Medium'],
 	// https://developers.zoom.us/docs/api/marketplace/#tag/app: creating an event subscription is Heavy.

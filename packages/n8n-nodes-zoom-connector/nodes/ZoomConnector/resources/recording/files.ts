@@ -40,6 +40,17 @@ export function recordingFiles(recording: IDataObject): IDataObject[] {
 		: [];
 }
 
+/**
+ * Zoom's recording file types that name one kind of file: the timeline is `TB` in Zoom's recording lists
+ * (Rivet's CloudRecordingGetMeetingRecordingsResponse) and `TIMELINE` in recording events.
+ */
+const SAME_FILE_TYPES: string[][] = [['TIMELINE', 'TB']];
+
+function sameFileType(listed: string, wanted: string): boolean {
+	const [a, b] = [listed.toUpperCase(), wanted.toUpperCase()];
+	return a === b || SAME_FILE_TYPES.some((names) => names.includes(a) && names.includes(b));
+}
+
 /** The file named by ID, or the first of a type; a NodeOperationError listing what the recording has otherwise. */
 export function pickFile(
 	context: IExecuteFunctions,
@@ -51,9 +62,7 @@ export function pickFile(
 	const file =
 		'fileId' in by
 			? files.find((f) => f.id === by.fileId)
-			: files.find(
-					(f) => String(f.file_type).toUpperCase() === by.fileType.toUpperCase() && f.download_url,
-				);
+			: files.find((f) => sameFileType(String(f.file_type), by.fileType) && f.download_url);
 	if (file && typeof file.download_url === 'string') return file;
 	const available =
 		files.map((f) => `${String(f.file_type)}${f.id ? ` (${String(f.id)})` : ''}`).join(', ') ||

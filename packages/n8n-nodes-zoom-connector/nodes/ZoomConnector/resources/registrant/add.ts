@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { MeetingsAddMeetingRegistrantRequestBody } from '@zoom/rivet/meetings';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { zoomApiRequest } from '../../../shared/transport';
@@ -15,6 +16,47 @@ const text = (displayName: string, name: string, placeholder?: string): INodePro
 	default: '',
 	...(placeholder ? { placeholder } : {}),
 });
+
+type ZoomLanguage = NonNullable<MeetingsAddMeetingRegistrantRequestBody['language']>;
+
+/**
+ * The registrant languages Zoom takes, spelled as Zoom spells them (Rivet's Meetings/WebinarsAddMeeting…
+ * RegistrantRequestBody['language']: "ko-KO" and "Tr-TR" included); a Record so a code Zoom adds or drops
+ * fails the build.
+ */
+const LANGUAGES: Record<ZoomLanguage, string> = {
+	'de-DE': 'German',
+	'en-US': 'English',
+	'es-ES': 'Spanish',
+	'fr-FR': 'French',
+	'it-IT': 'Italian',
+	'jp-JP': 'Japanese',
+	'ko-KO': 'Korean',
+	'pl-PL': 'Polish',
+	'pt-PT': 'Portuguese',
+	'ru-RU': 'Russian',
+	'Tr-TR': 'Turkish',
+	'vi-VN': 'Vietnamese',
+	'zh-CN': 'Chinese (Simplified)',
+	'zh-TW': 'Chinese (Traditional)',
+};
+
+/** Zoom's code for a value of the Language field; a saved value typed in another case still counts. */
+function zoomLanguage(context: IExecuteFunctions, value: unknown, itemIndex: number): ZoomLanguage {
+	const given = String(value).trim();
+	const code = (Object.keys(LANGUAGES) as ZoomLanguage[]).find(
+		(known) => known.toLowerCase() === given.toLowerCase(),
+	);
+	if (code) return code;
+	throw new NodeOperationError(
+		context.getNode(),
+		`The field "Language" is not a language Zoom knows: "${given}"`,
+		{
+			itemIndex,
+			description: `Choose one from the list, or give one of Zoom's codes: ${Object.keys(LANGUAGES).join(', ')}.`,
+		},
+	);
+}
 
 export const description: INodeProperties[] = [
 	{
@@ -97,7 +139,16 @@ export const description: INodeProperties[] = [
 			text('Country', 'country', 'US'),
 			text('Industry', 'industry'),
 			text('Job Title', 'jobTitle'),
-			text('Language', 'language', 'en-US'),
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'options',
+				options: Object.entries(LANGUAGES)
+					.map(([value, name]) => ({ name: `${name} (${value})`, value }))
+					.sort((a, b) => a.name.localeCompare(b.name)),
+				default: 'en-US',
+				description: 'The registrant’s language, one Zoom offers',
+			},
 			text('Last Name', 'lastName'),
 			{
 				displayName: 'Occurrence IDs',
@@ -146,6 +197,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		if (name === 'occurrenceIds') qs.occurrence_ids = String(value).replace(/\s+/g, '');
 		// Only meetings know auto_approve, only webinars source_id (Rivet's Meetings/WebinarsAdd…RegistrantRequestBody):
 		// a value left from the other choice is not sent.
+		else if (name === 'language') body.language = zoomLanguage(this, value, itemIndex);
 		else if (name === 'autoApprove') {
 			if (target.kind.resource === 'meeting') body.auto_approve = value;
 		} else if (name === 'sourceId') {

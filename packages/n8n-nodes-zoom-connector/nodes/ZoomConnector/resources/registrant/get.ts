@@ -8,14 +8,19 @@ import { occurrenceIdField, registrantIdField } from './registrantRef';
 
 export const description: INodeProperties[] = [
 	...registrantIdField('get'),
-	occurrenceIdField('get'),
+	// Zoom's Get a meeting registrant takes no occurrence_id (Rivet has no MeetingsGetMeetingRegistrantQueryParams);
+	// only the webinar one does (WebinarsGetWebinarRegistrantQueryParams).
+	occurrenceIdField('get', 'webinar'),
 ];
 
 /** One registrant of a meeting or webinar: name, email, status, answers, join URL, as Zoom gives them. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const target = readTarget(this, itemIndex);
 	const registrantId = requireText(this, 'registrantId', itemIndex);
-	const occurrenceId = String(this.getNodeParameter('occurrenceId', itemIndex, '') ?? '').trim();
+	const occurrenceId =
+		target.kind.resource === 'webinar'
+			? String(this.getNodeParameter('occurrenceId', itemIndex, '') ?? '').trim()
+			: '';
 	const qs: WebinarsGetWebinarRegistrantQueryParams = occurrenceId
 		? { occurrence_id: occurrenceId }
 		: {};

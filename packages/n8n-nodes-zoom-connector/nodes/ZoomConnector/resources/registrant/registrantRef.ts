@@ -32,15 +32,26 @@ export function registrantIdField(operation: string): INodeProperties[] {
 	);
 }
 
-export function occurrenceIdField(operation: string): INodeProperties {
+/** Occurrence ID, shown for both session types unless Zoom's endpoint takes it for one only. */
+export function occurrenceIdField(
+	operation: string,
+	only?: 'meeting' | 'webinar',
+): INodeProperties {
 	return {
 		displayName: 'Occurrence ID',
 		name: 'occurrenceId',
 		type: 'string',
 		default: '',
-		description:
-			'For a recurring meeting or webinar, the occurrence the registration is for; empty for all',
-		displayOptions: { show: { resource: ['registrant'], operation: [operation] } },
+		description: only
+			? `For a recurring ${only}, the occurrence the registration is for; empty for all`
+			: 'For a recurring meeting or webinar, the occurrence the registration is for; empty for all',
+		displayOptions: {
+			show: {
+				resource: ['registrant'],
+				operation: [operation],
+				...(only ? { sessionType: [only] } : {}),
+			},
+		},
 	};
 }
 
