@@ -41,11 +41,11 @@ const CREDENTIALS = ['zoomConnectorOAuth2Api', 'zoomConnectorServerToServerOAuth
 		rmSync(work, { recursive: true, force: true });
 	});
 
-	it('npm pack ships the compiled package only: package.json, README, LICENSE, dist', () => {
+	it('npm pack ships the compiled package only: package.json, README, LICENSE, CHANGELOG, dist', () => {
 		expect(tarball).toMatch(new RegExp(`${PACKAGE_NAME}-${manifest.version}\\.tgz$`));
 		const entries = tarballEntries(tarball).map((entry) => entry.replace(/^package\//, ''));
 		const topLevel = new Set(entries.map((entry) => entry.split('/')[0]));
-		expect([...topLevel].sort()).toEqual(['LICENSE', 'README.md', 'dist', 'package.json'].sort());
+		expect([...topLevel].sort()).toEqual(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist', 'package.json'].sort());
 		for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) expect(entries).toContain(file);
 		// n8n's build copies every png and svg below the folder: no screenshot or test fixture may be there.
 		expect(entries.filter((entry) => /\.(png|svg)$/.test(entry)).every((entry) => /^dist\/(nodes|credentials|icons)\//.test(entry))).toBe(true);
