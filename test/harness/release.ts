@@ -5,7 +5,7 @@
  * the registry.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { N8N_NODE, PACKAGE_DIR, PACKAGE_NAME, REPO_DIR } from './paths';
@@ -72,4 +72,14 @@ export function installAsN8nDoes(tarball: string, userFolder: string): { package
 	const ledger = { name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: packageJson.version as string } };
 	writeFileSync(join(nodesFolder, 'package.json'), JSON.stringify(ledger, null, 2), 'utf8');
 	return { packageDirectory, npmOutput: `${npm.stdout}${npm.stderr}` };
+}
+
+/**
+ * A copy of the package's folder (sources, no dist) at `destination`, its node_modules the repository's,
+ * so that a release rehearsal builds its own dist and never rewrites the one a running n8n loads.
+ */
+export function copyPackageFolder(destination: string): string {
+	cpSync(PACKAGE_DIR, destination, { recursive: true, filter: (source) => !/[\\/](dist|node_modules)$/.test(source) });
+	symlinkSync(join(REPO_DIR, 'node_modules'), join(destination, 'node_modules'), 'dir');
+	return destination;
 }
