@@ -191,6 +191,14 @@ export function linkPackage(userFolder: string): void {
 	symlinkSync(n8nsOwn, join(modules, 'n8n-workflow'), 'dir');
 }
 
+/**
+ * The base URL of webhooks under n8n's current name: N8N_WEBHOOK_URL since 2.x (which warns that
+ * WEBHOOK_URL is deprecated); 1.x reads only WEBHOOK_URL.
+ */
+export function webhookUrlSetting(url: string): Record<string, string> {
+	return N8N_MAJOR >= 2 ? { N8N_WEBHOOK_URL: url } : { WEBHOOK_URL: url };
+}
+
 export function n8nEnvironment(userFolder: string, port: number, brokerPort: number): NodeJS.ProcessEnv {
 	const { PATH, HOME, LANG, TZ } = process.env;
 	return {
@@ -202,7 +210,7 @@ export function n8nEnvironment(userFolder: string, port: number, brokerPort: num
 		N8N_PORT: String(port),
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
-		WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+		...webhookUrlSetting(`http://127.0.0.1:${port}/`),
 		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/`,
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_DIAGNOSTICS_ENABLED: 'false',
@@ -214,6 +222,14 @@ export function n8nEnvironment(userFolder: string, port: number, brokerPort: num
 		// refuses to start when asked to disable it ("Unknown module").
 		...(N8N_MAJOR >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		// n8n 3 stops loading unverified community packages unless this is set (2.40 warns when it is unset).
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		// Set explicitly, as n8n 2.40 asks before it lowers the defaults: the task timeout at today's 300 s
+		// (the examples' Code nodes run under it), the Compression node's limits at n8n 3's coming values
+		// (nothing of ours decompresses).
+		N8N_RUNNERS_TASK_TIMEOUT: '300',
+		N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: String(256 * 1024 * 1024),
+		N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '1000',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_LOG_LEVEL: process.env.N8N_LOG_LEVEL ?? 'info',
 		N8N_ENCRYPTION_KEY: 'zoom-connector-harness-key',

@@ -8,7 +8,7 @@ import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { delay, freePort, n8nEnvironment, spawnLogged, spawnN8n, stopProcessGroup, waitForReady, type N8n, type N8nHelperProcess } from './n8n';
+import { delay, freePort, n8nEnvironment, spawnLogged, spawnN8n, stopProcessGroup, waitForReady, webhookUrlSetting, type N8n, type N8nHelperProcess } from './n8n';
 
 export interface QueueServicesState {
 	postgres: { pid: number; port: number; dataDir: string };
@@ -198,7 +198,7 @@ export async function startHelper(
 		healthUrl = `${url}/healthz/readiness`;
 	} else {
 		// Production webhook URLs shown in the editor stay main's; the processor listens on its own port.
-		base.WEBHOOK_URL = `http://127.0.0.1:${main.state.port}/`;
+		Object.assign(base, webhookUrlSetting(`http://127.0.0.1:${main.state.port}/`));
 		args = ['webhook'];
 		url = `http://127.0.0.1:${port}`;
 		healthUrl = `${url}/healthz/readiness`;

@@ -1,30 +1,24 @@
-// Runs n8n's verification scanner (@n8n/scan-community-package) offline: its command line needs the
-// registry and provenance, so we call its analyzer on the sources and on the packed tarball, as it does.
+// `npm run scan`: packs the package as npm publishes it and runs n8n's verification scanner on it offline
+// (scanner.mjs): every check but provenance, which needs the registry and a real publish.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import { PACKAGE_NAME, REPO_DIR, scanTarball } from './scanner.mjs';
 
-// The published package's folder (see test/harness/paths.ts).
-const root = resolve(import.meta.dirname, '..', '..', 'packages', 'n8n-nodes-zoom-connector');
 const work = mkdtempSync(join(tmpdir(), 'zoom-scan-'));
 try {
-	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: root, encoding: 'utf8' })
+	const tarball = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: join(REPO_DIR, 'packages', PACKAGE_NAME), encoding: 'utf8' })
 		.trim()
 		.split('\n')
 		.pop();
-	const unpacked = join(work, 'package');
-	execFileSync('tar', ['-xzf', join(work, tarball), '-C', work]);
-
-	const source = await analyzePackage(root, SOURCE_FILE_PATTERNS);
-	const packed = await analyzePackage(unpacked, ['**/*.js', 'package.json']);
-	for (const [leg, result] of [['source', source], ['package', packed]]) {
-		console.log(`scan ${leg}: ${result.passed ? 'passed' : `FAILED: ${result.message}`}`);
-		if (result.details) console.log(result.details);
+	const result = await scanTarball(join(work, tarball));
+	for (const [leg, scan] of [['source', result.source], ['package', result.packed]]) {
+		console.log(`scan ${leg}: ${scan.passed ? 'passed' : `FAILED: ${scan.message}`}`);
+		if (scan.details) console.log(scan.details);
 	}
-	process.exitCode = source.passed && packed.passed ? 0 : 1;
+	process.exitCode = result.passed ? 0 : 1;
 } finally {
 	rmSync(work, { recursive: true, force: true });
 }
