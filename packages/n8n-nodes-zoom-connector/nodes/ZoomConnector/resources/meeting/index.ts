@@ -27,8 +27,8 @@ export const description: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				description:
-					'Delete a Zoom meeting, or one occurrence of a recurring meeting. Destructive: its join link stops working for everyone invited. Returns success and the meeting ID (and occurrence ID).',
-				action: 'Permanently delete a meeting and return its ID',
+					'Delete a Zoom meeting, or one occurrence of a recurring meeting. Destructive: its join link stops working for everyone invited. Returns deleted: true.',
+				action: 'Permanently delete a meeting and return a deletion confirmation',
 			},
 			{
 				name: 'End',

@@ -26,8 +26,8 @@ export const description: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				description:
-					'Delete a Zoom webinar, or one occurrence of a recurring webinar. Destructive: its join link stops working for everyone invited. Returns success and the webinar ID (and occurrence ID).',
-				action: 'Permanently delete a webinar and return its ID',
+					'Delete a Zoom webinar, or one occurrence of a recurring webinar. Destructive: its join link stops working for everyone invited. Returns deleted: true.',
+				action: 'Permanently delete a webinar and return a deletion confirmation',
 			},
 			{
 				name: 'End',
