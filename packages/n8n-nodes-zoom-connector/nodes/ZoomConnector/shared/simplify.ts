@@ -87,7 +87,7 @@ const ENDED_SESSION = [
 	'user_email',
 ] as const;
 
-/** Recording › Get (17), Get Many and Get Many for the Account (14 per recording); the token only when asked for. */
+/** Recording › Get (17 fields); the download token only when Include Download Access Token asks for it. */
 const RECORDING = [
 	'id',
 	'uuid',
@@ -99,6 +99,20 @@ const RECORDING = [
 	'share_url',
 	'recording_files',
 	'download_access_token',
+] as const;
+
+/** Recording › Get Many and Get Many for the Account (14 per recording; the account walk adds host_email). */
+const RECORDING_LIST = [
+	'id',
+	'uuid',
+	'topic',
+	'start_time',
+	'duration',
+	'total_size',
+	'recording_count',
+	'share_url',
+	'recording_files',
+	'host_email',
 ] as const;
 
 /** Meeting Summary › Get (20 of Zoom's fields, plus the 5 this node derives: see meetingSummary/fields.ts). */
@@ -143,7 +157,7 @@ export const SIMPLIFIED_FIELDS: Readonly<
 		getMeetingParticipants: PARTICIPANT,
 		getWebinarParticipants: PARTICIPANT,
 	},
-	recording: { get: RECORDING, getAll: RECORDING, getAllAccount: RECORDING },
+	recording: { get: RECORDING, getAll: RECORDING_LIST, getAllAccount: RECORDING_LIST },
 	meetingSummary: { get: SUMMARY, getAll: SUMMARY_LIST },
 };
 

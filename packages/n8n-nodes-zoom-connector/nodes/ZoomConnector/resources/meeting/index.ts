@@ -41,7 +41,7 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				description:
-					'Get a Zoom meeting by its ID or join URL. Returns its topic, type, times, settings and join URL (and the occurrences of a recurring meeting).',
+					'Get a Zoom meeting by its ID or join URL. Returns its ID, topic, type, status, times and join URL; with Simplify off, all of Zoom’s fields (settings, occurrences of a recurring meeting).',
 				action: 'Get a meeting and return its details and join URL',
 			},
 			{
