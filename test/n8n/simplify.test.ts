@@ -131,6 +131,21 @@ describe('Simplify', () => {
 		expect(full.map(({ sessionId, sessionUuid, sessionTopic, ...zoom }) => zoom)).toEqual(raw);
 	});
 
+	it('Meeting Summary › Get: Zoom’s meeting fields and this node’s overview, topics, next steps and full text', async () => {
+		await h().sandbox.post('/_sandbox/summaries', { uuid: ended.latestUuid, overview: 'Agreed', details: [{ label: 'Scope', summary: 'All' }], nextSteps: ['Ship'] });
+		const { simple, full, fields } = await both('s2s', { resource: 'meetingSummary', operation: 'get', sessionId: rl(String(ended.id)), instanceId: rl(ended.latestUuid) });
+		expectDocumentedSubset(simple, full, fields);
+		expect(simple[0]).toMatchObject({ meeting_uuid: ended.latestUuid, overview: 'Agreed', topics: [{ label: 'Scope', summary: 'All' }], nextSteps: ['Ship'], fullText: expect.any(String) });
+	});
+
+	it('Report › Get Meeting Details: the ended session’s times and counts', async () => {
+		const { simple, full, fields } = await both('s2s', { resource: 'report', operation: 'getMeeting', sessionId: rl(ended.latestUuid) });
+		expectDocumentedSubset(simple, full, fields);
+		expect(simple[0]).toMatchObject({ uuid: ended.latestUuid, participants_count: expect.any(Number), start_time: expect.any(String), end_time: expect.any(String) });
+		const raw = (await zoomGet(`/report/meetings/${encodeURIComponent(encodeURIComponent(ended.latestUuid))}`)).data;
+		expect(full).toEqual([raw]);
+	});
+
 	it('Recording › Get: the documented fields on (files kept whole), the whole recording off', async () => {
 		const { simple, full, fields } = await both('s2s', { resource: 'recording', operation: 'get', sessionId: rl(ended.latestUuid) });
 		expectDocumentedSubset(simple, full, fields);
