@@ -4,7 +4,11 @@
  * every (resource, operation) pair the Zoom Connector node offers.
  */
 export type Kind = 'oauth2' | 's2s';
-export type Operation = Record<string, unknown> & { resource: string; operation: string };
+/** The node's parameters; `nodeName`, when given, names the node instead (for a later node's expression). */
+export type Operation = Record<string, unknown> & { resource: string; operation: string; nodeName?: string };
+
+/** The node Recover File reads the trashed file's ID from. */
+const RECORDING_GET = 'Recording Get';
 
 export interface Seeded {
 	id: number;
@@ -100,10 +104,11 @@ function recordingOps(past: Seeded): Operation[] {
 	return [
 		{ ...recording, operation: 'getTranscript' },
 		{ ...recording, operation: 'download', pickFileBy: 'fileType', fileType: 'MP4', binaryPropertyName: 'data' },
-		{ ...recording, operation: 'get', includeDownloadToken: true },
-		// Delete File takes a file of the recording Get read; Recover File brings the same one back.
+		{ ...recording, operation: 'get', includeDownloadToken: true, nodeName: RECORDING_GET },
+		// Delete File takes a file of the recording Get read; Recover File brings the same one back (a Delete
+		// answers only { deleted: true }, so it reads the file from Get's node).
 		{ ...byUuid, operation: 'deleteFile', recordingFileId: '={{ $json.recording_files[0].id }}', deleteAction: 'trash' },
-		{ ...byUuid, operation: 'recoverFile', recordingFileId: '={{ $json.fileId }}' },
+		{ ...byUuid, operation: 'recoverFile', recordingFileId: `={{ $('${RECORDING_GET}').first().json.recording_files[0].id }}` },
 		{ ...byUuid, operation: 'deleteRecording', deleteAction: 'trash' },
 		{ ...byUuid, operation: 'recover' },
 		{ ...byUuid, operation: 'deleteRecording', deleteAction: 'delete' },

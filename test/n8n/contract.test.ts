@@ -99,9 +99,9 @@ describe('every request the nodes send is an endpoint Zoom publishes', () => {
 		const ops = contractOperations(sessions, kind);
 		// One chain, each node once (executeOnce), so every operation runs exactly one time.
 		const nodes = ops.map(
-			(parameters, index) =>
+			({ nodeName, ...parameters }, index) =>
 				({
-					name: `${index} ${parameters.resource} ${parameters.operation}`,
+					name: nodeName ?? `${index} ${parameters.resource} ${parameters.operation}`,
 					type: `${PKG}.zoomConnector`,
 					parameters: { authentication: authentication(kind), ...parameters },
 					credentials: { [credentialKey]: credential },

@@ -164,13 +164,14 @@ describe.each(KINDS)('Panelists and End with %s', (kind) => {
 		const listed = (await ok(kind, { resource: 'panelist', operation: 'getAll', webinarId: String(webinarId), returnAll: true })).json('Zoom');
 		expect(listed.map((p) => p.email)).toEqual(people.map((p) => p.email));
 		const [removed] = (await ok(kind, { resource: 'panelist', operation: 'remove', webinarId: String(webinarId), panelistId: 'Panelist3@example.com' })).json('Zoom');
-		expect(removed).toEqual({ success: true, webinarId, panelistId: listed[3].id });
+		expect(removed).toEqual({ deleted: true });
+		expect((await zoomRequests()).filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual([`/v2/webinars/${webinarId}/panelists/${listed[3].id}`]);
 		const limited = (await ok(kind, { resource: 'panelist', operation: 'getAll', webinarId: String(webinarId), returnAll: false, limit: 5 })).json('Zoom');
 		expect(limited.map((p) => p.email)).toEqual(['panelist0@example.com', 'panelist1@example.com', 'panelist2@example.com', 'panelist4@example.com', 'panelist5@example.com']);
 
 		const unknown = await run(kind, { resource: 'panelist', operation: 'remove', webinarId: String(webinarId), panelistId: 'nobody@example.com' });
 		expect(unknown.nodes.Zoom.error?.message).toMatch(/No panelist of webinar \d+ has the email nobody@example.com/);
-		await ok(kind, { resource: 'panelist', operation: 'removeAll', webinarId: String(webinarId) });
+		expect((await ok(kind, { resource: 'panelist', operation: 'removeAll', webinarId: String(webinarId) })).json('Zoom')).toEqual([{ deleted: true }]);
 		expect((await ok(kind, { resource: 'panelist', operation: 'getAll', webinarId: String(webinarId), returnAll: true })).json('Zoom')).toEqual([]);
 	});
 
@@ -205,7 +206,7 @@ describe.each(KINDS)('Recording lifecycle with %s', (kind) => {
 		const fileCount = () => ok(kind, { ...recording, operation: 'get' }).then((r) => r.json('Zoom')[0].recording_files.length as number);
 
 		expect((await ok(kind, { ...recording, operation: 'deleteFile', recordingFileId: fileId, deleteAction: 'trash' })).json('Zoom')).toEqual([
-			{ success: true, uuid, fileId, action: 'trash' },
+			{ deleted: true },
 		]);
 		expect(await fileCount()).toBe(before.recording_files.length - 1);
 		await ok(kind, { ...recording, operation: 'recoverFile', recordingFileId: fileId });
@@ -217,7 +218,7 @@ describe.each(KINDS)('Recording lifecycle with %s', (kind) => {
 		await ok(kind, { ...recording, operation: 'recover' });
 		expect(await fileCount()).toBe(before.recording_files.length);
 
-		expect((await ok(kind, { ...recording, operation: 'deleteRecording', deleteAction: 'delete' })).json('Zoom')).toEqual([{ success: true, uuid, action: 'delete' }]);
+		expect((await ok(kind, { ...recording, operation: 'deleteRecording', deleteAction: 'delete' })).json('Zoom')).toEqual([{ deleted: true }]);
 		const after = await run(kind, { ...recording, operation: 'recover' });
 		expect(after.nodes.Zoom.error?.httpCode).toBe('404');
 		const calls = (await zoomRequests()).filter((r) => r.method === 'DELETE' || r.method === 'PUT').slice(-3);
@@ -244,7 +245,7 @@ describe.each(KINDS)('Registrants with %s', (kind) => {
 		const [one] = (await ok(kind, { ...target, operation: 'get', registrantId: added[7].registrant_id })).json('Zoom');
 		expect(one).toMatchObject({ email: 'batch7@example.com', first_name: 'Batch7', status: 'approved' });
 		expect((await ok(kind, { ...target, operation: 'delete', registrantId: added[7].registrant_id })).json('Zoom')).toEqual([
-			{ success: true, id: Number(meetingId), registrantId: added[7].registrant_id },
+			{ deleted: true },
 		]);
 		const gone = await run(kind, { ...target, operation: 'get', registrantId: added[7].registrant_id });
 		expect(gone.nodes.Zoom.error?.httpCode).toBe('404');

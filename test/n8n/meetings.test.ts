@@ -111,7 +111,7 @@ describe.each<Kind>(['oauth2', 's2s'])('meetings with %s', (kind) => {
 			meetingId: created.id,
 			options: { scheduleForReminder: true, cancelMeetingReminder: true },
 		});
-		expect(deleted).toEqual([{ success: true, id: created.id }]);
+		expect(deleted).toEqual([{ deleted: true }]);
 		const [call] = (await zoomRequests()).filter((r) => r.method === 'DELETE');
 		expect(call).toMatchObject({
 			path: `/v2/meetings/${created.id}`,
@@ -142,7 +142,7 @@ describe('meeting details', () => {
 
 		const occurrence = created.occurrences[1].occurrence_id;
 		const deleted = await ok('oauth2', { resource: 'meeting', operation: 'delete', meetingId: created.id, options: { occurrenceId: occurrence } });
-		expect(deleted).toEqual([{ success: true, id: created.id, occurrence_id: occurrence }]);
+		expect(deleted).toEqual([{ deleted: true }]);
 		const [after] = await ok('oauth2', { resource: 'meeting', operation: 'get', meetingId: created.id });
 		expect(after.occurrences.find((o: { occurrence_id: string }) => o.occurrence_id === occurrence).status).toBe('deleted');
 	});
@@ -244,7 +244,7 @@ describe.each<Kind>(['oauth2', 's2s'])('webinars with %s', (kind) => {
 		expect(listed.map((w) => w.id)).toContain(created.id);
 
 		const deleted = await ok(kind, { ...webinar, operation: 'delete', webinarId: created.id, options: { cancelWebinarReminder: true } });
-		expect(deleted).toEqual([{ success: true, id: created.id }]);
+		expect(deleted).toEqual([{ deleted: true }]);
 		const gone = await run(kind, { ...webinar, operation: 'get', webinarId: created.id });
 		expect(gone.nodes.Zoom.error?.message).toBe(`Webinar ${created.id} not found (Zoom code 3001)`);
 	});

@@ -11,6 +11,7 @@ import { listSearch } from './methods/listSearch';
 import { route } from './router';
 import { DEFAULT_VERSION, NODE_VERSIONS } from './shared/locators';
 import { resourceOptions, resources } from './resources';
+import { simplifyProperties } from './shared/simplify';
 
 export class ZoomConnector implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,6 +40,7 @@ export class ZoomConnector implements INodeType {
 				default: 'meeting',
 			},
 			...Object.values(resources).flatMap((resource) => resource.description),
+			...simplifyProperties,
 		],
 	};
 

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { asNodeError } from '../shared/nodeError';
 import { resources as resourceModules } from './resources';
+import { simplifiedFields, simplify } from './shared/simplify';
 
 type Operation = (
 	this: IExecuteFunctions,
@@ -35,12 +36,21 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 		);
 	}
 
+	const fields = simplifiedFields(resource, operation);
+
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const result = await handler.execute.call(this, itemIndex);
+			// Version 1 has no Simplify parameter: its workflows keep Zoom's full answer.
+			const keep =
+				fields && (this.getNodeParameter('simplify', itemIndex, false) as boolean)
+					? fields
+					: undefined;
 			for (const entry of Array.isArray(result) ? result : [result]) {
-				const item = isExecutionData(entry) ? entry : { json: entry };
+				const item = isExecutionData(entry)
+					? entry
+					: { json: keep ? simplify(entry, keep) : entry };
 				output.push({ ...item, pairedItem: { item: itemIndex } });
 			}
 		} catch (error) {

@@ -27,8 +27,8 @@ export const description: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				description:
-					'Delete a Zoom meeting, or one occurrence of a recurring meeting. Destructive: its join link stops working for everyone invited. Returns success and the meeting ID (and occurrence ID).',
-				action: 'Permanently delete a meeting and return its ID',
+					'Delete a Zoom meeting, or one occurrence of a recurring meeting. Destructive: its join link stops working for everyone invited. Returns deleted: true.',
+				action: 'Permanently delete a meeting and return a deletion confirmation',
 			},
 			{
 				name: 'End',
@@ -41,7 +41,7 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				description:
-					'Get a Zoom meeting by its ID or join URL. Returns its topic, type, times, settings and join URL (and the occurrences of a recurring meeting).',
+					'Get a Zoom meeting by its ID or join URL. Returns its ID, topic, type, status, times and join URL; with Simplify off, all of Zoom’s fields (settings, occurrences of a recurring meeting).',
 				action: 'Get a meeting and return its details and join URL',
 			},
 			{

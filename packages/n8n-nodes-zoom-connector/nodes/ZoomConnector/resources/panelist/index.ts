@@ -33,15 +33,16 @@ export const description: INodeProperties[] = [
 				name: 'Remove',
 				value: 'remove',
 				description:
-					'Remove one panelist from a webinar, by ID or email. Destructive: their join link stops working. Returns success, the webinar ID and the panelist ID.',
-				action: 'Destructively remove a panelist from a webinar and return their ID',
+					'Remove one panelist from a webinar, by ID or email. Destructive: their join link stops working. Returns deleted: true.',
+				action: 'Destructively remove a panelist from a webinar and return a deletion confirmation',
 			},
 			{
 				name: 'Remove All',
 				value: 'removeAll',
 				description:
-					'Remove every panelist from a webinar. Destructive: all their join links stop working. Returns success and the webinar ID.',
-				action: 'Destructively remove all panelists from a webinar and return its ID',
+					'Remove every panelist from a webinar. Destructive: all their join links stop working. Returns deleted: true.',
+				action:
+					'Destructively remove all panelists from a webinar and return a deletion confirmation',
 			},
 		],
 		default: 'getAll',

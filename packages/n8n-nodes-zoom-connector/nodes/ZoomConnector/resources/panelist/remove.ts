@@ -20,7 +20,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-/** Removes one panelist (DELETE /webinars/{webinarId}/panelists/{panelistId}); returns { success, webinarId, panelistId }. */
+/** Removes one panelist (DELETE /webinars/{webinarId}/panelists/{panelistId}); returns { deleted: true }. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const webinarId = readWebinarId(this, itemIndex);
 	const given = requireText(this, 'panelistId', itemIndex);
@@ -48,5 +48,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		`/webinars/${webinarId}/panelists/${encodeURIComponent(panelistId)}`,
 		{ itemIndex },
 	);
-	return { success: true, webinarId: Number(webinarId), panelistId };
+	return { deleted: true };
 }

@@ -5,9 +5,9 @@ import { readWebinarId, webinarIdField } from './webinarRef';
 
 export const description: INodeProperties[] = webinarIdField('removeAll');
 
-/** Removes every panelist of the webinar (DELETE /webinars/{webinarId}/panelists); returns { success, webinarId }. */
+/** Removes every panelist of the webinar (DELETE /webinars/{webinarId}/panelists); returns { deleted: true }. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const webinarId = readWebinarId(this, itemIndex);
 	await zoomApiRequest.call(this, 'DELETE', `/webinars/${webinarId}/panelists`, { itemIndex });
-	return { success: true, webinarId: Number(webinarId) };
+	return { deleted: true };
 }

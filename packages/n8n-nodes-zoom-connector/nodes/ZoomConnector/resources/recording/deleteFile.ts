@@ -9,7 +9,7 @@ export const description: INodeProperties[] = [
 	deleteActionField('deleteFile'),
 ];
 
-/** Trashes or deletes one file of the recording; returns { success, id or uuid, fileId, action }. */
+/** Trashes or deletes one file of the recording; returns { deleted: true }. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	return await deleteRecording.call(this, itemIndex, true);
 }

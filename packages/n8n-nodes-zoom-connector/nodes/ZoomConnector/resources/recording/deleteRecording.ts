@@ -8,7 +8,7 @@ export const description: INodeProperties[] = [
 	deleteActionField('deleteRecording'),
 ];
 
-/** Trashes or deletes every file of the recording; returns { success, id or uuid, action }. */
+/** Trashes or deletes every file of the recording; returns { deleted: true }. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	return await deleteRecording.call(this, itemIndex, false);
 }

@@ -34,15 +34,16 @@ export const description: INodeProperties[] = [
 				name: 'Delete',
 				value: 'deleteRecording',
 				description:
-					'Delete all files of a cloud recording: to Zoom’s trash (recoverable for 30 days) or permanently. Destructive: a permanent delete cannot be undone. Returns success, the meeting ID or UUID and the action.',
-				action: 'Delete a recording to trash or permanently and return its ID',
+					'Delete all files of a cloud recording: to Zoom’s trash (recoverable for 30 days) or permanently. Destructive: a permanent delete cannot be undone. Returns deleted: true.',
+				action: 'Delete a recording to trash or permanently and return a deletion confirmation',
 			},
 			{
 				name: 'Delete File',
 				value: 'deleteFile',
 				description:
-					'Delete one file of a cloud recording: to Zoom’s trash (recoverable for 30 days) or permanently. Destructive: a permanent delete cannot be undone. Returns success, the meeting ID or UUID, the file ID and the action.',
-				action: 'Delete a recording file to trash or permanently and return its ID',
+					'Delete one file of a cloud recording: to Zoom’s trash (recoverable for 30 days) or permanently. Destructive: a permanent delete cannot be undone. Returns deleted: true.',
+				action:
+					'Delete a recording file to trash or permanently and return a deletion confirmation',
 			},
 			{
 				name: 'Download File',

@@ -74,11 +74,12 @@ export async function deleteRecording(
 	itemIndex: number,
 	withFile: boolean,
 ): Promise<IDataObject> {
-	const { path, output } = target(this, itemIndex, withFile);
+	const { path } = target(this, itemIndex, withFile);
 	const action = this.getNodeParameter('deleteAction', itemIndex, 'trash') as DeleteAction;
 	const qs: CloudRecordingDeleteMeetingOrWebinarRecordingsQueryParams = { action };
 	await zoomApiRequest.call(this, 'DELETE', path, { qs: qs as IDataObject, itemIndex });
-	return { success: true, ...output, action };
+	// n8n's UX guideline: a Delete answers { deleted: true }, whether to the trash or for good.
+	return { deleted: true };
 }
 
 export async function recoverRecording(

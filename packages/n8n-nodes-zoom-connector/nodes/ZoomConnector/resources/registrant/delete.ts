@@ -11,7 +11,7 @@ export const description: INodeProperties[] = [
 	occurrenceIdField('delete'),
 ];
 
-/** Deletes one registration (the person's join link stops working); returns { success, id, registrantId }. */
+/** Deletes one registration (the person's join link stops working); returns { deleted: true }. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const target = readTarget(this, itemIndex);
 	const registrantId = requireText(this, 'registrantId', itemIndex);
@@ -23,5 +23,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		qs: qs as IDataObject,
 		itemIndex,
 	});
-	return { success: true, id: Number(target.id), registrantId };
+	return { deleted: true };
 }

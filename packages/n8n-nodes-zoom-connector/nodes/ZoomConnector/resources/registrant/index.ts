@@ -67,8 +67,8 @@ export const description: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				description:
-					'Delete one registration of a meeting or webinar. Destructive: the person’s join link stops working. Returns success, the meeting or webinar ID and the registrant ID.',
-				action: 'Permanently delete a registrant and return their ID',
+					'Delete one registration of a meeting or webinar. Destructive: the person’s join link stops working. Returns deleted: true.',
+				action: 'Permanently delete a registrant and return a deletion confirmation',
 			},
 			{
 				name: 'Deny',

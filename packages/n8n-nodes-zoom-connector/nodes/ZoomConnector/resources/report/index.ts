@@ -24,7 +24,7 @@ export const description: INodeProperties[] = [
 				name: 'Get Meeting Details',
 				value: 'getMeeting',
 				description:
-					'Get the account report of an ended meeting. Returns its times, duration, participant count and tracking fields.',
+					'Get the account report of an ended meeting. Returns its times, duration and participant count; with Simplify off, all of Zoom’s fields (tracking fields).',
 				action: 'Get a meeting report and return its times and participant count',
 			},
 			{

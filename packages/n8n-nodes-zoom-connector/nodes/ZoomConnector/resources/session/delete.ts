@@ -1,4 +1,7 @@
-/** Delete a meeting or webinar, or one occurrence: DELETE /meetings/{meetingId} or /webinars/{webinarId}. */
+/**
+ * Delete a meeting or webinar, or one occurrence: DELETE /meetings/{meetingId} or /webinars/{webinarId}.
+ * Answers { deleted: true } (n8n's UX guideline); the item stays paired with its input.
+ */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { zoomApiRequest } from '../../../shared/transport';
@@ -32,9 +35,5 @@ export async function deleteSession(
 			qs[snake(name)] = typeof value === 'string' ? value.trim() : value;
 	}
 	await zoomApiRequest.call(this, 'DELETE', `/${kind.path}/${id}`, { qs, itemIndex });
-	return {
-		success: true,
-		id: Number(id),
-		...(qs.occurrence_id ? { occurrence_id: qs.occurrence_id } : {}),
-	};
+	return { deleted: true };
 }

@@ -26,8 +26,8 @@ export const description: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				description:
-					'Delete a Zoom webinar, or one occurrence of a recurring webinar. Destructive: its join link stops working for everyone invited. Returns success and the webinar ID (and occurrence ID).',
-				action: 'Permanently delete a webinar and return its ID',
+					'Delete a Zoom webinar, or one occurrence of a recurring webinar. Destructive: its join link stops working for everyone invited. Returns deleted: true.',
+				action: 'Permanently delete a webinar and return a deletion confirmation',
 			},
 			{
 				name: 'End',
@@ -40,7 +40,7 @@ export const description: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				description:
-					'Get a Zoom webinar by its ID or join URL. Returns its topic, type, times, settings and join URL (and the occurrences of a recurring webinar).',
+					'Get a Zoom webinar by its ID or join URL. Returns its ID, topic, type, times and join URL; with Simplify off, all of Zoom’s fields (settings, occurrences of a recurring webinar).',
 				action: 'Get a webinar and return its details and join URL',
 			},
 			{
