@@ -70,7 +70,7 @@ describe('Zoom’s WebSocket messages', () => {
 		expect(readZoomMessage(Buffer.from('{}'))).toEqual({ kind: 'ignored', reason: 'not a text message' });
 		expect(readZoomMessage('[1]')).toEqual({ kind: 'ignored', reason: 'not a JSON object' });
 		expect(readZoomMessage(JSON.stringify({ module: 'message' }))).toEqual({ kind: 'ignored', reason: 'message without content' });
-		expect(readZoomMessage(JSON.stringify({ module: 'message', content: '{"payload":{}}' }))).toEqual({ kind: 'ignored', reason: 'content: Body has no "event" string' });
+		expect(readZoomMessage(JSON.stringify({ module: 'message', content: '{"payload":{}}' }))).toEqual({ kind: 'unreadable', reason: 'content: Body has no "event" string' });
 	});
 
 	it('never throws, whatever arrives', () => {
@@ -252,6 +252,32 @@ describe('holding the connection', () => {
 		sockets[0].receive(JSON.stringify({ module: 'build_connection', success: false, content: 'Invalid subscription' }));
 		await until(() => sockets.length === 2 && sockets[1].readyState === 1);
 		expect(sockets[0].closedWith).toEqual({ code: 1000, reason: 'refused by Zoom' });
+		await holder.close();
+	});
+
+	it('drops an unreadable or failing event with a warning, never an exception out of the socket’s handler, and keeps going', async () => {
+		const warnings: string[] = [];
+		let fail = true;
+		const emitted: string[] = [];
+		const { holder, sockets } = rig({
+			log: { info: () => undefined, warn: (m) => void warnings.push(m), debug: () => undefined },
+			onEvent: (body) => {
+				if (fail) throw new Error('the item could not be made');
+				emitted.push(body.event);
+			},
+		});
+		await holder.start();
+		const deep = `{"module":"message","content":{"event":"meeting.started","payload":{"x":${'['.repeat(120_000)}${']'.repeat(120_000)}}}}`;
+		expect(() => sockets[0].receive(deep)).not.toThrow();
+		expect(() => sockets[0].receive(JSON.stringify({ module: 'message', content: JSON.stringify({ event: 'meeting.ended', payload: {} }) }))).not.toThrow();
+		fail = false;
+		sockets[0].receive(JSON.stringify({ module: 'message', content: JSON.stringify({ event: 'meeting.started', payload: {} }) }));
+		expect(emitted).toEqual(['meeting.started']);
+		expect(warnings).toEqual([
+			expect.stringMatching(/dropped a WebSocket event it could not read: .*more than 64 levels deep/),
+			expect.stringMatching(/dropped a WebSocket message it could not handle: the item could not be made/),
+		]);
+		expect(sockets[0].readyState).toBe(1);
 		await holder.close();
 	});
 

@@ -219,7 +219,21 @@ export class SubscriptionHolder {
 		return connection;
 	}
 
+	/**
+	 * One message from Zoom. Runs in the socket's event handler, where an exception would escape as an
+	 * uncaught exception and lose the event without a word: whatever goes wrong is logged instead.
+	 */
 	private receive(connection: Connection, data: unknown): void {
+		try {
+			this.handle(connection, data);
+		} catch (error) {
+			this.options.log.warn(
+				`Zoom Connector Trigger dropped a WebSocket message it could not handle: ${(error as Error).message}`,
+			);
+		}
+	}
+
+	private handle(connection: Connection, data: unknown): void {
 		const message = readZoomMessage(data);
 		if (message.kind === 'event') {
 			this.stats.events += 1;
@@ -230,6 +244,12 @@ export class SubscriptionHolder {
 			connection.refusal = `Zoom refused it: ${message.reason}`;
 			this.options.log.warn(`Zoom Connector Trigger: ${connection.refusal}`);
 			connection.socket.close(1000, 'refused by Zoom');
+			return;
+		}
+		if (message.kind === 'unreadable') {
+			this.options.log.warn(
+				`Zoom Connector Trigger dropped a WebSocket event it could not read: ${message.reason}`,
+			);
 			return;
 		}
 		this.options.log.debug(`Zoom Connector Trigger ignored a WebSocket message: ${message.reason}`);
