@@ -12,7 +12,7 @@ import {
 } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/websocket/connection';
 import { checkEndpoint, connectionUrl, withoutToken } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/websocket/endpoint';
 import { HEARTBEAT_MESSAGE, readZoomMessage } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/websocket/messages';
-import { BACKOFF_MAX_MS, backoffMs, renewAt, RENEW_AHEAD_MS } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/websocket/timing';
+import { BACKOFF_MAX_MS, backoffMs, MIN_RENEW_AFTER_MS, renewAt, RENEW_AHEAD_MS } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/websocket/timing';
 import type { ZoomEnvelope } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/signature';
 
 describe('backoff', () => {
@@ -35,13 +35,24 @@ describe('renewal time', () => {
 		expect(renewAt(0, 3600)).toBe(3600_000 - RENEW_AHEAD_MS);
 		expect(renewAt(1000, 40)).toBe(1000 + 32_000);
 		fc.assert(
-			fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 1, max: 86400 }), (issued, seconds) => {
+			fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: Math.ceil(MIN_RENEW_AFTER_MS / 800), max: 86400 }), (issued, seconds) => {
 				const at = renewAt(issued, seconds);
 				expect(at).toBeLessThan(issued + seconds * 1000);
 				expect(at).toBeGreaterThanOrEqual(issued + seconds * 800);
 			}),
 		);
 	});
+
+	it('never renews sooner than 10 s after the token was issued, whatever expires_in claims', () => {
+		expect(MIN_RENEW_AFTER_MS).toBe(10_000);
+		fc.assert(
+			fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.double({ min: 0, max: 86400, noNaN: true }), (issued, seconds) => {
+				expect(renewAt(issued, seconds) - issued).toBeGreaterThanOrEqual(MIN_RENEW_AFTER_MS);
+			}),
+		);
+		expect(renewAt(5000, 0.001)).toBe(5000 + MIN_RENEW_AFTER_MS);
+	});
+});
 });
 
 describe('Zoom’s WebSocket messages', () => {
@@ -228,13 +239,28 @@ describe('holding the connection', () => {
 	});
 
 	it('opens the renewed connection before closing the old one', async () => {
-		const { holder, sockets, journal } = rig({ expiresInSeconds: 0.2 });
+		const { holder, sockets, journal } = rig({ expiresInSeconds: 0.2, minRenewAfterMs: 50 });
 		await holder.start();
 		await until(() => sockets.length >= 2 && sockets[0].closedWith !== undefined);
 		expect(sockets[0].closedWith).toEqual({ code: 1000, reason: 'token renewed' });
 		expect(journal.slice(0, 3)).toEqual(['open 0', 'open 1', 'close 0']);
 		expect(sockets[1].readyState).toBe(1);
 		expect(holder.stats.renewals).toBeGreaterThanOrEqual(1);
+		await holder.close();
+	});
+
+	it('with a token that claims to expire in a millisecond, asks for tokens and opens connections no faster than the floor', async () => {
+		let tokens = 0;
+		const { holder, sockets } = rig({
+			minRenewAfterMs: 200,
+			mintToken: async () => ({ accessToken: `token-${++tokens}`, issuedAt: Date.now(), expiresInSeconds: 0.001 }),
+		});
+		await holder.start();
+		await new Promise((resolve) => setTimeout(resolve, 700));
+		// 700 ms at one renewal per 200 ms: the first connection and at most three renewals (without a floor: hundreds).
+		expect(tokens).toBeLessThanOrEqual(4);
+		expect(sockets.length).toBeLessThanOrEqual(4);
+		expect(sockets.length).toBeGreaterThanOrEqual(2);
 		await holder.close();
 	});
 

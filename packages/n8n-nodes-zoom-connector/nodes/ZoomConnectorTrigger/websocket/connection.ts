@@ -45,6 +45,8 @@ export interface HolderOptions {
 	random?: () => number;
 	heartbeatMs?: number;
 	openTimeoutMs?: number;
+	/** The earliest renewal after a token was issued (MIN_RENEW_AFTER_MS; tests shorten it). */
+	minRenewAfterMs?: number;
 }
 
 interface Connection {
@@ -177,7 +179,7 @@ export class SubscriptionHolder {
 		const connection: Connection = {
 			socket,
 			openedAt: 0,
-			renewAt: renewAt(token.issuedAt, token.expiresInSeconds),
+			renewAt: renewAt(token.issuedAt, token.expiresInSeconds, this.options.minRenewAfterMs),
 			ended: false,
 			whenEnded: new Promise<void>((resolve) => (markEnded = resolve)),
 			closeNote: '',
