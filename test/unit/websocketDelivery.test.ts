@@ -53,7 +53,6 @@ describe('renewal time', () => {
 		expect(renewAt(5000, 0.001)).toBe(5000 + MIN_RENEW_AFTER_MS);
 	});
 });
-});
 
 describe('Zoom’s WebSocket messages', () => {
 	const envelope = { event: 'meeting.started', event_ts: 1764600000000, payload: { account_id: 'a', object: { id: 1 } } };
