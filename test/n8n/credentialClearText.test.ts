@@ -3,11 +3,12 @@
  * reads as plain http to another machine (here with a leading space, which axios and `new URL` strip) gets no
  * secret from n8n's own credential test, whose request is built from those expressions (with a token already held,
  * n8n skips the credential's preAuthentication, whose runtime check would refuse first). The listener stands on
- * this machine's first non-loopback IPv4 address, which the guard treats as another machine.
+ * 127.0.0.1 and the credential names it as [::ffff:127.0.0.1], the IPv4-mapped form: the guard lists only
+ * localhost, 127.0.0.0/8 and [::1] as this machine, so it reads that host as another machine, while every packet
+ * stays on the loopback interface (tests send nothing to any other address).
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { networkInterfaces } from 'node:os';
 
 import { harness } from '../harness/context';
 import { delay } from '../harness/n8n';
@@ -15,9 +16,8 @@ import { sandboxCredentialData } from '../harness/setup';
 
 const h = () => harness();
 
-const outsideAddress = Object.values(networkInterfaces())
-	.flat()
-	.find((a) => a && a.family === 'IPv4' && !a.internal)?.address;
+/** A host the guard does not accept for plain http, which still reaches 127.0.0.1. */
+const FOREIGN_LOOKING_HOST = '[::ffff:127.0.0.1]';
 
 describe('a Custom base URL that a client reads as plain http to another machine', () => {
 	const received: IncomingHttpHeaders[] = [];
@@ -25,13 +25,12 @@ describe('a Custom base URL that a client reads as plain http to another machine
 	let origin = '';
 
 	beforeAll(async () => {
-		if (!outsideAddress) throw new Error('this machine has no non-loopback IPv4 address to listen on');
 		server = createServer((request, response) => {
 			received.push(request.headers);
 			response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: 'caught', expires_in: 3600 }));
 		});
-		await new Promise<void>((resolve) => server.listen(0, outsideAddress, resolve));
-		origin = `http://${outsideAddress}:${(server.address() as AddressInfo).port}`;
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		origin = `http://${FOREIGN_LOOKING_HOST}:${(server.address() as AddressInfo).port}`;
 	});
 
 	afterAll(async () => {
