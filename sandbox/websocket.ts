@@ -12,7 +12,7 @@ import type { Sandbox } from './core';
 import { SANDBOX_DEFAULTS } from './store';
 import type { Token } from './store';
 import type { SendOptions } from './webhooks';
-import { acceptKey, closePayload, encodeFrame, MessageReader, OPCODE, readClosePayload } from './wsFrames';
+import { acceptKey, closePayload, encodeFrame, MessageReader, MessageTooBigError, OPCODE, readClosePayload } from './wsFrames';
 
 export const SANDBOX_WS_SUBSCRIPTION_ID = 'sandboxWsSubscriptionA1';
 
@@ -32,8 +32,8 @@ export interface WsConnectionRecord {
 	tokenExpiresAt: string;
 	openedAt: string;
 	closedAt?: string;
-	/** Who closed it and why: client (its close frame), expired, heartbeat, killed, reset. */
-	closedBy?: 'client' | 'expired' | 'heartbeat' | 'killed' | 'reset' | 'network';
+	/** Who closed it and why: client (its close frame), expired, heartbeat, killed, reset, tooBig (a frame over the limit). */
+	closedBy?: 'client' | 'expired' | 'heartbeat' | 'killed' | 'reset' | 'network' | 'tooBig';
 	closeCode?: number;
 	closeReason?: string;
 	heartbeats: number;
@@ -116,7 +116,15 @@ export class WebSockets {
 		live.timers.push(watchdog);
 		const reader = new MessageReader();
 		socket.on('data', (chunk: Buffer) => {
-			for (const frame of reader.push(chunk)) this.receive(live, frame.opcode, frame.payload);
+			let frames;
+			try {
+				frames = reader.push(chunk);
+			} catch (error) {
+				// A frame or message too big: close as RFC 6455 says (1009) rather than buffer it.
+				if (error instanceof MessageTooBigError) return this.end(live, 'tooBig', error.closeCode, 'Message too big.');
+				throw error;
+			}
+			for (const frame of frames) this.receive(live, frame.opcode, frame.payload);
 		});
 		socket.on('error', () => this.forget(live, 'network'));
 		socket.on('close', () => this.forget(live, 'network'));

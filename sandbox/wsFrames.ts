@@ -47,12 +47,30 @@ export function readClosePayload(payload: Buffer): { code: number; reason: strin
 	return { code: payload.readUInt16BE(0), reason: payload.subarray(2).toString('utf8') };
 }
 
-/** Frames out of a byte stream, however it is cut into chunks. */
+/** Zoom's event messages are well under this; a larger frame or message is refused, not buffered. */
+export const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+/** A frame or message over the limit (RFC 6455 §7.4.1: close with 1009, message too big). */
+export class MessageTooBigError extends Error {
+	readonly closeCode = 1009;
+}
+
+/**
+ * Frames out of a byte stream, however it is cut into chunks. Chunks are kept as they come and joined
+ * once per frame, when all of it has arrived (joining on every chunk would copy the buffer again each
+ * time: quadratic in the frame's size). A frame declaring more than `maxBytes` is refused from its header.
+ */
 export class FrameReader {
-	private buffered = Buffer.alloc(0);
+	private chunks: Buffer[] = [];
+	private size = 0;
+
+	constructor(private readonly maxBytes: number = MAX_MESSAGE_BYTES) {}
 
 	push(chunk: Buffer): Frame[] {
-		this.buffered = Buffer.concat([this.buffered, chunk]);
+		if (chunk.length) {
+			this.chunks.push(chunk);
+			this.size += chunk.length;
+		}
 		const frames: Frame[] = [];
 		for (;;) {
 			const frame = this.next();
@@ -61,36 +79,59 @@ export class FrameReader {
 		}
 	}
 
+	/** The first `n` buffered bytes as one buffer (n <= size), joining only the chunks they span. */
+	private head(n: number): Buffer {
+		if (this.chunks[0].length >= n) return this.chunks[0];
+		let count = 0;
+		let joined = 0;
+		while (joined < n) joined += this.chunks[count++].length;
+		const first = Buffer.concat(this.chunks.slice(0, count), joined);
+		this.chunks.splice(0, count, first);
+		return first;
+	}
+
 	private next(): Frame | undefined {
-		const b = this.buffered;
-		if (b.length < 2) return undefined;
-		const masked = (b[1] & 0x80) !== 0;
-		let length = b[1] & 0x7f;
+		if (this.size < 2) return undefined;
+		const top = this.head(Math.min(this.size, 14));
+		const masked = (top[1] & 0x80) !== 0;
+		let length = top[1] & 0x7f;
 		let offset = 2;
 		if (length === 126) {
-			if (b.length < 4) return undefined;
-			length = b.readUInt16BE(2);
+			if (this.size < 4) return undefined;
+			length = top.readUInt16BE(2);
 			offset = 4;
 		} else if (length === 127) {
-			if (b.length < 10) return undefined;
-			length = Number(b.readBigUInt64BE(2));
+			if (this.size < 10) return undefined;
+			const declared = top.readBigUInt64BE(2);
+			if (declared > BigInt(this.maxBytes)) throw new MessageTooBigError(`A frame declared ${declared} bytes; at most ${this.maxBytes} are taken`);
+			length = Number(declared);
 			offset = 10;
 		}
+		if (length > this.maxBytes) throw new MessageTooBigError(`A frame declared ${length} bytes; at most ${this.maxBytes} are taken`);
 		const keyOffset = offset;
 		if (masked) offset += 4;
-		if (b.length < offset + length) return undefined;
+		if (this.size < offset + length) return undefined;
+		const b = this.head(offset + length);
 		const payload = Buffer.from(b.subarray(offset, offset + length));
 		if (masked) for (let i = 0; i < length; i++) payload[i] ^= b[keyOffset + (i % 4)];
-		this.buffered = b.subarray(offset + length);
+		const rest = b.subarray(offset + length);
+		this.chunks[0] = rest;
+		if (!rest.length) this.chunks.shift();
+		this.size -= offset + length;
 		return { fin: (b[0] & 0x80) !== 0, opcode: b[0] & 0x0f, payload };
 	}
 }
 
 /** Whole messages out of frames: data frames joined across continuations, control frames as they come. */
 export class MessageReader {
-	private frames = new FrameReader();
+	private readonly frames: FrameReader;
 	private parts: Buffer[] = [];
+	private partsSize = 0;
 	private opcode = 0;
+
+	constructor(private readonly maxBytes: number = MAX_MESSAGE_BYTES) {
+		this.frames = new FrameReader(maxBytes);
+	}
 
 	push(chunk: Buffer): Frame[] {
 		const out: Frame[] = [];
@@ -101,9 +142,13 @@ export class MessageReader {
 			}
 			if (frame.opcode !== OPCODE.continuation) this.opcode = frame.opcode;
 			this.parts.push(frame.payload);
+			this.partsSize += frame.payload.length;
+			// Fragments each under the limit may not add up past it either.
+			if (this.partsSize > this.maxBytes) throw new MessageTooBigError(`A fragmented message passed ${this.maxBytes} bytes`);
 			if (!frame.fin) continue;
-			out.push({ fin: true, opcode: this.opcode, payload: Buffer.concat(this.parts) });
+			out.push({ fin: true, opcode: this.opcode, payload: Buffer.concat(this.parts, this.partsSize) });
 			this.parts = [];
+			this.partsSize = 0;
 		}
 		return out;
 	}

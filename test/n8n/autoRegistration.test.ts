@@ -112,3 +112,48 @@ describe('Registration: Automatic with an OAuth2 credential (General app)', () =
 		await until('the subscription to be deleted', subscriptions, (list) => list.length === 0);
 	});
 });
+
+describe('Registration: Automatic when activations half-fail', () => {
+	const webhookId = randomUUID();
+	const subscriptions = () => subscriptionsOf(webhookId);
+	const fault = (method: string, count: number, message: string) => ({ method, path: '/v2/marketplace/app/event_subscription/', kind: 'status', status: 400, count, body: { code: 300, message } });
+	const publication = async (workflowId: string) => (await h().n8n.restCall('GET', `/workflows/${workflowId}/publication-status`)) as { status: string };
+	const savedNodeData = async (workflowId: string) => (await h().n8n.apiCall('GET', `/workflows/${workflowId}`)).staticData?.[`node:${AUTO_TRIGGER}`] ?? {};
+	let workflowId = '';
+
+	beforeAll(async () => {
+		workflowId = await h().n8n.createWorkflow(
+			autoRegistrationWorkflow(`auto registration orphans ${webhookId.slice(0, 8)}`, webhookId, { registration: 'automatic', authentication: 'zoomConnectorServerToServerOAuthApi', events: ['meeting.ended'] }, { zoomConnectorServerToServerOAuthApi: h().credentials.s2s }),
+		);
+	});
+
+	afterAll(async () => {
+		await h().sandbox.delete('/_sandbox/faults');
+		await h().n8n.deactivate(workflowId).catch(() => undefined);
+		await h().n8n.deleteWorkflow(workflowId).catch(() => undefined);
+	});
+
+	it('records each subscription a failed attempt left in the Zoom app, and the next activation deletes them all, then deactivation the one it holds', async () => {
+		// Subscribing fails on n8n's five attempts, and so does every deletion meanwhile.
+		await h().sandbox.post('/_sandbox/faults', fault('PATCH', 5, 'Sandbox: subscribing failed'));
+		await h().sandbox.post('/_sandbox/faults', fault('DELETE', 1000, 'Sandbox: deleting failed'));
+		await h().n8n.activate(workflowId);
+		const left = await until('five failed attempts', subscriptions, (found) => found.length === 5, 60_000);
+		await until('the activation to fail', () => publication(workflowId), (p) => p.status !== 'in_progress', 30_000);
+		// What could not be deleted is recorded in the static data n8n saved.
+		const recorded = await until('the saved orphans', () => savedNodeData(workflowId), (data) => (data.orphanedSubscriptions ?? []).length === 5);
+		expect(new Set(recorded.orphanedSubscriptions)).toEqual(new Set(left.map((s) => s.id)));
+
+		await h().sandbox.delete('/_sandbox/faults');
+		await h().n8n.activate(workflowId);
+		const held = await until('one subscription, the new one', subscriptions, (found) => found.length === 1 && !left.some((s) => s.id === found[0].id), 60_000);
+		await delay(1000);
+		expect(await subscriptions()).toEqual(held);
+		const saved = await until('the saved static data', () => savedNodeData(workflowId), (data) => Boolean(data.eventSubscriptions?.[productionUrlOf(webhookId)]));
+		expect(saved.eventSubscriptions).toEqual({ [productionUrlOf(webhookId)]: { id: held[0].id, events: ['meeting.ended'] } });
+		expect(saved.orphanedSubscriptions).toBeUndefined();
+
+		await h().n8n.deactivate(workflowId);
+		await until('every subscription to be deleted', subscriptions, (list) => list.length === 0);
+	});
+});

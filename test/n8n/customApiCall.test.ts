@@ -121,6 +121,17 @@ describe('Custom API Call in n8n', () => {
 		expect((await sandboxRequests()).filter((r) => r.path === '/v2/users/me').map((r) => r.status)).toEqual([429, 500, 200]);
 	});
 
+	it('Return All by page_number stops with a clear error when the server ignores page_number and claims a billion pages', async () => {
+		const path = '/v2/users/me/webinars';
+		const samePage = { page_count: 1e9, page_number: 1, page_size: 30, total_records: 3e10, webinars: [{ id: 1, topic: 'always the first page' }] };
+		await h().sandbox.post('/_sandbox/faults', { method: 'GET', path, kind: 'status', status: 200, count: 100, body: samePage });
+		await h().sandbox.delete('/_sandbox/requests');
+		const run = await runZoomConnector(h().n8n, 's2s', call({ path, returnAll: true }));
+		await h().sandbox.delete('/_sandbox/faults');
+		expect(run.nodes.Zoom.error?.message).toMatch(/sent the same page twice while listing \/users\/me\/webinars/);
+		expect((await sandboxRequests()).filter((r) => r.path === path).map((r) => r.query.page_number ?? '')).toEqual(['', '2']);
+	});
+
 	it('refuses a URL or a path that leaves /v2 before any call, naming the field Path', async () => {
 		await h().sandbox.delete('/_sandbox/requests');
 		for (const path of [`${h().sandboxUrl}/v2/users/me`, '//127.0.0.1:1/users/me', '/users/../../oauth/token']) {

@@ -189,6 +189,9 @@ describe('Zoom Connector Trigger in n8n', () => {
 		});
 		expect(item.headers['x-zm-trackingid']).toBe(sent.trackingId);
 		expect(item.headers['user-agent']).toBe('Zoom Marketplace/1.0a');
+		// The signature is a proof made with the secret: it stays out of the item (and so out of saved runs).
+		expect(item.headers).toHaveProperty('x-zm-request-timestamp');
+		expect(item.headers).not.toHaveProperty('x-zm-signature');
 		expect(readRun(executions[0]).Done.outputs[0]).toHaveLength(1);
 		await expectNoNewExecutions(main.id, before + 1);
 	});

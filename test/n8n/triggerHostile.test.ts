@@ -88,3 +88,20 @@ it('answers 200 when its credential was deleted, and shows the cause in one fail
 		await h().n8n.deleteWorkflow(id).catch(() => undefined);
 	}
 });
+
+it('refuses a signed body that nests 120,000 levels deep with a clear 400, not a 500, and starts no run', async () => {
+	const { id, url } = await activeTrigger(h().credentials.webhook);
+	try {
+		const depth = 120_000;
+		const body = `{"event":"meeting.started","event_ts":${Date.now()},"payload":{"account_id":"a","object":{"id":"1","deep":${'['.repeat(depth)}${']'.repeat(depth)}}}}`;
+		expect(body.length).toBeLessThan(1024 * 1024);
+		const answer = await postSigned(url, body);
+		expect(answer.status).toBe(400);
+		expect(JSON.stringify(answer.data)).toMatch(/more than 64 levels deep/);
+		await delay(1000);
+		expect(await h().n8n.executions(id)).toEqual([]);
+	} finally {
+		await h().n8n.deactivate(id);
+		await h().n8n.deleteWorkflow(id).catch(() => undefined);
+	}
+});

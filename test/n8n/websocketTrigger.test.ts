@@ -152,6 +152,26 @@ describe('WebSocket delivery', () => {
 		}
 	});
 
+	it('does not spin when the token answer claims a lifetime of a millisecond: one connection, renewed no sooner than 10 s', async () => {
+		const subscription = await newSubscription();
+		// A real token of the app (an hour long in the sandbox), handed out by the token endpoint with expires_in 0.001.
+		const minted = await control<{ access_token: string }>('POST', '/tokens', { kind: 's2s' });
+		await control('POST', '/faults', { method: 'POST', path: '/oauth/token', kind: 'status', status: 200, count: 1000, body: { access_token: minted.access_token, token_type: 'bearer', expires_in: 0.001 } });
+		try {
+			const before = (await control<Array<{ path: string }>>('GET', '/requests')).filter((r) => r.path === '/oauth/token').length;
+			const { id } = await activeSocketWorkflow(subscription);
+			cleanup.push(id);
+			await delay(4000);
+			const tokenRequests = (await control<Array<{ path: string }>>('GET', '/requests')).filter((r) => r.path === '/oauth/token').length - before;
+			const connections = await connectionsOf(subscription);
+			console.log(`expires_in 0.001: ${tokenRequests} token requests and ${connections.length} connections in about 4 s`);
+			expect(connections).toHaveLength(1);
+			expect(tokenRequests).toBe(1);
+		} finally {
+			await h().sandbox.delete('/_sandbox/faults');
+		}
+	});
+
 	it('holds a subscription with one trigger only, and closes its connection on deactivation', async () => {
 		const subscription = await newSubscription();
 		const { id } = await activeSocketWorkflow(subscription);

@@ -115,3 +115,49 @@ describe('Registration: Automatic', () => {
 		expect(await list()).toEqual([]);
 	});
 });
+
+describe('Registration: Automatic when activation half-fails', () => {
+	const subscribingFails = { method: 'PATCH', path: '/v2/marketplace/app/event_subscription/', kind: 'status', status: 400, body: { code: 300, message: 'Sandbox: subscribing failed' } };
+	const deletingFails = { method: 'DELETE', path: '/v2/marketplace/app/event_subscription/', kind: 'status', status: 400, body: { code: 300, message: 'Sandbox: deleting failed' } };
+
+	it('records what it created before subscribing, and deletes it on the deactivation n8n runs next, though n8n saved no static data', async () => {
+		const token = await h.token();
+		await h.control('POST', '/faults', { ...subscribingFails, count: 1 });
+		await h.control('POST', '/faults', { ...deletingFails, count: 1 });
+		const failed = hookContext(s2s(['meeting.ended']), token);
+		await expect(createSubscription(failed.context)).rejects.toThrow(/subscribing failed/);
+		const [orphan] = await list();
+		expect(orphan).toBeDefined();
+		expect(failed.staticData.orphanedSubscriptions).toEqual([orphan.id]);
+		// n8n saves no static data of a failed activation, and deactivates with what it had saved before.
+		await deleteSubscription(hookContext(s2s(['meeting.ended']), token, {}).context);
+		expect(await list()).toEqual([]);
+	});
+
+	it('keeps one it cannot delete in the static data n8n saves, and a restarted n8n deletes it on the next activation', async () => {
+		const token = await h.token();
+		await h.control('POST', '/faults', { ...subscribingFails, count: 1 });
+		await h.control('POST', '/faults', { ...deletingFails, count: 2 });
+		await expect(createSubscription(hookContext(s2s(['meeting.ended']), token).context)).rejects.toThrow(/subscribing failed/);
+		const [orphan] = await list();
+		const deactivation = hookContext(s2s(['meeting.ended']), token, {});
+		await deleteSubscription(deactivation.context);
+		expect(await list()).toEqual([orphan]);
+		expect(deactivation.staticData.orphanedSubscriptions).toEqual([orphan.id]);
+
+		// A restarted n8n: the module's memory is new, only the saved static data knows the orphan.
+		let restarted!: typeof import('n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/registration');
+		jest.isolateModules(() => {
+			restarted = require('n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/registration');
+		});
+		const next = hookContext(s2s(['meeting.ended']), token, deactivation.staticData);
+		expect(await restarted.subscriptionExists(next.context)).toBe(false);
+		expect(await restarted.createSubscription(next.context)).toBe(true);
+		const after = await list();
+		expect(after).toHaveLength(1);
+		expect(after[0].id).not.toBe(orphan.id);
+		expect(next.staticData.orphanedSubscriptions).toBeUndefined();
+		expect(await restarted.deleteSubscription(next.context)).toBe(true);
+		expect(await list()).toEqual([]);
+	});
+});

@@ -59,6 +59,21 @@ describe('opening', () => {
 	});
 });
 
+describe('frames too big', () => {
+	it('closes with 1009 on a frame header declaring 1 GiB, without waiting for (or buffering) its payload', async () => {
+		const client = await connect(await appToken());
+		// FIN + text, masked, 64-bit length 2^30, mask key, and a few payload bytes.
+		const header = Buffer.alloc(14);
+		header[0] = 0x81;
+		header[1] = 0x80 | 127;
+		header.writeBigUInt64BE(BigInt(2 ** 30), 2);
+		client.writeRaw(Buffer.concat([header, Buffer.alloc(1024)]));
+		await client.until(() => client.closed !== undefined, 3000);
+		expect(client.closed).toEqual({ code: 1009, reason: 'Message too big.' });
+		expect(await connections()).toMatchObject([{ closedBy: 'tooBig', closeCode: 1009 }]);
+	});
+});
+
 describe('events', () => {
 	it('carries a subscribed event as a message whose content is the webhook envelope (Rivet’s MeetingEndedEvent)', async () => {
 		const s = await h.control('POST', '/scenario', { meetings: [{ topic: 'Over the socket', ended: { participants: 2 } }] });

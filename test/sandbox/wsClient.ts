@@ -48,6 +48,11 @@ export class TestWsClient {
 		this.socket.write(encodeFrame(OPCODE.text, text, true));
 	}
 
+	/** Bytes as they are, for frames no well-behaved client would send. */
+	writeRaw(bytes: Buffer): void {
+		this.socket.write(bytes);
+	}
+
 	close(code = 1000, reason = ''): void {
 		this.socket.write(encodeFrame(OPCODE.close, closePayload(code, reason), true));
 		this.socket.end();

@@ -47,6 +47,52 @@ describe('Custom environment: plain http only for loopback', () => {
 		);
 	});
 
+	/** What a client (axios, fetch: the WHATWG URL parser) would do with the expression's value: nothing, or where it sends the secret. */
+	function sentTo(value: string): URL | undefined {
+		try {
+			return new URL(`${value}/token`);
+		} catch {
+			return undefined;
+		}
+	}
+	const clearTextToAnotherHost = (url: URL | undefined) => url !== undefined && url.protocol === 'http:' && !isLoopbackHost(url.hostname);
+
+	it.each([' http://zoom.example.com/oauth', 'http://zoom.example.com/oauth ', '\thttp://zoom.example.com/oauth', '\nhttp://zoom.example.com/oauth', '\u0000http://zoom.example.com/oauth', '\u001fhttp://zoom.example.com/oauth', 'ht\ttp://zoom.example.com/oauth', 'h\nttp://zoom.example.com/oauth', 'http:/\r/zoom.example.com/oauth', 'HtTp://zoom.example.com/oauth', 'http:zoom.example.com/oauth', 'http:/zoom.example.com/oauth', 'http:\\\\zoom.example.com/oauth', 'http:///zoom.example.com/oauth', ' http://localhost.evil.com/oauth'])(
+		'the expressions refuse %j, which a client would send in clear text to another host, as the runtime check does',
+		(url) => {
+			expect(clearTextToAnotherHost(sentTo(url))).toBe(true);
+			for (const kind of ['api', 'oauth'] as const) {
+				const value = evaluate(baseUrlExpression(kind, '$credentials'), custom(url, url));
+				expect(value).toMatch(/^insecure-http-refused:\/\//);
+				expect(clearTextToAnotherHost(sentTo(value))).toBe(false);
+			}
+			expect(() => oauthBaseUrl(custom('https://ok.example.com/v2', url))).toThrow(/OAuth Base URL/);
+		},
+	);
+
+	it.each([' http://127.0.0.1:4010/oauth', 'HTTP://localhost:4010/oauth\n', ' https://zoom.example.com/oauth', 'HTTPS://zoom.example.com/oauth'])('the expressions and the runtime check accept %j, cleaned as a client reads it', (url) => {
+		const value = evaluate(baseUrlExpression('oauth', '$credentials'), custom(url, url));
+		expect(value).toBe(url.replace(/^\s+|\s+$/g, ''));
+		expect(oauthBaseUrl(custom('https://ok.example.com/v2', url))).toBeTruthy();
+	});
+
+	it('property: whatever surrounds or splits the scheme, the expression never yields a value a client sends in clear text to another host', () => {
+		const junk = fc.array(fc.constantFrom(' ', '\t', '\n', '\r', '\u0000', '\u000b', '\u001f', '\u00a0'), { maxLength: 3 }).map((chars) => chars.join(''));
+		const scheme = fc.constantFrom('http', 'HTTP', 'Http', 'https', 'ht\ttp', 'htt\np');
+		const slashes = fc.constantFrom('//', '/', '', '\\\\', '/\\', '///', '/\t/');
+		const host = fc.oneof(fc.constantFrom('localhost', '127.0.0.1', '[::1]', 'evil.com', 'localhost.evil.com', '127.0.0.1.evil.com', 'localhost@evil.com'), fc.domain());
+		fc.assert(
+			fc.property(junk, scheme, slashes, host, junk, (before, s, sl, h, after) => {
+				const url = `${before}${s}:${sl}${h}/oauth${after}`;
+				const value = evaluate(baseUrlExpression('oauth', '$credentials'), custom(url, url));
+				expect(clearTextToAnotherHost(sentTo(value))).toBe(false);
+				// What the expression lets through, the runtime check lets through too.
+				if (!value.startsWith('insecure-http-refused:') && sentTo(value)) expect(() => oauthBaseUrl(custom('https://ok.example.com/v2', url))).not.toThrow();
+			}),
+			{ numRuns: 2000 },
+		);
+	});
+
 	it('the Server-to-Server credential does not send its client secret over plain http to another host', async () => {
 		const sent: unknown[] = [];
 		const helper = { helpers: { httpRequest: async (request: unknown) => (sent.push(request), { access_token: 't' }) } } as unknown as IHttpRequestHelper;

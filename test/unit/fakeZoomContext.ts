@@ -14,6 +14,8 @@ export function fakeZoomContext(
 	respond: (request: IHttpRequestOptions, index: number) => FakeResponse | Promise<FakeResponse>,
 	credentials: Record<string, unknown> = { environment: 'zoom' },
 	parameters: Record<string, unknown> = {},
+	/** More than this many requests fails the test; a test of a cap on pages raises it past that cap. */
+	maxRequests = 50,
 ) {
 	const requests: IHttpRequestOptions[] = [];
 	const context = {
@@ -26,7 +28,7 @@ export function fakeZoomContext(
 			httpRequestWithAuthentication: async (_type: string, request: IHttpRequestOptions) => {
 				requests.push(request);
 				// A runaway loop in the code under test fails the test instead of hanging it.
-				if (requests.length > 50) throw new Error('more than 50 requests');
+				if (requests.length > maxRequests) throw new Error(`more than ${maxRequests} requests`);
 				const response = await respond(request, requests.length - 1);
 				return { statusCode: 200, headers: {}, ...response };
 			},

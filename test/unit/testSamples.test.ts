@@ -3,9 +3,17 @@
  * only once, and never after a real delivery or after n8n stopped listening; the call reaches the test URL only
  * when the set time passed.
  */
+import { timingSafeEqual } from 'crypto';
+
 import type { IHookFunctions, IHttpRequestOptions, IWebhookFunctions } from 'n8n-workflow';
 
 import { armSample, disarmSample, SAMPLE_HEADER, sampleItems } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/testSamples';
+
+// timingSafeEqual watched, to see that the token is compared with it.
+jest.mock('crypto', () => {
+	const actual = jest.requireActual('crypto');
+	return { ...actual, timingSafeEqual: jest.fn(actual.timingSafeEqual) };
+});
 
 const NODE = { id: 'trigger-1', name: 'Zoom Trigger' };
 
@@ -70,5 +78,20 @@ describe('sample items while listening', () => {
 		disarmSample(listening);
 		await wait(300);
 		expect(calls).toHaveLength(0);
+	});
+
+	it('compares the one-time token in constant time, whatever the length of what is offered', async () => {
+		const calls: IHttpRequestOptions[] = [];
+		armSample(hook('manual', 0.05, calls));
+		await wait(300);
+		const token = (calls[0].headers as Record<string, string>)[SAMPLE_HEADER];
+		const compare = timingSafeEqual as jest.MockedFunction<typeof timingSafeEqual>;
+		compare.mockClear();
+		for (const offered of ['', 'x', token.slice(0, -1), `${token}0`, 'é'.repeat(48), 'f'.repeat(100_000)]) {
+			expect(sampleItems(webhook('manual', ['meeting.ended']), { [SAMPLE_HEADER]: offered })).toBeUndefined();
+		}
+		expect(sampleItems(webhook('manual', ['meeting.ended']), { [SAMPLE_HEADER]: token })).toHaveLength(1);
+		// Every non-empty offer went through timingSafeEqual, none through a comparison that stops at the first difference.
+		expect(compare).toHaveBeenCalledTimes(6);
 	});
 });

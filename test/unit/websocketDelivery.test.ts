@@ -12,7 +12,7 @@ import {
 } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/websocket/connection';
 import { checkEndpoint, connectionUrl, withoutToken } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/websocket/endpoint';
 import { HEARTBEAT_MESSAGE, readZoomMessage } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/websocket/messages';
-import { BACKOFF_MAX_MS, backoffMs, renewAt, RENEW_AHEAD_MS } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/websocket/timing';
+import { BACKOFF_MAX_MS, backoffMs, MIN_RENEW_AFTER_MS, renewAt, RENEW_AHEAD_MS } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/websocket/timing';
 import type { ZoomEnvelope } from 'n8n-nodes-zoom-connector/nodes/ZoomConnectorTrigger/signature';
 
 describe('backoff', () => {
@@ -35,12 +35,22 @@ describe('renewal time', () => {
 		expect(renewAt(0, 3600)).toBe(3600_000 - RENEW_AHEAD_MS);
 		expect(renewAt(1000, 40)).toBe(1000 + 32_000);
 		fc.assert(
-			fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: 1, max: 86400 }), (issued, seconds) => {
+			fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.integer({ min: Math.ceil(MIN_RENEW_AFTER_MS / 800), max: 86400 }), (issued, seconds) => {
 				const at = renewAt(issued, seconds);
 				expect(at).toBeLessThan(issued + seconds * 1000);
 				expect(at).toBeGreaterThanOrEqual(issued + seconds * 800);
 			}),
 		);
+	});
+
+	it('never renews sooner than 10 s after the token was issued, whatever expires_in claims', () => {
+		expect(MIN_RENEW_AFTER_MS).toBe(10_000);
+		fc.assert(
+			fc.property(fc.integer({ min: 0, max: 2 ** 40 }), fc.double({ min: 0, max: 86400, noNaN: true }), (issued, seconds) => {
+				expect(renewAt(issued, seconds) - issued).toBeGreaterThanOrEqual(MIN_RENEW_AFTER_MS);
+			}),
+		);
+		expect(renewAt(5000, 0.001)).toBe(5000 + MIN_RENEW_AFTER_MS);
 	});
 });
 
@@ -70,7 +80,7 @@ describe('Zoom’s WebSocket messages', () => {
 		expect(readZoomMessage(Buffer.from('{}'))).toEqual({ kind: 'ignored', reason: 'not a text message' });
 		expect(readZoomMessage('[1]')).toEqual({ kind: 'ignored', reason: 'not a JSON object' });
 		expect(readZoomMessage(JSON.stringify({ module: 'message' }))).toEqual({ kind: 'ignored', reason: 'message without content' });
-		expect(readZoomMessage(JSON.stringify({ module: 'message', content: '{"payload":{}}' }))).toEqual({ kind: 'ignored', reason: 'content: Body has no "event" string' });
+		expect(readZoomMessage(JSON.stringify({ module: 'message', content: '{"payload":{}}' }))).toEqual({ kind: 'unreadable', reason: 'content: Body has no "event" string' });
 	});
 
 	it('never throws, whatever arrives', () => {
@@ -228,13 +238,28 @@ describe('holding the connection', () => {
 	});
 
 	it('opens the renewed connection before closing the old one', async () => {
-		const { holder, sockets, journal } = rig({ expiresInSeconds: 0.2 });
+		const { holder, sockets, journal } = rig({ expiresInSeconds: 0.2, minRenewAfterMs: 50 });
 		await holder.start();
 		await until(() => sockets.length >= 2 && sockets[0].closedWith !== undefined);
 		expect(sockets[0].closedWith).toEqual({ code: 1000, reason: 'token renewed' });
 		expect(journal.slice(0, 3)).toEqual(['open 0', 'open 1', 'close 0']);
 		expect(sockets[1].readyState).toBe(1);
 		expect(holder.stats.renewals).toBeGreaterThanOrEqual(1);
+		await holder.close();
+	});
+
+	it('with a token that claims to expire in a millisecond, asks for tokens and opens connections no faster than the floor', async () => {
+		let tokens = 0;
+		const { holder, sockets } = rig({
+			minRenewAfterMs: 200,
+			mintToken: async () => ({ accessToken: `token-${++tokens}`, issuedAt: Date.now(), expiresInSeconds: 0.001 }),
+		});
+		await holder.start();
+		await new Promise((resolve) => setTimeout(resolve, 700));
+		// 700 ms at one renewal per 200 ms: the first connection and at most three renewals (without a floor: hundreds).
+		expect(tokens).toBeLessThanOrEqual(4);
+		expect(sockets.length).toBeLessThanOrEqual(4);
+		expect(sockets.length).toBeGreaterThanOrEqual(2);
 		await holder.close();
 	});
 
@@ -252,6 +277,32 @@ describe('holding the connection', () => {
 		sockets[0].receive(JSON.stringify({ module: 'build_connection', success: false, content: 'Invalid subscription' }));
 		await until(() => sockets.length === 2 && sockets[1].readyState === 1);
 		expect(sockets[0].closedWith).toEqual({ code: 1000, reason: 'refused by Zoom' });
+		await holder.close();
+	});
+
+	it('drops an unreadable or failing event with a warning, never an exception out of the socket’s handler, and keeps going', async () => {
+		const warnings: string[] = [];
+		let fail = true;
+		const emitted: string[] = [];
+		const { holder, sockets } = rig({
+			log: { info: () => undefined, warn: (m) => void warnings.push(m), debug: () => undefined },
+			onEvent: (body) => {
+				if (fail) throw new Error('the item could not be made');
+				emitted.push(body.event);
+			},
+		});
+		await holder.start();
+		const deep = `{"module":"message","content":{"event":"meeting.started","payload":{"x":${'['.repeat(120_000)}${']'.repeat(120_000)}}}}`;
+		expect(() => sockets[0].receive(deep)).not.toThrow();
+		expect(() => sockets[0].receive(JSON.stringify({ module: 'message', content: JSON.stringify({ event: 'meeting.ended', payload: {} }) }))).not.toThrow();
+		fail = false;
+		sockets[0].receive(JSON.stringify({ module: 'message', content: JSON.stringify({ event: 'meeting.started', payload: {} }) }));
+		expect(emitted).toEqual(['meeting.started']);
+		expect(warnings).toEqual([
+			expect.stringMatching(/dropped a WebSocket event it could not read: .*more than 64 levels deep/),
+			expect.stringMatching(/dropped a WebSocket message it could not handle: the item could not be made/),
+		]);
+		expect(sockets[0].readyState).toBe(1);
 		await holder.close();
 	});
 

@@ -27,7 +27,7 @@ import {
 	type SeenLimits,
 	type SeenRecord,
 } from './deliveries';
-import { isSelected, summarise } from './item';
+import { isSelected, itemHeaders, summarise } from './item';
 import {
 	DEFAULT_TOLERANCE_SECONDS,
 	headerValue,
@@ -287,7 +287,7 @@ export class ZoomConnectorTrigger implements INodeType {
 		) as IDataObject;
 		// This request's own id, for execute() to tell n8n retrying this run from a redelivery.
 		item.receiptId = randomUUID();
-		if (settings.includeHeaders) item.headers = { ...headers } as IDataObject;
+		if (settings.includeHeaders) item.headers = itemHeaders(headers) as IDataObject;
 		// n8n answers "Immediately" only once WorkflowRunner.run has created the execution (≈ 20–50 ms),
 		// and answers 500 if that fails, so Zoom retries. Writing the 200 here through
 		// getResponseObject() with noWebhookResponse would save that time but not the larger cost n8n

@@ -188,7 +188,8 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'includeHeaders',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to add the request’s headers to the output item under "headers"',
+				description:
+					'Whether to add the request’s headers to the output item under "headers" (without x-zm-signature and authorization)',
 			},
 			{
 				displayName: 'Sample After (Seconds)',

@@ -91,3 +91,13 @@ export function summarise(body: ZoomEnvelope, trackingId?: string): Record<strin
 	out.payload = payload;
 	return out;
 }
+
+/** Headers that carry a secret or a proof of one: never copied into an item, where runs keep them. */
+const WITHHELD_HEADERS = new Set(['x-zm-signature', 'authorization']);
+
+/** The request headers for Include Request Headers, without signatures and credentials. */
+export function itemHeaders(headers: Record<string, unknown>): Record<string, unknown> {
+	return Object.fromEntries(
+		Object.entries(headers).filter(([name]) => !WITHHELD_HEADERS.has(name.toLowerCase())),
+	);
+}

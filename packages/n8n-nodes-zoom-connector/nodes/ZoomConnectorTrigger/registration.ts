@@ -32,6 +32,7 @@ import {
 import { clientCredentialsToken } from '../shared/transport/appToken';
 import { asNodeError } from '../shared/nodeError';
 import { eventsToRegister, sameEvents } from './registrationEvents';
+import { forgetOrphan, knownOrphans, recordOrphan } from './registrationOrphans';
 
 const PATH = '/marketplace/app/event_subscription';
 
@@ -59,10 +60,21 @@ export function isAutomatic(context: IHookFunctions): boolean {
 
 function store(context: IHookFunctions): Store {
 	const data = context.getWorkflowStaticData('node');
-	if (!data.eventSubscriptions || typeof data.eventSubscriptions !== 'object') {
-		data.eventSubscriptions = {};
-	}
-	return data.eventSubscriptions as Store;
+	const saved = data.eventSubscriptions;
+	return saved && typeof saved === 'object' && !Array.isArray(saved) ? (saved as Store) : {};
+}
+
+/**
+ * Sets (or clears) what this node holds for `url`. The node's entry is reassigned, never changed inside:
+ * n8n saves static data only when it noticed a change, and it notices changes to the node's own
+ * properties, not inside an object put there since the workflow was loaded (after a failed attempt that
+ * n8n retried, a subscription written that way was never saved, and deactivation left it in Zoom).
+ */
+function setHeld(context: IHookFunctions, url: string, held: Remembered | undefined): void {
+	const next = { ...store(context) };
+	if (held) next[url] = held;
+	else delete next[url];
+	context.getWorkflowStaticData('node').eventSubscriptions = next;
 }
 
 function webhookUrl(context: IHookFunctions): string {
@@ -159,6 +171,29 @@ async function remove(
 	}
 }
 
+/**
+ * Deletes the subscriptions earlier half-failed activations left in the Zoom app. One that cannot be
+ * deleted now stays recorded (in the static data n8n saves next) for the next activation or deactivation,
+ * and does not stop this one.
+ */
+async function removeOrphans(
+	context: IHookFunctions,
+	url: string,
+	token: string | undefined,
+): Promise<void> {
+	for (const id of knownOrphans(context, url)) {
+		try {
+			await remove(context, id, token);
+			forgetOrphan(context, url, id);
+		} catch (error) {
+			recordOrphan(context, url, id);
+			context.logger.warn(
+				`Zoom Connector Trigger could not delete event subscription ${id}, left in the Zoom app by an earlier activation that failed; it tries again on the next activation or deactivation: ${(error as Error).message}`,
+			);
+		}
+	}
+}
+
 /** n8n's checkExists: true when the subscription this node made is still in Zoom as it should be. */
 export async function subscriptionExists(context: IHookFunctions): Promise<boolean> {
 	const url = webhookUrl(context);
@@ -166,6 +201,7 @@ export async function subscriptionExists(context: IHookFunctions): Promise<boole
 	if (!remembered) return false;
 	const wanted = selectedEvents(context);
 	const token = await appToken(context);
+	await removeOrphans(context, url, token);
 	const current = (await listed(context, await subscriber(context), token)).find(
 		(entry) => entry.event_subscription_id === remembered.id,
 	);
@@ -174,7 +210,7 @@ export async function subscriptionExists(context: IHookFunctions): Promise<boole
 	}
 	// The events changed since activation, or the subscription was edited or deleted in Zoom: replace it.
 	if (current) await remove(context, remembered.id, token);
-	delete store(context)[url];
+	setHeld(context, url, undefined);
 	return false;
 }
 
@@ -184,6 +220,7 @@ export async function createSubscription(context: IHookFunctions): Promise<boole
 	const events = selectedEvents(context);
 	const who = await subscriber(context);
 	const token = await appToken(context);
+	await removeOrphans(context, url, token);
 	const target = who.scope === 'user' ? { user_ids: [who.userId] } : {};
 	const name = `n8n ${context.getWorkflow().name ?? ''} / ${context.getNode().name}`.slice(0, 120);
 	const body: AppCreateEventSubscriptionRequestBody = {
@@ -205,6 +242,8 @@ export async function createSubscription(context: IHookFunctions): Promise<boole
 	}
 	const id = created.event_subscription_id;
 	if (!id) throw new NodeOperationError(context.getNode(), 'Zoom created no event subscription id');
+	// Recorded before the next step: if subscribing fails and so does deleting it, it is not lost.
+	recordOrphan(context, url, id);
 	const subscribe: AppSubscribeEventSubscriptionRequestBody = {
 		account_id: who.accountId,
 		...target,
@@ -215,11 +254,13 @@ export async function createSubscription(context: IHookFunctions): Promise<boole
 			appToken: token,
 		});
 	} catch (error) {
-		// A subscription nobody is subscribed to would only linger in the app: take it back.
-		await remove(context, id, token).catch(() => undefined);
+		// A subscription nobody is subscribed to would only linger in the app: take it back now, or
+		// (when that fails too) on the next activation or deactivation.
+		await removeOrphans(context, url, token);
 		throw explained(context, error, url);
 	}
-	store(context)[url] = { id, events };
+	setHeld(context, url, { id, events });
+	forgetOrphan(context, url, id);
 	return true;
 }
 
@@ -227,8 +268,11 @@ export async function createSubscription(context: IHookFunctions): Promise<boole
 export async function deleteSubscription(context: IHookFunctions): Promise<boolean> {
 	const url = webhookUrl(context);
 	const remembered = store(context)[url];
+	if (!remembered && !knownOrphans(context, url).length) return true;
+	const token = await appToken(context);
+	await removeOrphans(context, url, token);
 	if (!remembered) return true;
-	await remove(context, remembered.id, await appToken(context));
-	delete store(context)[url];
+	await remove(context, remembered.id, token);
+	setHeld(context, url, undefined);
 	return true;
 }

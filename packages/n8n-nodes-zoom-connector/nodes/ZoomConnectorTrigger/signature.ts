@@ -6,6 +6,8 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
+import { nestsDeeperThan, TOO_DEEP_REASON } from './jsonDepth';
+
 export const URL_VALIDATION_EVENT = 'endpoint.url_validation';
 
 /**
@@ -118,6 +120,7 @@ export function parseEnvelope(
 	} catch {
 		return { ok: false, status: 400, reason: 'Body is not valid JSON' };
 	}
+	if (nestsDeeperThan(parsed)) return { ok: false, status: 400, reason: TOO_DEEP_REASON };
 	if (!isObject(parsed)) return { ok: false, status: 400, reason: 'Body is not a JSON object' };
 	if (typeof parsed.event !== 'string' || !parsed.event) {
 		return { ok: false, status: 400, reason: 'Body has no "event" string' };

@@ -12,6 +12,7 @@ import { randomBytes } from 'crypto';
 
 import { summarise } from './item';
 import { sampleBody, sampleEvents } from './samples';
+import { sameToken } from './sameToken';
 import { headerValue, type Headers } from './signature';
 
 export const SAMPLE_HEADER = 'x-n8n-zoom-connector-sample';
@@ -68,7 +69,8 @@ export function sampleItems(
 	headers: Headers,
 ): IDataObject[] | undefined {
 	const token = headerValue(headers, SAMPLE_HEADER);
-	if (!token || context.getMode() !== 'manual' || pending.get(key(context)) !== token) {
+	const expected = pending.get(key(context));
+	if (!token || !expected || context.getMode() !== 'manual' || !sameToken(token, expected)) {
 		return undefined;
 	}
 	pending.delete(key(context));

@@ -198,12 +198,17 @@ export function baseUrlExpression(
 	path = '',
 ): string {
 	const custom = kind === 'api' ? 'apiBaseUrl' : 'oauthBaseUrl';
-	// Plain http to a host other than loopback becomes a scheme no client speaks, so n8n refuses the request
+	// First the value exactly as the WHATWG URL parser (axios, fetch) reads it: tabs and line breaks removed
+	// anywhere, C0 controls and spaces trimmed at both ends, so " http://host" is checked as the request sees it.
+	const asParsed =
+		'.replace(/[\\t\\n\\r]/g, "").replace(/^[\\u0000-\\u0020]+|[\\u0000-\\u0020]+$/g, "")';
+	// Then an allowlist: https (any case), or plain http to a loopback host followed by a port, a path or
+	// nothing. Anything else gets a scheme no client speaks, so n8n refuses the request
 	// ("Unsupported protocol insecure-http-refused:") before a secret or token leaves in clear text.
 	const refuseClearText =
-		'.replace(/^http:\\/\\/(?!(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d+)?(\\/|$))/i, "insecure-http-refused://")';
+		'.replace(/^(?!https:|http:\\/\\/(localhost|127(\\.\\d{1,3}){3}|\\[::1\\])(:\\d+)?([\\/?#]|$))/i, "insecure-http-refused://")';
 	return (
-		`={{ (${source}.environment === "custom" ? String(${source}.${custom} || "").replace(/\\/+$/, "")${refuseClearText} : ` +
+		`={{ (${source}.environment === "custom" ? String(${source}.${custom} || "")${asParsed}.replace(/\\/+$/, "")${refuseClearText} : ` +
 		`${source}.environment === "gov" ? "${ZOOM_HOSTS.gov[kind]}" : "${ZOOM_HOSTS.zoom[kind]}") + "${path}" }}`
 	);
 }

@@ -45,6 +45,8 @@ export interface HolderOptions {
 	random?: () => number;
 	heartbeatMs?: number;
 	openTimeoutMs?: number;
+	/** The earliest renewal after a token was issued (MIN_RENEW_AFTER_MS; tests shorten it). */
+	minRenewAfterMs?: number;
 }
 
 interface Connection {
@@ -177,7 +179,7 @@ export class SubscriptionHolder {
 		const connection: Connection = {
 			socket,
 			openedAt: 0,
-			renewAt: renewAt(token.issuedAt, token.expiresInSeconds),
+			renewAt: renewAt(token.issuedAt, token.expiresInSeconds, this.options.minRenewAfterMs),
 			ended: false,
 			whenEnded: new Promise<void>((resolve) => (markEnded = resolve)),
 			closeNote: '',
@@ -219,7 +221,21 @@ export class SubscriptionHolder {
 		return connection;
 	}
 
+	/**
+	 * One message from Zoom. Runs in the socket's event handler, where an exception would escape as an
+	 * uncaught exception and lose the event without a word: whatever goes wrong is logged instead.
+	 */
 	private receive(connection: Connection, data: unknown): void {
+		try {
+			this.handle(connection, data);
+		} catch (error) {
+			this.options.log.warn(
+				`Zoom Connector Trigger dropped a WebSocket message it could not handle: ${(error as Error).message}`,
+			);
+		}
+	}
+
+	private handle(connection: Connection, data: unknown): void {
 		const message = readZoomMessage(data);
 		if (message.kind === 'event') {
 			this.stats.events += 1;
@@ -230,6 +246,12 @@ export class SubscriptionHolder {
 			connection.refusal = `Zoom refused it: ${message.reason}`;
 			this.options.log.warn(`Zoom Connector Trigger: ${connection.refusal}`);
 			connection.socket.close(1000, 'refused by Zoom');
+			return;
+		}
+		if (message.kind === 'unreadable') {
+			this.options.log.warn(
+				`Zoom Connector Trigger dropped a WebSocket event it could not read: ${message.reason}`,
+			);
 			return;
 		}
 		this.options.log.debug(`Zoom Connector Trigger ignored a WebSocket message: ${message.reason}`);

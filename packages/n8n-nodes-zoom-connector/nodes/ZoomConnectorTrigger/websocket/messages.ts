@@ -5,6 +5,7 @@
  * a webhook carries. Any answer with success:false (for example to the connection itself) means Zoom
  * refused this connection, so it is not held on to.
  */
+import { nestsDeeperThan, TOO_DEEP_REASON } from '../jsonDepth';
 import { isObject, parseEnvelope, type ZoomEnvelope } from '../signature';
 
 export const HEARTBEAT_MESSAGE = JSON.stringify({ module: 'heartbeat' });
@@ -15,7 +16,9 @@ export const HEARTBEAT_INTERVAL_MS = 30_000;
 export type ZoomSocketMessage =
 	| { kind: 'event'; body: ZoomEnvelope }
 	| { kind: 'refused'; reason: string }
-	| { kind: 'ignored'; reason: string };
+	| { kind: 'ignored'; reason: string }
+	/** An event message whose event cannot be read: dropped, and said so. */
+	| { kind: 'unreadable'; reason: string };
 
 function describe(value: unknown): string {
 	if (typeof value === 'string') return value;
@@ -32,6 +35,8 @@ export function readZoomMessage(data: unknown): ZoomSocketMessage {
 	} catch {
 		return { kind: 'ignored', reason: 'not JSON' };
 	}
+	// Before anything walks it (the content is re-serialised below, its payload hashed later).
+	if (nestsDeeperThan(parsed)) return { kind: 'unreadable', reason: TOO_DEEP_REASON };
 	if (!isObject(parsed)) return { kind: 'ignored', reason: 'not a JSON object' };
 	if (parsed.success === false) {
 		const reason = describe(parsed.content ?? parsed.message ?? parsed.reason) || 'no reason given';
@@ -43,6 +48,6 @@ export function readZoomMessage(data: unknown): ZoomSocketMessage {
 	const content = isObject(parsed.content) ? JSON.stringify(parsed.content) : parsed.content;
 	if (typeof content !== 'string') return { kind: 'ignored', reason: 'message without content' };
 	const envelope = parseEnvelope(content);
-	if (!envelope.ok) return { kind: 'ignored', reason: `content: ${envelope.reason}` };
+	if (!envelope.ok) return { kind: 'unreadable', reason: `content: ${envelope.reason}` };
 	return { kind: 'event', body: envelope.body };
 }

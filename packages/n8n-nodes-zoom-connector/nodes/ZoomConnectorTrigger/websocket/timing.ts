@@ -22,9 +22,21 @@ export function backoffMs(attempt: number, random: number): number {
 	return Math.round(ceiling / 2 + (ceiling / 2) * share);
 }
 
+/**
+ * The earliest a connection is replaced after its token was issued, whatever expires_in says: a token
+ * answer claiming a lifetime of a millisecond would otherwise have the trigger ask for a token and open a
+ * connection in a tight loop. Zoom's tokens last an hour; a token that really expires sooner gets its
+ * connection closed by Zoom, and the trigger reconnects with backoff.
+ */
+export const MIN_RENEW_AFTER_MS = 10_000;
+
 /** When (epoch ms) to replace a connection whose token was issued at `issuedAt` for `expiresInSeconds`. */
-export function renewAt(issuedAt: number, expiresInSeconds: number): number {
+export function renewAt(
+	issuedAt: number,
+	expiresInSeconds: number,
+	floorMs: number = MIN_RENEW_AFTER_MS,
+): number {
 	const lifetime = Math.max(0, expiresInSeconds) * 1000;
 	const ahead = Math.min(RENEW_AHEAD_MS, lifetime * 0.2);
-	return issuedAt + lifetime - ahead;
+	return issuedAt + Math.max(floorMs, lifetime - ahead);
 }

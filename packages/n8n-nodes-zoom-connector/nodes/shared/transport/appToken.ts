@@ -1,7 +1,9 @@
+import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { oauthBaseUrl } from '../environment';
+import { ZOOM_USER_APP } from './credentials';
 
 /**
  * An app-level access token of a General (OAuth) app, from Zoom's client-credentials grant. Some Zoom
@@ -16,10 +18,27 @@ interface Cached {
 	expiresAt: number;
 }
 
-/** Per n8n process, by client ID and OAuth host: a token lives an hour, activations are rare. */
+/** Per n8n process, by tokenCacheKey: a token lives an hour, activations are rare. */
 const tokens = new Map<string, Cached>();
 /** Renewed this long before Zoom's expiry, so a token never runs out between the check and the call. */
 const MARGIN_MS = 60_000;
+
+/**
+ * The cache key of one credential's app token: its OAuth host, its n8n credential id, its Client ID and its
+ * Client Secret, hashed. The Client ID alone is public (it is in the authorize URL), so a key without the
+ * secret would hand the token to any credential naming the same app with a wrong secret; the secret is
+ * hashed so the key never holds it in clear.
+ */
+export function tokenCacheKey(
+	url: string,
+	credentialId: string,
+	clientId: string,
+	clientSecret: string,
+): string {
+	return createHash('sha256')
+		.update(JSON.stringify([url, credentialId, clientId, clientSecret]))
+		.digest('hex');
+}
 
 export async function clientCredentialsToken(
 	context: IHookFunctions,
@@ -29,7 +48,8 @@ export async function clientCredentialsToken(
 	const clientId = String(credentials.clientId ?? '');
 	const clientSecret = String(credentials.clientSecret ?? '');
 	const url = `${oauthBaseUrl(credentials)}/token`;
-	const key = `${url}:${clientId}`;
+	const credentialId = String(context.getNode().credentials?.[ZOOM_USER_APP]?.id ?? '');
+	const key = tokenCacheKey(url, credentialId, clientId, clientSecret);
 	const cached = tokens.get(key);
 	if (cached && cached.expiresAt - MARGIN_MS > now) return cached.token;
 	let answer: { access_token?: unknown; expires_in?: unknown };

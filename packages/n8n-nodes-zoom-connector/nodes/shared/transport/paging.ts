@@ -3,6 +3,7 @@
  * `page_number` with `page_count` (List webinars, https://developers.zoom.us/docs/api/meetings/#tag/webinars/GET/users/{userId}/webinars).
  * A PagingRule says which, and how large a page may be.
  */
+import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -10,6 +11,12 @@ import type { ZoomContext } from './credentials';
 import { zoomApiRequest, type ZoomRequestOptions } from './request';
 
 export const MAX_PAGE_SIZE = 300;
+
+/**
+ * Most pages one list is walked through: 3 million entries at Zoom's largest page. A server that claims
+ * more (page_count 1e9, or new tokens forever) is stopped here rather than filling memory on Return All.
+ */
+export const MAX_PAGES = 10_000;
 
 export interface PagingRule {
 	/**
@@ -82,9 +89,22 @@ export async function* zoomApiPages(
 	let first = true;
 	let nextPageToken = '';
 	let pageNumber = 1;
-	// A server that hands back a token it already gave would page forever (and fill memory on Return All).
+	// A server that hands back a token it already gave would page forever (and fill memory on Return All);
+	// so would one that ignores page_number and answers every number with the same page.
 	const seenTokens = new Set<string>();
-	for (;;) {
+	const seenPages = new Set<string>();
+	const stop = (message: string, description: string) =>
+		new NodeOperationError(this.getNode(), message, {
+			itemIndex: request.itemIndex,
+			description: `${description} Set a Limit instead of Return All, or try again later; if it persists, report it to Zoom.`,
+		});
+	for (let pages = 1; ; pages++) {
+		if (pages > MAX_PAGES) {
+			throw stop(
+				`Stopped listing ${endpoint} after ${MAX_PAGES} pages`,
+				`The server kept announcing more pages; no Zoom list is that long.`,
+			);
+		}
 		const qs: IDataObject = { ...request.qs };
 		if (pageSize !== undefined) qs.page_size = pageSize;
 		if (style === 'token' && nextPageToken) qs.next_page_token = nextPageToken;
@@ -109,20 +129,24 @@ export async function* zoomApiPages(
 		if (style === 'last') return;
 		if (style === 'pageNumber') {
 			if (!hasNextNumberedPage(page, items, pageNumber, pageSize)) return;
+			// Zoom's entries are distinct, so two equal non-empty pages mean page_number was not followed.
+			const content = createHash('sha256').update(JSON.stringify(items)).digest('hex');
+			if (seenPages.has(content)) {
+				throw stop(
+					`Zoom sent the same page twice while listing ${endpoint} (page_number ${pageNumber})`,
+					'The server answered a later page_number with a page it had already sent, so the list would never end.',
+				);
+			}
+			seenPages.add(content);
 			pageNumber++;
 			continue;
 		}
 		nextPageToken = typeof page.next_page_token === 'string' ? page.next_page_token : '';
 		if (!nextPageToken) return;
 		if (seenTokens.has(nextPageToken)) {
-			throw new NodeOperationError(
-				this.getNode(),
+			throw stop(
 				`Zoom repeated a page token while listing ${endpoint} (after ${seenTokens.size + 1} pages)`,
-				{
-					itemIndex: request.itemIndex,
-					description:
-						'The server sent a next_page_token it had already sent, so the list would never end. Set a Limit instead of Return All, or try again later; if it persists, report it to Zoom.',
-				},
+				'The server sent a next_page_token it had already sent, so the list would never end.',
 			);
 		}
 		seenTokens.add(nextPageToken);
