@@ -83,7 +83,7 @@ export function lockEntries(count: number): string[] {
 export const MAX_LOCK_COUNT = CYCLE_SLOTS * NONCES;
 
 /** The entry count a lock asked for at `ms` by the holder with `nonce` has. */
-export function signatureAt(ms: number, nonce = 0): number {
+export function signatureAt(ms: number, nonce: number): number {
 	return 1 + (Math.floor(ms / SLOT_MS) % CYCLE_SLOTS) + CYCLE_SLOTS * nonce;
 }
 
