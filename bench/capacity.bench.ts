@@ -41,6 +41,8 @@ const PROBE = Number(process.env.BENCH_CAPACITY_PROBE ?? 250);
 const HALF = Number(process.env.BENCH_CAPACITY_HALF ?? 500);
 const START_RATE = Number(process.env.BENCH_START_RATE ?? 3);
 const MAX_STEPS = Number(process.env.BENCH_CAPACITY_STEPS ?? 10);
+/** The memory's size when measuring: its steady state by default; 0 measures with it empty, to compare. */
+const MEMORY_ENTRIES = Number(process.env.BENCH_MEMORY_ENTRIES ?? LEDGER_MAX_ENTRIES);
 const IN_FLIGHT = 20;
 
 const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
@@ -66,9 +68,9 @@ benchmarkInN8n(
 			for (const name of ['trigger', 'auth'] as const) for (let i = 0; i < bases.length; i++) await untilServed(urlOf(name)(i));
 
 			const where = QUEUE ? { services: env.state.queue!.services } : { userFolder: n8n.state.userFolder };
-			const filled = fillMemory(where, workflows.trigger, triggerDefinition.nodes[0].id, LEDGER_MAX_ENTRIES);
+			const filled = fillMemory(where, workflows.trigger, triggerDefinition.nodes[0].id, MEMORY_ENTRIES);
 			console.log(`n8n ${QUEUE ? 'queue mode (main + 2 workers + webhook processor)' : 'main mode'} (${settingsLabel()}); ${IN_FLIGHT} in flight at most; load average ${load()} (2 cores, shared)`);
-			console.log(`the trigger's memory filled to ${filled} entries (its steady-state size, LEDGER_MAX_ENTRIES) before measuring`);
+			console.log(`the trigger's memory filled to ${filled} entries before measuring (steady state: LEDGER_MAX_ENTRIES = ${LEDGER_MAX_ENTRIES})`);
 
 			const tag = randomUUID().slice(0, 6);
 			const capacity = {} as Record<Name, number>;
