@@ -46,11 +46,11 @@ describe('only the holder that took a lock releases it', () => {
 	it('a holder whose lock went meanwhile does not delete another process’s lock taken in the same 5 s slot', async () => {
 		const store = new RacyStore(() => 5);
 		const random = jest.spyOn(Math, 'random');
-		random.mockReturnValueOnce(0.1);
+		random.mockReturnValue(0.1);
 		const first = await run(acquire(store.contextFor('trigger', 'a'), new LatencyGauge(), 0));
 		// Its lock goes (a breaker's delete landing late does this), and b takes one within the slot.
 		await run(store.contextFor('trigger', 'x').helpers.clearAllProcessedItems('workflow', { mode: 'entries' }));
-		random.mockReturnValueOnce(0.6);
+		random.mockReturnValue(0.6);
 		const second = await run(acquire(store.contextFor('trigger', 'b'), new LatencyGauge(), 0));
 		expect(Math.floor(first.since / 5000)).toBe(Math.floor(second.since / 5000));
 		await run(release(store.contextFor('trigger', 'a'), new LatencyGauge(), first, 0));
