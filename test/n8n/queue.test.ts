@@ -258,7 +258,7 @@ describeQueue('queue mode: main, 2 workers and a webhook processor', () => {
 		function leaveDeadHoldersLock(workflowId: string): void {
 			if (!/^[A-Za-z0-9]+$/.test(workflowId)) throw new Error(`unexpected workflow id ${workflowId}`);
 			// n8n stores each entry as its MD5 in base64 (deduplication-helper.ts).
-			const data = lockEntries(signatureAt(Date.now())).map((entry) => createHash('md5').update(entry).digest('base64'));
+			const data = lockEntries(signatureAt(Date.now(), 1)).map((entry) => createHash('md5').update(entry).digest('base64'));
 			const value = JSON.stringify({ mode: 'entries', data });
 			runSql(h().state.queue!.services, `INSERT INTO processed_data ("workflowId", context, value) VALUES ('${workflowId}', '', '${value}')`);
 		}

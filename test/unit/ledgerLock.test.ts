@@ -16,15 +16,15 @@ describe('the lock’s age', () => {
 	it('property: a lock held under 30 s is never stale, whatever the time', () => {
 		fc.assert(
 			fc.property(EPOCH_MS, fc.integer({ min: 0, max: 29_999 }), (created, heldMs) => {
-				expect(isStale(signatureAt(created), created + heldMs)).toBe(false);
+				expect(isStale(signatureAt(created, 1), created + heldMs)).toBe(false);
 			}),
 		);
 	});
 
-	it('property: a lock from 40 s to 3.5 min old is always stale', () => {
+	it('property: a lock from 45 s to 3.5 min old is always stale (9 slots: 30 s of holding plus 10 s of skew, rounded up)', () => {
 		fc.assert(
-			fc.property(EPOCH_MS, fc.integer({ min: 40_000, max: 210_000 }), (created, heldMs) => {
-				expect(isStale(signatureAt(created), created + heldMs)).toBe(true);
+			fc.property(EPOCH_MS, fc.integer({ min: 45_000, max: 210_000 }), (created, heldMs) => {
+				expect(isStale(signatureAt(created, 1), created + heldMs)).toBe(true);
 			}),
 		);
 	});
@@ -33,7 +33,7 @@ describe('the lock’s age', () => {
 		fc.assert(
 			fc.property(EPOCH_MS, fc.integer({ min: 0, max: 10 * CYCLE_SLOTS * SLOT_MS }), (created, heldMs) => {
 				const slots = Math.floor((created + heldMs) / SLOT_MS) - Math.floor(created / SLOT_MS);
-				expect(ageSlots(signatureAt(created), created + heldMs)).toBe(slots % CYCLE_SLOTS);
+				expect(ageSlots(signatureAt(created, 1), created + heldMs)).toBe(slots % CYCLE_SLOTS);
 			}),
 		);
 	});
@@ -41,6 +41,6 @@ describe('the lock’s age', () => {
 	it('a clock a little ahead of the holder’s does not make a fresh lock look dead', () => {
 		const created = Date.parse('2026-12-01T12:00:02Z');
 		// Another process's clock runs 10 s behind: the lock looks as if from the future.
-		expect(isStale(signatureAt(created), created - 10_000)).toBe(false);
+		expect(isStale(signatureAt(created, 1), created - 10_000)).toBe(false);
 	});
 });

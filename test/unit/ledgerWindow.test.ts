@@ -49,7 +49,7 @@ describe('the default timestamp window and Zoom’s retries', () => {
 		fc.assert(
 			fc.property(fc.constantFrom(...RETRIES), fc.boolean(), fc.integer({ min: 0, max: 120 }), (after, resigned, delay) => {
 				const keys = deliveryKeys(request(FIRST_TRY), JSON.parse(body));
-				const limits = claimedLimits(DEFAULT_TOLERANCE_SECONDS);
+				const limits = claimedLimits();
 				const record = remember(emptySeen(), keys, FIRST_TRY + 2, limits);
 				const now = FIRST_TRY + after + delay;
 				const retry = request(resigned ? now : FIRST_TRY);
@@ -62,7 +62,7 @@ describe('the default timestamp window and Zoom’s retries', () => {
 	});
 
 	it('the record keeps a claimed delivery for the window plus slack, not longer', () => {
-		const limits = claimedLimits(DEFAULT_TOLERANCE_SECONDS);
+		const limits = claimedLimits();
 		expect(limits.maxAgeSeconds).toBeGreaterThan(DEFAULT_TOLERANCE_SECONDS);
 		const keys = deliveryKeys(request(FIRST_TRY), JSON.parse(body));
 		const record = remember(emptySeen(), keys, FIRST_TRY, limits);

@@ -13,6 +13,7 @@ type Scope = 'node' | 'workflow';
 type Mode = 'entries' | 'latestIncrementalKey' | 'latestDate';
 interface StoredRecord {
 	mode: Mode;
+	/** An array in mode "entries"; one value (a string) in the "latest…" modes, as n8n keeps it. */
 	data: string[];
 	/** Which process created this record (to tell whose lock it is). */
 	createdBy: string;
@@ -40,6 +41,12 @@ export class RacyStore {
 	ledgerWrites = 0;
 	/** Ledger writes by a process that did not create the current lock: exclusion broken. */
 	unguardedWrites = 0;
+	/**
+	 * n8n 2.40's getProcessedDataCount answers 0 for a record that is not an array (a "latest…" mode's
+	 * one value). Set this to count such a record by its string's length instead (the model issue #27
+	 * was found with): the ledger must not take it for a lock either way.
+	 */
+	countLatestByLength = false;
 
 	constructor(private readonly latency: () => number) {}
 
@@ -99,6 +106,7 @@ export class RacyStore {
 			throw new Error('Deduplication data was originally saved with an incompatible setting of the ‘Keep Items Where’ parameter.');
 		}
 		await this.io(process, true);
+		if (mode !== 'entries') return this.recordLatest(key, items, mode, process, found);
 		if (!found) {
 			if (this.records.has(key)) throw new Error('duplicate key value violates unique constraint "PK_processed_data"');
 			this.write(key, { mode, data: maxEntries ? items.slice(-maxEntries) : [...items], createdBy: process }, process);
@@ -122,11 +130,24 @@ export class RacyStore {
 		return { new: fresh, processed };
 	}
 
+	/** Mode "latestDate"/"latestIncrementalKey": one value kept, the largest (dates compared as dates). */
+	private recordLatest(key: string, items: string[], mode: Mode, process: string, found: StoredRecord | undefined) {
+		const order = (value: string) => (mode === 'latestDate' ? Date.parse(value) : Number(value));
+		const largest = [...items].sort((a, b) => order(a) - order(b)).pop()!;
+		const kept = found ? (found.data as unknown as string) : undefined;
+		const fresh = kept === undefined ? items : items.filter((item) => order(item) > order(kept));
+		const value = kept === undefined || order(largest) > order(kept) ? largest : kept;
+		if (!found && this.records.has(key)) throw new Error('duplicate key value violates unique constraint "PK_processed_data"');
+		this.records.set(key, { mode, json: JSON.stringify(value), createdBy: found?.createdBy ?? process });
+		return { new: fresh, processed: items.filter((item) => !fresh.includes(item)) };
+	}
+
 	async removeProcessed(process: string, items: string[], scope: Scope, nodeId: string) {
 		const key = this.context(scope, nodeId);
 		await this.io(process);
 		const found = this.read(key);
-		if (!found) return;
+		// n8n leaves a record that is not an array as it is.
+		if (!found || !Array.isArray(found.data)) return;
 		for (const item of items) {
 			const index = found.data.indexOf(item);
 			if (index !== -1) found.data.splice(index, 1);
@@ -143,8 +164,10 @@ export class RacyStore {
 
 	async getProcessedDataCount(process: string, scope: Scope, nodeId: string) {
 		await this.io(process);
-		// n8n reads and parses the whole record to count it.
-		return this.read(this.context(scope, nodeId))?.data.length ?? 0;
+		// n8n reads and parses the whole record to count it; a "latest…" record's one value counts 0.
+		const data = this.read(this.context(scope, nodeId))?.data;
+		if (Array.isArray(data)) return data.length;
+		return typeof data === 'string' && this.countLatestByLength ? (data as string).length : 0;
 	}
 
 	/** What one node of the workflow sees as `this` in execute(), in one n8n process. */

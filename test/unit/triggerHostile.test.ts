@@ -22,7 +22,9 @@ function signed(secret: string, body: string, ts = Math.floor(Date.now() / 1000)
 	return { 'content-type': 'application/json', 'x-zm-request-timestamp': String(ts), 'x-zm-signature': signature } as Record<string, string>;
 }
 
-const event = (n: number) => JSON.stringify({ event: 'meeting.started', event_ts: 1_764_000_000_000 + n, payload: { account_id: 'a', object: { id: 100 + n, uuid: `u${n}` } } });
+/** A recent event: the trigger refuses events older than its once-only memory reaches back (2 h). */
+const EVENT_MS = Date.now() - 60_000;
+const event = (n: number) => JSON.stringify({ event: 'meeting.started', event_ts: EVENT_MS + n, payload: { account_id: 'a', object: { id: 100 + n, uuid: `u${n}` } } });
 
 /** n8n's request as the node sees it: a readable stream with n8n's readRawBody (16 MiB limit) beside it. */
 function request(headers: Record<string, string>, chunks: Buffer[], pulled = { bytes: 0 }) {
@@ -175,5 +177,21 @@ describe('request body', () => {
 		const chunks = [Buffer.from(body.slice(0, 10)), Buffer.from(body.slice(10))];
 		const { result } = await deliver(workflow, credential, signed('the-secret-token-abcdef', body), chunks);
 		expect(result.workflowData?.[0][0].json).toMatchObject({ event: 'meeting.started' });
+	});
+});
+
+describe('an event older than the once-only memory reaches back', () => {
+	const at = (eventMs: number) => JSON.stringify({ event: 'meeting.started', event_ts: eventMs, payload: { account_id: 'a', object: { id: 7, uuid: `old${eventMs}` } } });
+
+	it('a replay of a 2 h 1 min old event, freshly timestamped and validly signed, is refused 401 and starts no run; Zoom’s last retry (85 min) is taken', async () => {
+		const workflow = `w${++workflowCounter}`;
+		const credential: Credential = { secret: 'the-secret-token-abcdef', reads: 0, readDelayMs: 0 };
+		const old = at(Date.now() - (2 * 3600 + 60) * 1000);
+		const replay = await deliver(workflow, credential, signed('the-secret-token-abcdef', old), old);
+		expect(replay.status).toBe(401);
+		expect(replay.result.workflowData).toBeUndefined();
+		expect(JSON.stringify(replay.response.body)).toMatch(/event_ts/);
+		const retry = at(Date.now() - 85 * 60 * 1000);
+		expect((await deliver(workflow, credential, signed('the-secret-token-abcdef', retry), retry)).result.workflowData).toBeDefined();
 	});
 });

@@ -21,8 +21,12 @@ import {
 	claimedLimits,
 	deliveryKeys,
 	emptySeen,
+	eventTimeProblem,
 	hasSeen,
 	itemDeliveryKeys,
+	KeyMemory,
+	LEDGER_MAX_ENTRIES,
+	ledgerKeys,
 	remember,
 	type SeenLimits,
 	type SeenRecord,
@@ -74,22 +78,30 @@ const recentDeliveries = new Map<string, SeenRecord>();
 const AT_THE_DOOR: SeenLimits = { maxEntries: 2000, maxAgeSeconds: 120 };
 
 /**
- * Deliveries whose run in this process won the claim, per trigger node, kept for the whole timestamp
- * window: a copy of them (Zoom's retries come 5, 25 and 85 min after the first try) is answered at the
- * door without a run. Copies that reach another process are settled by the run's claim (execute()).
+ * Deliveries whose run in this process won the claim, per trigger node, kept as long as the ledger
+ * keeps them (deliveries.ts, MEMORY_SECONDS): a copy of them (Zoom's retries come 5, 25 and 85 min
+ * after the first try) is answered at the door without a run. Copies that reach another process are
+ * settled by the run's claim (execute()).
  */
-const claimedDeliveries = new Map<string, SeenRecord>();
+const claimedDeliveries = new Map<string, KeyMemory>();
+
+function claimedOf(recordKey: string): KeyMemory {
+	const found = claimedDeliveries.get(recordKey);
+	if (found) return found;
+	const made = new KeyMemory(claimedLimits());
+	claimedDeliveries.set(recordKey, made);
+	return made;
+}
 
 function nodeKey(context: IWebhookFunctions | IExecuteFunctions): string {
 	return `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
 }
 
 /**
- * Deliveries claimed across processes (shared/ledger): three entries each (tracking id, content,
- * owner), so 10,000 deliveries, which covers the 2 h window at 1.4 deliveries/s sustained (a webinar's
- * 1,000 joins in 2 minutes included). Every claim batch rewrites this record, so it is not larger.
+ * Deliveries claimed across processes (shared/ledger): two entries each (content, owner), kept for
+ * the accepted event window at the trigger's capacity (deliveries.ts, LEDGER_MAX_ENTRIES).
  */
-const DELIVERY_LEDGER = { maxEntries: 30_000, option: 'Zoom Connector Trigger' };
+const DELIVERY_LEDGER = { maxEntries: LEDGER_MAX_ENTRIES, option: 'Zoom Connector Trigger' };
 const WITHOUT_STORE =
 	'This n8n has no deduplication store (n8n 1.123 or newer has it), so a Zoom delivery that reaches another n8n process, or comes again after a restart, can be emitted twice. Update n8n to emit each delivery once.';
 
@@ -263,16 +275,21 @@ export class ZoomConnectorTrigger implements INodeType {
 			};
 		}
 
+		// An event older than the once-only memory reaches back could be a copy it has forgotten.
+		const tooOld = eventTimeProblem(body.event_ts, nowSeconds);
+		if (tooOld) {
+			this.logger.warn(`Zoom Connector Trigger refused a request (401): ${tooOld}`);
+			return refuse(this, 401, tooOld);
+		}
+
 		// Copies this process started a run for moments ago are answered here; copies that reached
 		// other processes, or came later, are settled by the run itself (execute()).
 		const recordKey = nodeKey(this);
 		const seen = recentDeliveries.get(recordKey) ?? emptySeen();
 		const keys = deliveryKeys(headers, body);
-		const claimed = claimedDeliveries.get(recordKey);
-		const window = claimedLimits(settings.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS);
 		if (
 			hasSeen(seen, keys, nowSeconds, AT_THE_DOOR) ||
-			(claimed && hasSeen(claimed, keys, nowSeconds, window))
+			claimedOf(recordKey).has(keys, nowSeconds)
 		) {
 			return {
 				webhookResponse: { received: true, emitted: false, reason: 'Delivery already received' },
@@ -321,10 +338,8 @@ export class ZoomConnectorTrigger implements INodeType {
 			this.addExecutionHints({ message: WITHOUT_STORE, type: 'warning', location: 'outputPane' });
 			return [items.map((item, index) => ({ ...item, pairedItem: { item: index } }))];
 		}
-		const settings = this.getNodeParameter('settings', 0, {}) as { toleranceSeconds?: number };
-		const window = claimedLimits(settings.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS);
-		// A delivery is known by its tracking id and by its content; a copy matching either loses.
-		const keysOf = items.map((item) => itemDeliveryKeys(item.json));
+		// A delivery is known by its content (a copy carries the same signed body): a copy loses.
+		const keysOf = items.map((item) => ledgerKeys(itemDeliveryKeys(item.json)));
 		const won = await Promise.all(
 			items.map(async (item, index) => {
 				if (!keysOf[index].length) return true;
@@ -336,16 +351,14 @@ export class ZoomConnectorTrigger implements INodeType {
 				return await claim(this, keysOf[index], owner, { ...DELIVERY_LEDGER, itemIndex: index });
 			}),
 		);
-		const recordKey = nodeKey(this);
+		const claimed = claimedOf(nodeKey(this));
 		const nowSeconds = Math.floor(Date.now() / 1000);
-		let claimed = claimedDeliveries.get(recordKey) ?? emptySeen();
 		const emitted: INodeExecutionData[] = [];
 		items.forEach((item, index) => {
 			if (!won[index]) return;
-			claimed = remember(claimed, keysOf[index], nowSeconds, window);
+			claimed.add(itemDeliveryKeys(item.json), nowSeconds);
 			emitted.push({ ...item, pairedItem: { item: index } });
 		});
-		claimedDeliveries.set(recordKey, claimed);
 		return [emitted];
 	}
 }

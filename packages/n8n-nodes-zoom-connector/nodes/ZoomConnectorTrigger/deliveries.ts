@@ -80,12 +80,93 @@ export interface SeenLimits {
 
 export const SEEN_LIMITS: SeenLimits = { maxEntries: 2000, maxAgeSeconds: 6 * 3600 };
 
-/** Most deliveries one process remembers as claimed (see claimedLimits). */
-const CLAIMED_MAX_ENTRIES = 20_000;
+/**
+ * How old an event may be, by its own time (event_ts, which Zoom keeps across retries and which the
+ * signature covers), and still be accepted: Zoom's last retry comes 85 min after the first try, and
+ * 35 min more allow for Zoom sending late. Older copies, retried or replayed, are refused, so the
+ * once-only memory only has to reach back this far (plus the clock slack), whatever the request's
+ * timestamp tolerance is.
+ */
+export const EVENT_WINDOW_SECONDS = 2 * 3600;
+/** How long every accepted delivery is remembered: the event window plus the clock slack. */
+export const MEMORY_SECONDS = EVENT_WINDOW_SECONDS + SEEN_SLACK_SECONDS;
+/**
+ * The highest rate the memory is sized for, in deliveries per second per trigger node: the trigger's
+ * capacity (docs/BENCHMARKS.md: main mode's ceiling 12.2/s; queue mode is lower). Above it for longer
+ * than MEMORY_SECONDS, the oldest deliveries leave the memory early (docs/SCALING.md).
+ */
+export const CAPACITY_PER_SECOND = 12;
+/** Ledger entries one delivery takes: its content key and its owner (shared/ledger.ts). */
+export const LEDGER_ENTRIES_PER_DELIVERY = 2;
+/** 2 × 12/s × 7,800 s = 187,200 entries, about 5 MB as n8n stores them (24-character hashes). */
+export const LEDGER_MAX_ENTRIES =
+	LEDGER_ENTRIES_PER_DELIVERY * CAPACITY_PER_SECOND * MEMORY_SECONDS;
 
-/** How long a claimed delivery is remembered: the whole timestamp window, so every retry is matched. */
-export function claimedLimits(toleranceSeconds: number): SeenLimits {
-	return { maxEntries: CLAIMED_MAX_ENTRIES, maxAgeSeconds: toleranceSeconds + SEEN_SLACK_SECONDS };
+/**
+ * Why a delivery's event is outside the accepted window, or undefined when it is inside or has no
+ * time (then only the request's timestamp tolerance bounds a replay).
+ */
+export function eventTimeProblem(eventTs: unknown, nowSeconds: number): string | undefined {
+	const ms = plausibleMs(eventTs);
+	if (ms === undefined) return undefined;
+	const ageSeconds = nowSeconds - ms / 1000;
+	if (ageSeconds > EVENT_WINDOW_SECONDS)
+		return `Event time (event_ts) is more than ${EVENT_WINDOW_SECONDS} s ago: a copy this late is not told from the first one, so it is refused`;
+	if (ageSeconds < -SEEN_SLACK_SECONDS)
+		return `Event time (event_ts) is more than ${SEEN_SLACK_SECONDS} s ahead of this server's clock`;
+	return undefined;
+}
+
+/**
+ * What the ledger claims of a delivery: its content key. A retry or replay carries the same signed
+ * body, so the content key alone tells it; the tracking id helps only at the door (cheaper there).
+ */
+export function ledgerKeys(keys: string[]): string[] {
+	return keys.filter((key) => key.startsWith('c:'));
+}
+
+/** How long a claimed delivery is remembered in this process: the whole memory span. */
+export function claimedLimits(): SeenLimits {
+	return {
+		maxEntries: 2 * CAPACITY_PER_SECOND * MEMORY_SECONDS,
+		maxAgeSeconds: MEMORY_SECONDS,
+	};
+}
+
+/**
+ * Keys with the time they were first seen, kept until they are `limits.maxAgeSeconds` old or beyond
+ * `limits.maxEntries`: the same rule as a SeenRecord, at a constant cost per key (a Map keeps its
+ * keys in insertion order, so the oldest are always first).
+ */
+export class KeyMemory {
+	private readonly seen = new Map<string, number>();
+
+	constructor(private readonly limits: SeenLimits) {}
+
+	get size(): number {
+		return this.seen.size;
+	}
+
+	has(keys: string[], nowSeconds: number): boolean {
+		this.expire(nowSeconds);
+		return keys.some((key) => this.seen.has(key));
+	}
+
+	add(keys: string[], nowSeconds: number): void {
+		for (const key of keys) {
+			this.seen.delete(key);
+			this.seen.set(key, nowSeconds);
+		}
+		this.expire(nowSeconds);
+	}
+
+	private expire(nowSeconds: number): void {
+		for (const [key, at] of this.seen) {
+			if (nowSeconds - at <= this.limits.maxAgeSeconds && this.seen.size <= this.limits.maxEntries)
+				break;
+			this.seen.delete(key);
+		}
+	}
 }
 
 export function emptySeen(): SeenRecord {

@@ -32,11 +32,35 @@
  * Cost: round trips per batch are fixed (count, create, count, record, [remove], count, delete); the
  * record itself is read and written whole by n8n, so bytes per batch grow with the ledger's entries.
  * That part cannot be O(1) through n8n's helpers; it is bounded by maxEntries and shared by every
- * claim of the batch (bench/ledger.bench.ts prints the cost per claim at 1,000 and 50,000 entries).
+ * claim of the batch (bench/ledger.bench.ts prints the cost per claim full against empty).
+ *
+ * How long the trigger's memory must reach back, and how big that makes it (issue #27): every accepted
+ * delivery must be remembered for as long as Zoom could resend it or anyone could replay it. Zoom
+ * retries 5, 25 and 85 min after the first try, re-signed or not, so with the request timestamp alone
+ * a captured last retry replays until 85 min + the 2 h tolerance after the first try. The options
+ * weighed:
+ * - A memory spanning that (3 h 25 min) at the capacity rate: 2 entries × 12/s × 12,300 s = 295,200
+ *   entries (8 MB rewritten per batch), and a tolerance the user raises makes it larger still.
+ * - Time-bucketed records (one per window slice, the oldest dropped whole): a node reaches exactly two
+ *   records, its own and the workflow's, and the workflow's is the lock; rotating between them would
+ *   leave the lock without the one atomic step it needs. Not possible within n8n's helpers.
+ * - Fewer bytes per delivery: n8n stores every entry as a 24-character hash, whatever its length, so
+ *   only fewer entries help. The trigger claims its content key only (a retry or replay carries the
+ *   same signed body, so the tracking id adds nothing here; it is still used at the door): 2 entries
+ *   per delivery (content, owner) instead of 3.
+ * - Narrowing what is accepted to what is remembered (chosen): the event's own time (event_ts, signed
+ *   and kept across retries) must be within 2 h (EVENT_WINDOW_SECONDS: Zoom's 85 min of retries and
+ *   35 min for Zoom sending late), and no more than 10 min ahead. Whatever the request timestamp says,
+ *   no copy of a delivery is accepted more than 2 h 10 min after its first acceptance, so the memory
+ *   is sized for exactly that: LEDGER_MAX_ENTRIES = 2 entries × 12 deliveries/s (the trigger's main-mode
+ *   capacity; queue mode is lower) × 7,800 s = 187,200 entries (deliveries.ts; docs/SCALING.md). An
+ *   event without a time is bounded by the request's tolerance only.
+ * What this leaves: the memory is ~5 MB that n8n reads and rewrites on every batch, so a claim with the
+ * memory full costs more than with it empty (docs/BENCHMARKS.md has the figures); sustained above the
+ * capacity rate for over 2 h 10 min, the oldest deliveries leave the memory before their window ends.
  *
  * Limits (stated, not hidden): safety assumes a database call ends within 20 s of being sent and
- * that processes' clocks agree within 5 s; a lock whose creation raced with a next-slot attempt is
- * not recognised by its holder and ages out (a 30 s pause, never a double).
+ * that processes' clocks agree within 10 s either way (ledgerLock.ts).
  */
 import { createHash } from 'crypto';
 import type { ICheckProcessedOptions, IExecuteFunctions } from 'n8n-workflow';

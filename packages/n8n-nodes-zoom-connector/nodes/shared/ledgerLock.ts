@@ -3,15 +3,30 @@
  * reads and rewrites its record. It lives in the workflow-scope record of n8n's deduplication store,
  * whose one atomic step is creating that record: the database refuses a second one.
  *
- * - The record says how old it is: the holder creates it with 1 + (5 s slot mod 48) entries, so any
- *   process reads the lock's age from getProcessedDataCount (the one helper that writes nothing) and
- *   breaks a lock only when the lock itself is 30 s old, never because it has waited long.
- * - The entry count is the holder's token: it deletes the record only if the count is still its own
- *   and it has held it under FENCE_MS, so it never deletes a lock that was broken and taken since.
- * - A holder writes nothing after FENCE_MS (10 s), well before anyone may break its lock (30 s).
- * - Several processes may break one dead lock at once; a delete sent for the dead lock can land just
- *   after a new holder created its own. The new holder therefore waits a guard (twice the slowest
- *   database call it saw) and checks its count again before it trusts the lock.
+ * - The record says how old it is and whose it is: the holder creates it with
+ *   1 + slot + CYCLE_SLOTS × nonce entries (slot: the 5 s slot mod 48 it asked in; nonce: its own
+ *   random 1–15). getProcessedDataCount (the one helper that writes nothing) reads both back. A lock is
+ *   broken only when the lock itself is old, never because someone has waited long.
+ * - The count is the holder's token: it deletes the record only if the count is still its own (slot
+ *   and nonce) and it has held it under FENCE_MS, so it never deletes a lock broken and taken since,
+ *   even one taken in the same 5 s slot (a 1-in-15 chance left, and only after such a break).
+ * - A holder writes nothing after FENCE_MS (10 s); a write in flight lands within 20 s (the stated
+ *   bound), so a lock is dead 30 s after its holder asked for it.
+ * - Clock skew, symmetric and stated: any two processes' clocks agree within SKEW_MS (10 s). A lock
+ *   counts as stale only when its age read from the count is 9–45 slots: 9 slots (over 40 s by the
+ *   reader's clock) is over 30 s of real age for a reader up to 10 s ahead, and a fresh lock read by a
+ *   clock up to 10 s behind looks at most 2 slots "from the future" (46–47), which is not stale.
+ * - Breaking: re-read the count, probe that the record holds our lock entry, re-read the count after
+ *   the probe, and delete only if it is still the dead lock's (a fresh lock never has a stale count).
+ *   A probe that added our entry to a record of exactly one more entry found another node's records:
+ *   it is taken back out and the conflict named. A record of one entry is a probe's own leftover.
+ * - Not ours, at first sight: holders draw nonces 1–15, so a count of 2–48 (a "latestDate" record, if
+ *   counted by its string's length, 24) or over 768 is another node's record, and the conflict is named
+ *   at once. One of 49–768 entries is taken for a lock until it is stale; then the probe tells.
+ * - Two creators racing: the one that read the other's new lock and added entries to it takes them
+ *   back out at once; the holder, finding a count not its own, looks again after a second guard.
+ * - A breaker's probe or delete that lands late can still hit a lock created meanwhile; the new holder
+ *   waits a guard (twice the slowest database call it saw) and checks its count again before trusting.
  * - Any database error other than "record already exists" is retried twice, then thrown: never read
  *   as "held", so a read-only or full database fails the run instead of spinning.
  */
@@ -23,12 +38,17 @@ const ENTRIES: ICheckProcessedOptions = { mode: 'entries' };
 
 export const SLOT_MS = 5_000;
 export const CYCLE_SLOTS = 48;
-/** A lock this many slots old (over 30 s) has outlived its holder's fence: the holder died. */
-export const STALE_SLOTS = 7;
-/** Ages this near a whole cycle are another process's clock running ahead, not an old lock. */
-const AHEAD_SLOTS = 3;
-/** A holder writes nothing after this; breaking waits 30 s, so a write in flight has 20 s to land. */
+/** Distinct holders one slot can tell apart: the count's second digit. */
+export const NONCES = 16;
+/** Clocks of any two processes agree within this (stated bound), both ways. */
+export const SKEW_MS = 10_000;
+/** A holder writes nothing after this; a write in flight lands within DB_BOUND_MS. */
 export const FENCE_MS = 10_000;
+const DB_BOUND_MS = 20_000;
+/** Read ages from this many slots on are over FENCE + DB bound of real age, even for a clock SKEW ahead. */
+export const STALE_SLOTS = Math.floor((FENCE_MS + DB_BOUND_MS + SKEW_MS) / SLOT_MS) + 1;
+/** Ages this near a whole cycle are a fresh lock read by a clock up to SKEW behind, not an old lock. */
+const AHEAD_SLOTS = Math.floor(SKEW_MS / SLOT_MS) + 1;
 const GUARD_MIN_MS = 50;
 /** Spreads the processes that find the same dead lock, so they rarely break it together. */
 const BREAK_JITTER_MS = 3_000;
@@ -36,7 +56,7 @@ const MAX_BACKOFF_MS = 160;
 const DB_ATTEMPTS = 3;
 
 export interface Lease {
-	/** The entry count this holder created the record with. */
+	/** The entry count this holder created the record with: its slot and its nonce. */
 	signature: number;
 	/** When the holder asked to create it (ms); its fence counts from here. */
 	since: number;
@@ -59,23 +79,26 @@ export function lockEntries(count: number): string[] {
 	return [LOCK_ENTRY, ...Array.from({ length: count - 1 }, (_, i) => `${LOCK_ENTRY}#${i + 2}`)];
 }
 
-/** The entry count a lock created at `ms` has. */
-export function signatureAt(ms: number): number {
-	return 1 + (Math.floor(ms / SLOT_MS) % CYCLE_SLOTS);
+/** Largest count a lock has; a record with more entries is another node's. */
+export const MAX_LOCK_COUNT = CYCLE_SLOTS * NONCES;
+
+/** The entry count a lock asked for at `ms` by the holder with `nonce` has. */
+export function signatureAt(ms: number, nonce: number): number {
+	return 1 + (Math.floor(ms / SLOT_MS) % CYCLE_SLOTS) + CYCLE_SLOTS * nonce;
 }
 
-/** Whole slots since a lock with this count was created, read at `ms`. */
+/** Whole slots since a lock with this count was created, read at `ms`, modulo the cycle. */
 export function ageSlots(count: number, ms: number): number {
+	const slot = (count - 1) % CYCLE_SLOTS;
 	return (
-		((((Math.floor(ms / SLOT_MS) % CYCLE_SLOTS) - (count - 1)) % CYCLE_SLOTS) + CYCLE_SLOTS) %
-		CYCLE_SLOTS
+		((((Math.floor(ms / SLOT_MS) % CYCLE_SLOTS) - slot) % CYCLE_SLOTS) + CYCLE_SLOTS) % CYCLE_SLOTS
 	);
 }
 
 export function isStale(count: number, ms: number): boolean {
 	const age = ageSlots(count, ms);
 	return (
-		count >= 1 && count <= CYCLE_SLOTS && age >= STALE_SLOTS && age <= CYCLE_SLOTS - AHEAD_SLOTS
+		count >= 1 && count <= MAX_LOCK_COUNT && age >= STALE_SLOTS && age <= CYCLE_SLOTS - AHEAD_SLOTS
 	);
 }
 
@@ -169,7 +192,19 @@ async function tryCreate(
 			const recorded = await context.helpers.checkProcessedAndRecord(entries, 'workflow', ENTRIES);
 			gauge.observe(Date.now() - started);
 			// An existing lock always holds LOCK_ENTRY, so all entries are new only for a record we inserted.
-			return recorded.new.length === entries.length;
+			if (recorded.new.length === entries.length) return true;
+			// We read a lock created meanwhile and added our extra entries to it: take them back out at
+			// once, so its holder finds its own count again (see acquire).
+			if (recorded.new.length) {
+				await dbCall(
+					context,
+					gauge,
+					itemIndex,
+					'taking the workflow lock',
+					async () => await context.helpers.removeProcessed(recorded.new, 'workflow', ENTRIES),
+				);
+			}
+			return false;
 		} catch (error) {
 			gauge.observe(Date.now() - started);
 			if (isModeConflict(error)) throw lockConflict(context, itemIndex);
@@ -181,7 +216,7 @@ async function tryCreate(
 	}
 }
 
-/** Deletes a dead holder's lock, after making sure the record is a lock and not another node's data. */
+/** Deletes a dead holder's lock, after making sure the record is that lock and not another node's data. */
 async function breakStale(
 	context: IExecuteFunctions,
 	gauge: LatencyGauge,
@@ -190,7 +225,7 @@ async function breakStale(
 ): Promise<void> {
 	await sleep(Math.floor(Math.random() * BREAK_JITTER_MS));
 	const count = await lockCount(context, gauge, itemIndex);
-	if (count !== seen || !isStale(count, Date.now())) return;
+	if (count !== seen || !(count === 1 || isStale(count, Date.now()))) return;
 	const probe = await dbCall(
 		context,
 		gauge,
@@ -198,17 +233,23 @@ async function breakStale(
 		'checking the workflow lock',
 		async () => await context.helpers.checkProcessedAndRecord([LOCK_ENTRY], 'workflow', ENTRIES),
 	);
-	if (probe.new.length === 1 && (await lockCount(context, gauge, itemIndex)) > 1) {
-		// Not a lock: another node's records. Take our probe back out and say what to change.
-		await dbCall(
-			context,
-			gauge,
-			itemIndex,
-			'checking the workflow lock',
-			async () => await context.helpers.removeProcessed([LOCK_ENTRY], 'workflow', ENTRIES),
-		);
-		throw lockConflict(context, itemIndex);
-	}
+	// Re-read after the probe: a lock taken meanwhile has a fresh count, never the dead one's.
+	const after = await lockCount(context, gauge, itemIndex);
+	if (probe.new.length === 1) {
+		if (after === seen + 1) {
+			// Not a lock: another node's records, which our probe entry joined. Take it back out.
+			await dbCall(
+				context,
+				gauge,
+				itemIndex,
+				'checking the workflow lock',
+				async () => await context.helpers.removeProcessed([LOCK_ENTRY], 'workflow', ENTRIES),
+			);
+			throw lockConflict(context, itemIndex);
+		}
+		// The record went while we probed: ours is a one-entry leftover, never a lock's count.
+		if (after !== 1) return;
+	} else if (after !== seen) return;
 	await dbCall(
 		context,
 		gauge,
@@ -227,11 +268,18 @@ export async function acquire(
 		const count = await lockCount(context, gauge, itemIndex);
 		if (count === 0) {
 			const since = Date.now();
-			const signature = signatureAt(since);
+			// Never 1: a one-entry record is a breaker's probe leftover (see breakStale).
+			const signature = signatureAt(since, 1 + Math.floor(Math.random() * (NONCES - 1)));
 			if (await tryCreate(context, gauge, itemIndex, signature)) {
 				await sleep(gauge.guardMs());
 				const lease = { signature, since };
-				if ((await lockCount(context, gauge, itemIndex)) === signature) {
+				// A creator that raced ours may have added entries and be taking them out: look twice.
+				let own = (await lockCount(context, gauge, itemIndex)) === signature;
+				if (!own) {
+					await sleep(gauge.guardMs());
+					own = (await lockCount(context, gauge, itemIndex)) === signature;
+				}
+				if (own) {
 					if (Date.now() - since < FENCE_MS / 2) return lease;
 					// Ours, but the database is so slow that little of the fence is left: start again.
 					await release(context, gauge, lease, itemIndex);
@@ -239,9 +287,11 @@ export async function acquire(
 				// Otherwise someone's late delete or write touched it and it is not surely ours: it is left
 				// as it is (deleting could remove a newer holder's lock) and ages out if nobody holds it.
 			}
-		} else if (count > CYCLE_SLOTS) {
+		} else if (count > MAX_LOCK_COUNT || (count > 1 && count <= CYCLE_SLOTS)) {
+			// No holder's count: nonce 0 is never drawn, so 2–48 entries (e.g. a "latestDate" record that a
+			// count reads by its string's length, 24) and more than the largest lock are another node's.
 			throw lockConflict(context, itemIndex);
-		} else if (isStale(count, Date.now())) {
+		} else if (count === 1 || isStale(count, Date.now())) {
 			await breakStale(context, gauge, itemIndex, count);
 			continue;
 		}
