@@ -45,7 +45,7 @@ export class ZoomAttendanceMatch implements INodeType {
 		subtitle:
 			'={{$parameter["participantEmailField"] + " ↔ " + $parameter["registrationEmailField"]}}',
 		description:
-			'Match Zoom participants to registrations: who attended, who came unregistered, who was absent',
+			"Read an ended Zoom meeting's or webinar's participants and match them to registrations: who attended, who came unregistered, who was absent",
 		defaults: { name: 'Zoom Attendance Match' },
 		usableAsTool: true,
 		// n8n evaluates an expression on `inputs` with the node's parameters (as its Merge node does for its
