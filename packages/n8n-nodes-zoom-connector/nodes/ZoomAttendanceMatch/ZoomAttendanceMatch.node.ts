@@ -131,8 +131,12 @@ export class ZoomAttendanceMatch implements INodeType {
 			summary,
 			scoring,
 		);
-		if (scoring)
-			outputs[NO_MATCH].push(...engagedOnlyItems(engagedOnly, scoring, session, summary));
+		if (scoring) {
+			// One by one: a spread of a very long list would overflow the call's arguments.
+			for (const item of engagedOnlyItems(engagedOnly, scoring, session, summary)) {
+				outputs[NO_MATCH].push(item);
+			}
+		}
 		// Only reached with Continue On Fail: invalid items go to No Match, so nothing is dropped.
 		const inputs = [participants, registrations, engagementRows ?? []];
 		for (const error of errors) {
