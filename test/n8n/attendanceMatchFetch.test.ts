@@ -156,6 +156,22 @@ describe('Zoom Attendance Match, Participants: Fetch From Zoom', () => {
 		expect(noMatch.every((item) => JSON.stringify(item.pairedItem) === JSON.stringify([{ item: 0, input: 0 }]))).toBe(true);
 	});
 
+	it('the editor’s From list of the session and its instances come from Zoom through this node', async () => {
+		const list = async (methodName: string, parameters: Record<string, unknown>, filter?: string) =>
+			await h().n8n.restCall<{ results: Array<{ name: string; value: string }> }>('POST', '/dynamic-node-parameters/resource-locator-results', {
+				nodeTypeAndVersion: { name: `${PKG}.zoomAttendanceMatch`, version: 2 },
+				path: 'parameters.sessionId',
+				methodName,
+				currentNodeParameters: { participantsSource: 'zoom', authentication: authentication('s2s'), ...parameters },
+				credentials: zoomCredentials('s2s'),
+				...(filter ? { filter } : {}),
+			});
+		const webinars = await list('searchEndedSessions', { sessionType: 'webinar' }, 'Fetch: launch');
+		expect(webinars.results.map((r) => r.value)).toEqual([String(webinar.id)]);
+		const instances = await list('searchPastInstances', { sessionType: 'meeting', sessionId: { __rl: true, mode: 'list', value: String(meeting.id) } });
+		expect(instances.results.map((r) => r.value)).toEqual([meeting.latestUuid]);
+	});
+
 	it('an instance UUID reads that exact instance', async () => {
 		const rows = await directParticipants('meeting', meeting);
 		const { nodes } = await fetching('meeting', { __rl: true, mode: 'id', value: String(meeting.id) }).run({ registrations: registrationsFor(rows) });
