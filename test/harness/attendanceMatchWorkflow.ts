@@ -14,6 +14,8 @@ const INPUTS = [
 	{ list: 'participants', name: 'Participants' },
 	{ list: 'registrations', name: 'Registrations' },
 	{ list: 'engagement', name: 'Engagement' },
+	// The Start input, drawn when both lists are read from Zoom: its items only run the node.
+	{ list: 'run', name: 'Run' },
 ];
 
 export class MatchWorkflow {
@@ -25,7 +27,7 @@ export class MatchWorkflow {
 	constructor(
 		private readonly parameters: Record<string, unknown>,
 		private readonly onError?: string,
-		private readonly lists: Array<'participants' | 'registrations' | 'engagement'> = ['participants', 'registrations'],
+		private readonly lists: Array<'participants' | 'registrations' | 'engagement' | 'run'> = ['participants', 'registrations'],
 		private readonly credentials?: Record<string, { id: string; name: string }>,
 	) {}
 

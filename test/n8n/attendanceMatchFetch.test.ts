@@ -102,11 +102,15 @@ async function runFromInput(type: 'meeting' | 'webinar', session: SeededSession,
 }
 
 const workflows: MatchWorkflow[] = [];
-function fetching(type: 'meeting' | 'webinar', sessionId: unknown, options: { onError?: string; credential?: { id: string; name: string } } = {}) {
+function fetching(
+	type: 'meeting' | 'webinar',
+	sessionId: unknown,
+	options: { onError?: string; credential?: { id: string; name: string }; registrations?: boolean } = {},
+) {
 	const workflow = new MatchWorkflow(
-		{ ...matchParameters, participantsSource: 'zoom', authentication: authentication('s2s'), sessionType: type, sessionId },
+		{ ...matchParameters, participantsSource: 'zoom', ...(options.registrations ? { registrationsSource: 'zoom' } : {}), authentication: authentication('s2s'), sessionType: type, sessionId },
 		options.onError,
-		['registrations'],
+		[options.registrations ? 'run' : 'registrations'],
 		zoomCredentials('s2s', options.credential),
 	);
 	workflows.push(workflow);
@@ -115,8 +119,8 @@ function fetching(type: 'meeting' | 'webinar', sessionId: unknown, options: { on
 
 beforeAll(async () => {
 	const seeded = await h().sandbox.post('/_sandbox/scenario', {
-		meetings: [{ topic: 'Fetch: team meeting', ended: { participants: 8, rejoinFraction: 0.5, guests: 1 } }],
-		webinars: [{ topic: 'Fetch: launch webinar', ended: { participants: 9 } }],
+		meetings: [{ topic: 'Fetch: team meeting', ended: { participants: 8, rejoinFraction: 0.5, guests: 1 }, registrants: 6 }],
+		webinars: [{ topic: 'Fetch: launch webinar', ended: { participants: 9 }, absentees: 3 }],
 	});
 	expect(seeded.status).toBeLessThan(300);
 	[meeting] = seeded.data.meetings;
@@ -154,6 +158,30 @@ describe('Zoom Attendance Match, Participants: Fetch From Zoom', () => {
 		expect(attended[0].pairedItem).toEqual([{ item: 0, input: 0 }]);
 		expect(absent[1].pairedItem).toEqual([{ item: registrations.length - 1, input: 0 }]);
 		expect(noMatch.every((item) => JSON.stringify(item.pairedItem) === JSON.stringify([{ item: 0, input: 0 }]))).toBe(true);
+	});
+
+	it.each([
+		['meeting', () => meeting, 6],
+		['webinar', () => webinar, 12],
+	] as const)('Registrations: Fetch From Zoom too: the %s’s approved registrants, one Start input, the same outputs as both lists on the inputs', async (type, session, registrantCount) => {
+		const response = await h().sandbox.get(`/v2/${type}s/${session().id}/registrants`, { params: { status: 'approved', page_size: 300 }, headers: { Authorization: `Bearer ${apiToken}` } });
+		expect(response.status).toBe(200);
+		const registrants: Array<Record<string, any>> = response.data.registrants;
+		expect(registrants).toHaveLength(registrantCount);
+		const fromInput = await runFromInput(type, session(), registrants);
+		expect(fromInput.error).toBeUndefined();
+
+		const { nodes } = await fetching(type, { __rl: true, mode: 'id', value: String(session().id) }, { registrations: true }).run({ run: [{ go: 1 }, { go: 2 }] });
+		const fetched = nodes[MATCH];
+		expect(fetched.error).toBeUndefined();
+		expect(shape(fetched.outputs)).toEqual(shape(fromInput.outputs));
+		const [attended, noMatch, absent] = fetched.items;
+		expect(attended.length + absent.length).toBe(registrantCount);
+		expect(attended.length).toBeGreaterThan(0);
+		// Zoom's registrant fields stay on the items; every item pairs with the first Start item.
+		expect(attended[0].json).toMatchObject({ id: expect.any(String), status: 'approved' });
+		for (const item of [...attended, ...noMatch, ...absent]) expect(item.pairedItem).toEqual([{ item: 0, input: 0 }]);
+		expect(attended[0].json._summary).toMatchObject({ registrations: registrantCount, reconciled: true });
 	});
 
 	it('the editor’s From list of the session and its instances come from Zoom through this node', async () => {
@@ -211,5 +239,24 @@ describe('Zoom Attendance Match, Participants: Fetch From Zoom', () => {
 			['b@example.com', 'zoom-error', 'Participants', { item: 1, input: 0 }],
 		]);
 		expect(noMatch[0].json.error).toMatch(/scope/i);
+	});
+
+	it('an app that may read the participants but not the registrants: the error names the registrants’ scope; Continue On Fail sends the Start items to No Match', async () => {
+		const app = { kind: 's2s', clientId: 'match-no-registrants-app', clientSecret: 'match-no-registrants-secret', scopes: ['meeting:read:past_meeting:admin', 'meeting:read:list_past_participants:admin'] };
+		expect((await h().sandbox.post('/_sandbox/apps', app)).status).toBe(200);
+		const data = { ...sandboxCredentialData(h().sandboxUrl).s2s, clientId: app.clientId, clientSecret: app.clientSecret };
+		const credential = { id: await h().n8n.createCredential('S2S no registrants', 'zoomConnectorServerToServerOAuthApi', data), name: 'S2S no registrants' };
+		const sessionId = { __rl: true, mode: 'id', value: String(meeting.id) };
+
+		const stopped = await fetching('meeting', sessionId, { credential, registrations: true }).run({ run: [{ go: 1 }] });
+		const error = stopped.nodes[MATCH].error;
+		expect(error?.name).toBe('NodeApiError');
+		expect(`${error?.message} ${error?.description}`).toMatch(/meeting:read:list_registrants/);
+
+		const continued = await fetching('meeting', sessionId, { credential, registrations: true, onError: 'continueRegularOutput' }).run({ run: [{ go: 1 }] });
+		expect(continued.nodes[MATCH].error).toBeUndefined();
+		const [attended, noMatch, absent] = continued.nodes[MATCH].items;
+		expect([attended.length, absent.length]).toEqual([0, 0]);
+		expect(noMatch.map((item) => [item.json.go, item.json.noMatchReason, item.json.errorInput, item.pairedItem])).toEqual([[1, 'zoom-error', 'Registrations', { item: 0, input: 0 }]]);
 	});
 });

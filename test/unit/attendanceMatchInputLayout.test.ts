@@ -11,8 +11,10 @@ const pair = fc.record({ item: fc.nat(50), input: fc.constantFrom(0, 1, 2) });
 
 describe('Attendance Match input layout', () => {
 	it('numbers the inputs n8n draws', () => {
-		expect(inputLayout(true)).toEqual({ participants: 0, registrations: 1, engagement: 2 });
-		expect(inputLayout(false)).toEqual({ participants: null, registrations: 0, engagement: 1 });
+		expect(inputLayout(true)).toEqual({ participants: 0, registrations: 1, engagement: 2, drawn: 2 });
+		expect(inputLayout(false)).toEqual({ participants: null, registrations: 0, engagement: 1, drawn: 1 });
+		// Both read from Zoom: the Start input is input 0, Engagement after it.
+		expect(inputLayout(false, false)).toEqual({ participants: null, registrations: null, engagement: 1, drawn: 1 });
 	});
 
 	it('leaves every pairing as it is while the participants come from an input', () => {
@@ -23,6 +25,15 @@ describe('Attendance Match input layout', () => {
 				expect(items.map((i) => i.pairedItem)).toEqual(pairings);
 			}),
 		);
+	});
+
+	it('with both lists read from Zoom keeps only the engagement rows, and pairs the rest with the Start item', () => {
+		const items = [
+			{ pairedItem: [{ item: 3, input: 0 }, { item: 1, input: 1 }, { item: 4, input: 2 }] },
+			{ pairedItem: { item: 2, input: 1 } },
+		];
+		pairItemsInLayout(inputLayout(false, false), [items]);
+		expect(items.map((i) => i.pairedItem)).toEqual([[{ item: 4, input: 1 }], [{ item: 0, input: 0 }]]);
 	});
 
 	it('with fetched participants drops their rows, moves the other inputs up one, and never leaves an item unpaired', () => {

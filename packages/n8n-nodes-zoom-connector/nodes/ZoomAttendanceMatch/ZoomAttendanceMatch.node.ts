@@ -31,6 +31,7 @@ import {
 	participantsSource,
 	type FetchedParticipants,
 } from './zoomParticipants';
+import { fetchRegistrations, registrationsFromZoom } from './zoomRegistrations';
 
 const NO_MATCH = 1;
 
@@ -71,19 +72,28 @@ export class ZoomAttendanceMatch implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const fromInput = participantsSource(this) === 'input';
-		const layout = inputLayout(fromInput);
-		const registrations = this.getInputData(layout.registrations);
+		const registrationsZoom = !fromInput && registrationsFromZoom(this);
+		const layout = inputLayout(fromInput, !registrationsZoom);
+		// With both lists read from Zoom, the Start input's items only run the node.
+		const drawn = this.getInputData(layout.registrations ?? 0);
+		let registrations: INodeExecutionData[] = registrationsZoom ? [] : drawn;
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
 		const matchOptions = readMatchOptions(this, options);
 		const engagementRows = scoringEngagement(this) ? engagementInput(this, layout) : undefined;
 
 		let fetched: FetchedParticipants | undefined;
 		if (!fromInput) {
+			let reading = 'Participants';
 			try {
 				fetched = await fetchParticipants(this);
+				if (registrationsZoom) {
+					reading = 'Registrations';
+					const rows = await fetchRegistrations(this, fetched.type, fetched.session.id);
+					registrations = rows.map((json) => ({ json, pairedItem: { item: 0 } }));
+				}
 			} catch (error) {
 				if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, 0);
-				return fetchFailed(error as Error, [registrations, engagementRows ?? []]);
+				return fetchFailed(error as Error, reading, [drawn, engagementRows ?? []]);
 			}
 		}
 		const participants: INodeExecutionData[] = fetched
@@ -110,10 +120,11 @@ export class ZoomAttendanceMatch implements INodeType {
 			: result.errors;
 		const firstError = errors[0];
 		if (firstError && !this.continueOnFail()) {
-			const fromZoom = firstError.input === 0 && !fromInput;
+			const fromZoom =
+				(firstError.input === 0 && !fromInput) || (firstError.input === 1 && registrationsZoom);
 			throw new NodeOperationError(this.getNode(), firstError.message, {
 				itemIndex: fromZoom ? 0 : firstError.itemIndex,
-				description: `${firstError.fix}. Field "${firstError.field}" of ${fromZoom ? "Zoom's participant row" : `input ${firstError.inputName}, item`} ${firstError.itemIndex}.${errors.length > 1 ? ` ${errors.length - 1} more item(s) have problems too.` : ''}`,
+				description: `${firstError.fix}. Field "${firstError.field}" of ${fromZoom ? `Zoom's ${firstError.inputName} row` : `input ${firstError.inputName}, item`} ${firstError.itemIndex}.${errors.length > 1 ? ` ${errors.length - 1} more item(s) have problems too.` : ''}`,
 			});
 		}
 
@@ -195,10 +206,14 @@ function readMatchOptions(context: IExecuteFunctions, options: IDataObject): Par
 }
 
 /**
- * Continue On Fail when Zoom refused the participants: nothing was matched, so every input item goes to
- * No Match with Zoom's reason, and the counts still reconcile.
+ * Continue On Fail when Zoom refused the participants or registrations (`reading`): nothing was matched, so
+ * every input item goes to No Match with Zoom's reason, and the counts still reconcile.
  */
-function fetchFailed(error: Error, inputs: INodeExecutionData[][]): INodeExecutionData[][] {
+function fetchFailed(
+	error: Error,
+	reading: string,
+	inputs: INodeExecutionData[][],
+): INodeExecutionData[][] {
 	const noMatch: INodeExecutionData[] = [];
 	inputs.forEach((items, input) => {
 		items.forEach((item, index) => {
@@ -208,7 +223,7 @@ function fetchFailed(error: Error, inputs: INodeExecutionData[][]): INodeExecuti
 					attendanceStatus: 'no-match',
 					noMatchReason: 'zoom-error',
 					error: error.message,
-					errorInput: 'Participants',
+					errorInput: reading,
 				},
 				pairedItem: { item: index, input },
 			});

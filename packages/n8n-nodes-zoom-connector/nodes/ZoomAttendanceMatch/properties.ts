@@ -6,11 +6,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { engagementProperties } from './engagementProperties';
 import { fetchProperties, participantsSourceProperty } from './zoomParticipants';
+import { registrationsSourceProperty } from './zoomRegistrations';
 
 const fromInput = { show: { participantsSource: ['input'] } };
 
 export const attendanceMatchProperties: INodeProperties[] = [
 	participantsSourceProperty,
+	registrationsSourceProperty,
 	...fetchProperties,
 	{
 		displayName: 'Participant Email Field',

@@ -98,6 +98,7 @@ export function participantsSource(context: IExecuteFunctions): ParticipantsSour
 export interface FetchedParticipants {
 	rows: IDataObject[];
 	session: { topic: string; id: string };
+	type: SessionType;
 }
 
 /**
@@ -126,7 +127,7 @@ export async function fetchParticipants(context: IExecuteFunctions): Promise<Fet
 			{ itemIndex },
 		);
 		const id = details.id ?? (ref.kind === 'id' ? ref.value : '');
-		return { rows, session: { topic: String(details.topic ?? ''), id: String(id ?? '') } };
+		return { rows, session: { topic: String(details.topic ?? ''), id: String(id ?? '') }, type };
 	} catch (error) {
 		throw asNodeError(context.getNode(), error, itemIndex);
 	}
