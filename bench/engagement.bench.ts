@@ -1,7 +1,7 @@
 /**
  * Cost of engagement in the Zoom Attendance Match node: its execute (the built code n8n runs, with a
  * minimal context standing in for n8n's), 100k participant rows against 100k registrations, with about 100k
- * Q&A/poll/survey rows on its Engagement input (version 2, Include Engagement on). Baseline, measured in
+ * Q&A/poll/survey rows on its Engagement input (Include Engagement on). Baseline, measured in
  * the same run: the same node and rows without the Engagement input. Prints both times and their ratio.
  * In a real n8n the same comparison is in attendanceMatchVsMerge.bench.ts. Run: `npx tsx bench/engagement.bench.ts`.
  */

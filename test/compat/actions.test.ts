@@ -154,7 +154,7 @@ const MATCH = 'Zoom Attendance Match';
 
 /**
  * Webhook → (Report: participants, Registrant: approved) → Attendance Match, inputs 0 and 1; with
- * `engagement`, Match version 2 with Include Engagement and the webinar's Q&A (Engagement: Get Q&A) on input 2.
+ * `engagement`, Match with Include Engagement and the webinar's Q&A (Engagement: Get Q&A) on input 2.
  */
 function attendanceWorkflow(path: string, webinar: SeededSession, engagement = false): Record<string, unknown> {
 	const position = (x: number, y = 0) => [x * 220, y * 200];
@@ -172,7 +172,7 @@ function attendanceWorkflow(path: string, webinar: SeededSession, engagement = f
 				{
 					name: MATCH,
 					type: `${PKG}.zoomAttendanceMatch`,
-					typeVersion: engagement ? 2 : 1,
+					typeVersion: 2,
 					parameters: { minimumAttendance: 0, ...(engagement ? { includeEngagement: true } : {}), options: { addSummary: true } },
 				},
 				position(2),
@@ -211,7 +211,7 @@ describe(`n8n ${N8N_VERSION}: Zoom Attendance Match`, () => {
 		}
 	});
 
-	it('version 2 takes the Q&A on its Engagement input: questionsAsked and engagementScore per person, the outsider in No Match', async () => {
+	it('takes the Q&A on its Engagement input: questionsAsked and engagementScore per person, the outsider in No Match', async () => {
 		const path = `compat-engagement-${randomUUID()}`;
 		const id = await h().n8n.createWorkflow(attendanceWorkflow(path, smallWebinar, true));
 		try {

@@ -1,7 +1,7 @@
 /**
  * A workflow around the Zoom Attendance Match in a real n8n: Webhook → one Split Out per input list
- * (participants, registrations and, for version 2 with Include Engagement, engagement) → the node's inputs;
- * each of its three outputs is read back from the execution.
+ * (participants unless the node fetches them from Zoom, registrations and, with Include Engagement,
+ * engagement) → the node's inputs in order; each of its three outputs is read back from the execution.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -14,6 +14,8 @@ const INPUTS = [
 	{ list: 'participants', name: 'Participants' },
 	{ list: 'registrations', name: 'Registrations' },
 	{ list: 'engagement', name: 'Engagement' },
+	// The Start input, drawn when both lists are read from Zoom: its items only run the node.
+	{ list: 'run', name: 'Run' },
 ];
 
 export class MatchWorkflow {
@@ -21,16 +23,17 @@ export class MatchWorkflow {
 	private id?: string;
 	private runs = 0;
 
-	/** `inputs`: how many of the node's inputs get a Split Out (2, or 3 for the Engagement input). */
+	/** `lists`: the body's lists that get a Split Out, in the order of the node's inputs. */
 	constructor(
 		private readonly parameters: Record<string, unknown>,
 		private readonly onError?: string,
-		private readonly shape: { typeVersion: number; inputs: number } = { typeVersion: 1, inputs: 2 },
+		private readonly lists: Array<'participants' | 'registrations' | 'engagement' | 'run'> = ['participants', 'registrations'],
+		private readonly credentials?: Record<string, { id: string; name: string }>,
 	) {}
 
 	async run(body: Record<string, unknown>): Promise<{ status: number; nodes: Record<string, NodeRun>; execution: any }> {
 		const { n8n } = harness();
-		const inputs = INPUTS.slice(0, this.shape.inputs);
+		const inputs = this.lists.map((list) => INPUTS.find((input) => input.list === list)!);
 		if (!this.id) {
 			this.id = await n8n.createWorkflow({
 				name: `attendance match ${this.path}`,
@@ -56,9 +59,10 @@ export class MatchWorkflow {
 						id: randomUUID(),
 						name: MATCH,
 						type: `${PKG}.zoomAttendanceMatch`,
-						typeVersion: this.shape.typeVersion,
+						typeVersion: 2,
 						position: [440, 100],
 						parameters: this.parameters,
+						...(this.credentials ? { credentials: this.credentials } : {}),
 						...(this.onError ? { onError: this.onError } : {}),
 					},
 				],

@@ -1,8 +1,8 @@
 /**
- * Zoom Attendance Match version 2 in a real n8n: with Include Engagement on, n8n gives the node a third
+ * Zoom Attendance Match in a real n8n: with Include Engagement on, n8n gives the node a third
  * input (its expression on `inputs`), and Q&A, poll and survey rows (the Zoom Connector's Engagement rows)
  * arriving there give every person questionsAsked, pollsAnswered, surveyAnswered and engagementScore. With
- * it off, version 2 keeps two inputs; version 1 workflows are covered by attendanceMatch.test.ts.
+ * it off, the node keeps two inputs and adds no engagement fields.
  */
 import { MATCH, MatchWorkflow } from '../harness/attendanceMatchWorkflow';
 
@@ -54,7 +54,7 @@ describe('Zoom Attendance Match with engagement in n8n', () => {
 	});
 
 	it('scores every person from the Engagement input and sends people who only engaged to No Match', async () => {
-		const { nodes, execution } = await workflow(parameters, undefined, { typeVersion: 2, inputs: 3 }).run({ participants, registrations, engagement });
+		const { nodes, execution } = await workflow(parameters, undefined, ['participants', 'registrations', 'engagement']).run({ participants, registrations, engagement });
 		const run = nodes[MATCH];
 		expect(run.error).toBeUndefined();
 		expect(execution.data.resultData.runData[MATCH][0].hints).toEqual([
@@ -79,7 +79,7 @@ describe('Zoom Attendance Match with engagement in n8n', () => {
 	});
 
 	it('runs with an empty Engagement list: attendance alone scores', async () => {
-		const { nodes } = await workflow(parameters, undefined, { typeVersion: 2, inputs: 3 }).run({ participants, registrations, engagement: [] });
+		const { nodes } = await workflow(parameters, undefined, ['participants', 'registrations', 'engagement']).run({ participants, registrations, engagement: [] });
 		const [attended, noMatch, absent] = nodes[MATCH].outputs;
 		expect(attended.map((json) => [json.email, json.questionsAsked, json.engagementScore])).toEqual([
 			['jane@example.com', 0, 45],
@@ -90,13 +90,13 @@ describe('Zoom Attendance Match with engagement in n8n', () => {
 	});
 
 	it('stops on an Engagement item that is no engagement row, naming the input, item and field', async () => {
-		const { nodes } = await workflow(parameters, undefined, { typeVersion: 2, inputs: 3 }).run({ participants, registrations, engagement: [...engagement, { email: 'x@example.com' }] });
+		const { nodes } = await workflow(parameters, undefined, ['participants', 'registrations', 'engagement']).run({ participants, registrations, engagement: [...engagement, { email: 'x@example.com' }] });
 		expect(nodes[MATCH].error?.message).toBe('Engagement item 8: "kind" is missing, not question, poll or survey');
 		expect(nodes[MATCH].error?.description).toContain('Field "kind" of input Engagement, item 8');
 	});
 
-	it('version 2 without Include Engagement keeps the two inputs and the fields of version 1', async () => {
-		const { nodes } = await workflow({ ...parameters, includeEngagement: false }, undefined, { typeVersion: 2, inputs: 2 }).run({ participants, registrations });
+	it('without Include Engagement keeps the two inputs and adds no engagement fields', async () => {
+		const { nodes } = await workflow({ ...parameters, includeEngagement: false }, undefined).run({ participants, registrations });
 		const [attended, noMatch, absent] = nodes[MATCH].outputs;
 		expect([attended.length, noMatch.length, absent.length]).toEqual([2, 1, 1]);
 		for (const json of [...attended, ...noMatch, ...absent]) expect(json).not.toHaveProperty('engagementScore');

@@ -350,14 +350,14 @@ describe('n8n’s editor in a real browser', () => {
 		expect(participantsRun?.outputs[0].every((row) => row.sessionUuid === chosen.uuid && row.sessionId === weeklyMeeting.id)).toBe(true);
 	});
 
-	it('draws the Attendance Match with a third input, Engagement, when Include Engagement is on, and two otherwise', async () => {
+	it('draws the Attendance Match with a third input, Engagement, when Include Engagement is on, two otherwise, and one (Registrations, or Start with both lists read from Zoom) with Participants: Fetch From Zoom', async () => {
 		const match = (name: string, typeVersion: number, parameters: Record<string, unknown>, y: number) => ({
 			id: randomUUID(), name, type: `${PKG}.zoomAttendanceMatch`, typeVersion, position: [0, y], parameters,
 		});
 		const name = `browser engagement inputs ${randomUUID().slice(0, 8)}`;
 		const workflowId = await h().n8n.createWorkflow({
 			name,
-			nodes: [match('Match with engagement', 2, { includeEngagement: true }, 0), match('Match version 2', 2, {}, 300), match('Match version 1', 1, {}, 600)],
+			nodes: [match('Match with engagement', 2, { includeEngagement: true }, 0), match('Match two inputs', 2, {}, 300), match('Match participants from Zoom', 2, { participantsSource: 'zoom' }, 600), match('Match both from Zoom', 2, { participantsSource: 'zoom', registrationsSource: 'zoom' }, 900)],
 			connections: {},
 		});
 		await step('engagement-inputs', async () => {
@@ -366,8 +366,10 @@ describe('n8n’s editor in a real browser', () => {
 			await inputs('Match with engagement').first().waitFor({ state: 'visible', timeout: 60_000 });
 			await shot('08-attendance-match-inputs');
 			expect(await inputs('Match with engagement').count()).toBe(3);
-			expect(await inputs('Match version 2').count()).toBe(2);
-			expect(await inputs('Match version 1').count()).toBe(2);
+			expect(await inputs('Match two inputs').count()).toBe(2);
+			expect(await inputs('Match participants from Zoom').count()).toBe(1);
+			expect(await inputs('Match both from Zoom').count()).toBe(1);
+			await expect(page.locator('.vue-flow__node').filter({ hasText: 'Match both from Zoom' }).innerText()).resolves.toContain('Start');
 			await expect(page.locator('.vue-flow__node').filter({ hasText: 'Match with engagement' }).innerText()).resolves.toContain('Engagement');
 		});
 	});

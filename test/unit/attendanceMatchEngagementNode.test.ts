@@ -1,5 +1,5 @@
 /**
- * The Attendance Match node with its Engagement input (version 2, Include Engagement on), through the node's
+ * The Attendance Match node with its Engagement input (Include Engagement on), through the node's
  * execute with a minimal context: each person lands once, engagement counts and pairings reconcile with the
  * rows in, people who only engaged reach No Match, bad rows and bad weights get clear errors.
  */
@@ -17,14 +17,14 @@ const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
 function run(
 	inputs: JsonRecord[][],
 	parameters: Record<string, unknown>,
-	{ continueOnFail = false, typeVersion = 2 } = {},
+	{ continueOnFail = false } = {},
 ) {
 	const data = inputs.map((list) => list.map((json, item): INodeExecutionData => ({ json: json as never, pairedItem: { item } })));
 	const context = {
 		getInputData: (index: number) => data[index],
 		getNodeParameter: (name: string, _item: number, fallback: unknown) => (name in parameters ? parameters[name] : fallback),
 		continueOnFail: () => continueOnFail,
-		getNode: () => ({ name: 'Zoom Attendance Match', typeVersion }),
+		getNode: () => ({ name: 'Zoom Attendance Match', typeVersion: 2 }),
 		addExecutionHints: () => undefined,
 	} as unknown as IExecuteFunctions;
 	return new ZoomAttendanceMatch().execute.call(context);
@@ -84,12 +84,10 @@ describe('Zoom Attendance Match, Engagement input', () => {
 		expect(attended[0].json.engagementScore).toBe(50);
 	});
 
-	it('leaves the items as they were when Include Engagement is off, and in version 1', async () => {
-		for (const [parameters, typeVersion] of [[base, 2], [engaged, 1]] as const) {
-			const outputs = await run([participants, registrations, rows], parameters, { typeVersion });
-			for (const item of outputs.flat()) expect(item.json).not.toHaveProperty('engagementScore');
-			expect(outputs[1].map((item) => item.json.email)).toEqual(['walk@example.org']);
-		}
+	it('leaves the items as they were when Include Engagement is off', async () => {
+		const outputs = await run([participants, registrations, rows], base);
+		for (const item of outputs.flat()) expect(item.json).not.toHaveProperty('engagementScore');
+		expect(outputs[1].map((item) => item.json.email)).toEqual(['walk@example.org']);
 	});
 
 	it('an empty or unconnected Engagement input scores attendance alone', async () => {

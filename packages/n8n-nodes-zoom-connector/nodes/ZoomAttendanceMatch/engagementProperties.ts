@@ -1,13 +1,11 @@
 /**
- * The Attendance Match's engagement parameters (version 2): the switch that adds the Engagement input, and
+ * The Attendance Match's engagement parameters: the switch that adds the Engagement input, and
  * the score's weights. The formula is engagement.ts's; the defaults are DEFAULT_ENGAGEMENT_WEIGHTS (n8n's
  * lint wants them literal here; a unit test holds them equal).
  */
 import type { INodeProperties } from 'n8n-workflow';
 
-const withEngagement = {
-	show: { '@version': [{ _cnd: { gte: 2 } }], includeEngagement: [true] },
-};
+const withEngagement = { show: { includeEngagement: [true] } };
 
 export const engagementProperties: INodeProperties[] = [
 	{
@@ -17,7 +15,6 @@ export const engagementProperties: INodeProperties[] = [
 		default: false,
 		description:
 			"Whether to add a third input, Engagement, for the Zoom Connector's Q&A, poll and survey rows; every person then gets questionsAsked, pollsAnswered, surveyAnswered and engagementScore, and people who only engaged reach No Match",
-		displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] } },
 	},
 	{
 		displayName:

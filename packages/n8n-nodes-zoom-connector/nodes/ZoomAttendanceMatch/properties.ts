@@ -1,9 +1,19 @@
-/** The Zoom Attendance Match's parameters; the engagement ones (version 2) are in engagementProperties.ts. */
+/**
+ * The Zoom Attendance Match's parameters; Participants: Fetch From Zoom's are in zoomParticipants.ts, the
+ * engagement ones in engagementProperties.ts.
+ */
 import type { INodeProperties } from 'n8n-workflow';
 
 import { engagementProperties } from './engagementProperties';
+import { fetchProperties, participantsSourceProperty } from './zoomParticipants';
+import { registrationsSourceProperty } from './zoomRegistrations';
+
+const fromInput = { show: { participantsSource: ['input'] } };
 
 export const attendanceMatchProperties: INodeProperties[] = [
+	participantsSourceProperty,
+	registrationsSourceProperty,
+	...fetchProperties,
 	{
 		displayName: 'Participant Email Field',
 		name: 'participantEmailField',
@@ -75,7 +85,8 @@ export const attendanceMatchProperties: INodeProperties[] = [
 		default: '',
 		placeholder: "e.g. {{ $('Zoom Connector').first().json.topic }}",
 		description:
-			'Name of the meeting or webinar, put in sessionTopic of every item (e.g. for a WEBINAR_NAME attribute)',
+			'Name of the meeting or webinar, put in sessionTopic of every item (e.g. for a WEBINAR_NAME attribute). With Fetch From Zoom it is Zoom’s topic.',
+		displayOptions: fromInput,
 	},
 	{
 		displayName: 'Session ID',
@@ -84,6 +95,7 @@ export const attendanceMatchProperties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 85746065432',
 		description: 'ID of the meeting or webinar, put in sessionId of every item',
+		displayOptions: fromInput,
 	},
 	...engagementProperties,
 	{
