@@ -63,7 +63,7 @@ function workflowToRun(credentialRef: CredentialRef): { name: string; zoomNode: 
 		if (!nodes.every((n) => allowed.includes(n.type))) continue;
 		const zoomNodes = nodes.filter((n) => n.type === `${PKG}.zoomConnector`);
 		if (!zoomNodes.every((n) => ['get', 'getAll'].includes(n.parameters?.operation) && n.parameters?.authentication !== 'zoomConnectorServerToServerOAuthApi')) continue;
-		const me = zoomNodes.find((n) => n.parameters?.resource === 'user' && n.parameters?.operation === 'get' && (n.parameters?.userId ?? 'me') === 'me');
+		const me = zoomNodes.find((n) => n.parameters?.resource === 'user' && n.parameters?.operation === 'get' && (n.parameters?.userId?.value ?? n.parameters?.userId ?? 'me') === 'me');
 		if (!me) continue;
 		for (const node of zoomNodes) node.credentials = { zoomConnectorOAuth2Api: credentialRef };
 		return { name: `${workflow.name ?? file} (browser test)`, zoomNode: me.name, nodes, connections: workflow.connections, source: `examples/${file}` };
@@ -80,9 +80,9 @@ function workflowToRun(credentialRef: CredentialRef): { name: string; zoomNode: 
 				id: 'b7d1c7a2-0002-4c1e-9f00-000000000002',
 				name: zoomNode,
 				type: `${PKG}.zoomConnector`,
-				typeVersion: 1,
+				typeVersion: 2,
 				position: [260, 0],
-				parameters: { authentication: 'zoomConnectorOAuth2Api', resource: 'user', operation: 'get', userId: 'me' },
+				parameters: { authentication: 'zoomConnectorOAuth2Api', resource: 'user', operation: 'get', userId: { __rl: true, mode: 'list', value: 'me' } },
 				credentials: { zoomConnectorOAuth2Api: credentialRef },
 			},
 		],
