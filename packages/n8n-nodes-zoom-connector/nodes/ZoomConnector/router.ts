@@ -42,6 +42,7 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const result = await handler.execute.call(this, itemIndex);
+			// The fallback is the parameter's default: Simplify is on unless turned off.
 			const keep =
 				fields && (this.getNodeParameter('simplify', itemIndex, true) as boolean)
 					? fields
