@@ -226,7 +226,9 @@ describe('n8n’s editor in a real browser', () => {
 			const shown = await output.innerText();
 			expect(shown).toContain('1 item');
 			expect(shown).toContain('Sandbox Host');
-			expect(shown).toContain('sandbox-account');
+			// Simplify is on by default: the documented fields (last_login_time the last), not Zoom's account_id.
+			expect(shown).toContain('last_login_time');
+			expect(shown).not.toContain('sandbox-account');
 			await shot('07-node-output');
 		});
 
@@ -236,7 +238,7 @@ describe('n8n’s editor in a real browser', () => {
 		const run = readRun(executions[0]);
 		expect(run[workflow.zoomNode].error).toBeUndefined();
 		expect(run[workflow.zoomNode].outputs[0]).toEqual([
-			expect.objectContaining({ email: 'host@example.com', display_name: 'Sandbox Host', account_id: 'sandbox-account' }),
+			expect.objectContaining({ email: 'host@example.com', display_name: 'Sandbox Host', last_login_time: expect.any(String) }),
 		]);
 	});
 
