@@ -2,7 +2,7 @@
  * Compatibility smoke suite, part 1 (run by run-tests.mjs on every n8n of n8n-versions.json, the full
  * suite staying on the development version): in the n8n that N8N_VERSION names, the package loads as
  * an installed community package, both API credentials connect and pass n8n's credential test, each
- * resource of the Zoom Connector node answers one operation, and Zoom Attendance Match sorts a small
+ * resource of the Zoom Connector node (its one version, IDs as resource locators) answers one operation, and Zoom Attendance Match sorts a small
  * webinar seeded in the sandbox.
  */
 import { randomUUID } from 'node:crypto';
@@ -11,7 +11,7 @@ import { harness, type CredentialRef } from '../harness/context';
 import { connectOAuth2 } from '../harness/oauth';
 import { N8N_VERSION } from '../harness/paths';
 import { sandboxCredentialData } from '../harness/setup';
-import { NodeWorkflow, PKG, zoomConnectorNode, postToWebhook, readRun, type NodeSpec, type WorkflowRun } from '../harness/workflows';
+import { locator, NodeWorkflow, PKG, zoomConnectorNode, postToWebhook, readRun, type NodeSpec, type WorkflowRun } from '../harness/workflows';
 
 const h = () => harness();
 type Kind = 'oauth2' | 's2s';
@@ -74,7 +74,7 @@ describe(`n8n ${N8N_VERSION}: credentials`, () => {
 		const connected = await connectOAuth2(h().n8n, id);
 		expect(connected.callbackStatus).toBeLessThan(400);
 		expect((await h().n8n.getCredential(id)).data.oauthTokenData).toBeTruthy();
-		const result = await run('oauth2', { resource: 'user', operation: 'get', userId: 'me' }, { id, name: 'OAuth2 compat' });
+		const result = await run('oauth2', { resource: 'user', operation: 'get', userId: locator('me', 'list') }, { id, name: 'OAuth2 compat' });
 		expect(result.nodes.Zoom.error).toBeUndefined();
 		expect(result.json('Zoom')).toEqual([expect.objectContaining({ email: 'host@example.com' })]);
 	});
@@ -90,7 +90,7 @@ describe(`n8n ${N8N_VERSION}: credentials`, () => {
 
 describe(`n8n ${N8N_VERSION}: one Zoom Connector operation per resource`, () => {
 	it('User: Get (OAuth2)', async () => {
-		expect(await ok('oauth2', { resource: 'user', operation: 'get', userId: 'me' })).toEqual([
+		expect(await ok('oauth2', { resource: 'user', operation: 'get', userId: locator('me', 'list') })).toEqual([
 			expect.objectContaining({ email: 'host@example.com' }),
 		]);
 	});
@@ -99,7 +99,7 @@ describe(`n8n ${N8N_VERSION}: one Zoom Connector operation per resource`, () => 
 		const [meeting] = await ok('s2s', {
 			resource: 'meeting',
 			operation: 'create',
-			userId: 'me',
+			userId: locator('me', 'list'),
 			topic: 'Compat meeting',
 			type: 2,
 			startTime: '2030-07-01T09:30:00',
@@ -113,7 +113,7 @@ describe(`n8n ${N8N_VERSION}: one Zoom Connector operation per resource`, () => 
 			resource: 'registrant',
 			operation: 'add',
 			sessionType: 'meeting',
-			meetingId: meeting.join_url,
+			meetingId: locator(meeting.join_url, 'url'),
 			email: 'ada@example.com',
 			firstName: 'Ada',
 		});
@@ -121,23 +121,23 @@ describe(`n8n ${N8N_VERSION}: one Zoom Connector operation per resource`, () => 
 	});
 
 	it('Webinar: Get (OAuth2)', async () => {
-		const [webinar] = await ok('oauth2', { resource: 'webinar', operation: 'get', webinarId: String(smallWebinar.id) });
+		const [webinar] = await ok('oauth2', { resource: 'webinar', operation: 'get', webinarId: locator(String(smallWebinar.id), 'list') });
 		expect(webinar).toMatchObject({ id: smallWebinar.id, topic: 'Compat: small webinar' });
 	});
 
 	it('Past Session: Get Absentees of the small webinar (Server-to-Server)', async () => {
-		const absentees = await ok('s2s', { resource: 'pastSession', operation: 'getAbsentees', sessionId: smallWebinar.latestUuid, returnAll: true });
+		const absentees = await ok('s2s', { resource: 'pastSession', operation: 'getAbsentees', sessionId: locator(smallWebinar.latestUuid), returnAll: true });
 		expect(absentees.map((row) => row.email).sort()).toEqual(['participant5@example.com', 'participant6@example.com', 'participant7@example.com']);
 	});
 
 	it('Report: Get Webinar Participants (OAuth2)', async () => {
-		const rows = await ok('oauth2', { resource: 'report', operation: 'getWebinarParticipants', sessionId: smallWebinar.id, returnAll: true });
+		const rows = await ok('oauth2', { resource: 'report', operation: 'getWebinarParticipants', sessionId: locator(smallWebinar.id), returnAll: true });
 		const emails = new Set(rows.map((row) => row.user_email));
 		for (let i = 0; i < 5; i++) expect(emails).toContain(`participant${i}@example.com`);
 	});
 
 	it('Recording: Get (Server-to-Server)', async () => {
-		const [recording] = await ok('s2s', { resource: 'recording', operation: 'get', sessionId: recordedMeeting.id });
+		const [recording] = await ok('s2s', { resource: 'recording', operation: 'get', sessionId: locator(recordedMeeting.id, 'list') });
 		expect(recording).toMatchObject({ id: recordedMeeting.id, recording_files: expect.any(Array) });
 		expect(recording.recording_files.length).toBeGreaterThan(0);
 	});
@@ -163,10 +163,10 @@ function attendanceWorkflow(path: string, webinar: SeededSession, engagement = f
 		name: `compat attendance ${path}`,
 		nodes: [
 			node({ name: 'Start', type: 'n8n-nodes-base.webhook', typeVersion: 2, webhookId: randomUUID(), parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} } }, position(0)),
-			node(zoomConnectorNode('s2s', { resource: 'report', operation: 'getWebinarParticipants', sessionId: webinar.id, returnAll: true }, { name: 'Participants' }), position(1, 0)),
-			node(zoomConnectorNode('s2s', { resource: 'registrant', operation: 'getAll', sessionType: 'webinar', webinarId: webinar.id, status: 'approved', returnAll: true }, { name: 'Registrants' }), position(1, 1)),
+			node(zoomConnectorNode('s2s', { resource: 'report', operation: 'getWebinarParticipants', sessionId: locator(webinar.id), returnAll: true }, { name: 'Participants' }), position(1, 0)),
+			node(zoomConnectorNode('s2s', { resource: 'registrant', operation: 'getAll', sessionType: 'webinar', webinarId: locator(webinar.id), status: 'approved', returnAll: true }, { name: 'Registrants' }), position(1, 1)),
 			...(engagement
-				? [node(zoomConnectorNode('s2s', { resource: 'engagement', operation: 'getQa', source: 'pastSession', sessionType: 'webinar', sessionId: String(webinar.id), returnAll: true }, { name: 'Q&A' }), position(1, 2))]
+				? [node(zoomConnectorNode('s2s', { resource: 'engagement', operation: 'getQa', source: 'pastSession', sessionType: 'webinar', sessionId: locator(String(webinar.id)), returnAll: true }, { name: 'Q&A' }), position(1, 2))]
 				: []),
 			node(
 				{

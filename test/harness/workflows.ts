@@ -11,6 +11,14 @@ import { delay, type N8n } from './n8n';
 
 export const PKG = 'n8n-nodes-zoom-connector';
 
+/** The Zoom Connector's one version (2: the package's first release dropped a development-only version 1). */
+export const ZOOM_CONNECTOR_VERSION = 2;
+
+/** A resource locator's value as n8n saves it; `id` mode unless told. */
+export function locator(value: unknown, mode = 'id') {
+	return { __rl: true, mode, value };
+}
+
 /**
  * POSTs to a just-activated workflow's webhook. n8n registers the webhook a moment after the
  * activation call returns and answers 404 until then, so a 404 is retried for up to `registerMs`.
@@ -68,7 +76,7 @@ export function participantsSkippingProcessed(s2sCredential: Credential, positio
 		id: randomUUID(),
 		name: 'Participants',
 		type: `${PKG}.zoomConnector`,
-		typeVersion: 1,
+		typeVersion: ZOOM_CONNECTOR_VERSION,
 		position,
 		credentials: { zoomConnectorServerToServerOAuthApi: s2sCredential },
 		parameters: {
@@ -76,7 +84,7 @@ export function participantsSkippingProcessed(s2sCredential: Credential, positio
 			resource: 'pastSession',
 			operation: 'getParticipants',
 			sessionType: 'meeting',
-			sessionId: '={{ $json.uuid }}',
+			sessionId: { __rl: true, mode: 'id', value: '={{ $json.uuid }}' },
 			returnAll: true,
 			addSessionFields: false,
 			skipProcessedSessions: true,
@@ -104,6 +112,7 @@ export function zoomConnectorNode(
 	return {
 		name: 'Zoom',
 		type: `${PKG}.zoomConnector`,
+		typeVersion: ZOOM_CONNECTOR_VERSION,
 		parameters: { authentication: authentication(kind), ...parameters },
 		credentials: zoomCredentials(kind, credential),
 		...extra,
@@ -193,7 +202,7 @@ export class NodeWorkflow {
 			name: this.options.name ?? `harness ${this.path}`,
 			nodes: chain.map((node, index) => ({
 				id: randomUUID(),
-				typeVersion: 1,
+				typeVersion: node.type === `${PKG}.zoomConnector` ? ZOOM_CONNECTOR_VERSION : 1,
 				position: [index * 220, 0],
 				...node,
 			})),

@@ -63,7 +63,7 @@ function workflowToRun(credentialRef: CredentialRef): { name: string; zoomNode: 
 		if (!nodes.every((n) => allowed.includes(n.type))) continue;
 		const zoomNodes = nodes.filter((n) => n.type === `${PKG}.zoomConnector`);
 		if (!zoomNodes.every((n) => ['get', 'getAll'].includes(n.parameters?.operation) && n.parameters?.authentication !== 'zoomConnectorServerToServerOAuthApi')) continue;
-		const me = zoomNodes.find((n) => n.parameters?.resource === 'user' && n.parameters?.operation === 'get' && (n.parameters?.userId ?? 'me') === 'me');
+		const me = zoomNodes.find((n) => n.parameters?.resource === 'user' && n.parameters?.operation === 'get' && (n.parameters?.userId?.value ?? n.parameters?.userId ?? 'me') === 'me');
 		if (!me) continue;
 		for (const node of zoomNodes) node.credentials = { zoomConnectorOAuth2Api: credentialRef };
 		return { name: `${workflow.name ?? file} (browser test)`, zoomNode: me.name, nodes, connections: workflow.connections, source: `examples/${file}` };
@@ -80,9 +80,9 @@ function workflowToRun(credentialRef: CredentialRef): { name: string; zoomNode: 
 				id: 'b7d1c7a2-0002-4c1e-9f00-000000000002',
 				name: zoomNode,
 				type: `${PKG}.zoomConnector`,
-				typeVersion: 1,
+				typeVersion: 2,
 				position: [260, 0],
-				parameters: { authentication: 'zoomConnectorOAuth2Api', resource: 'user', operation: 'get', userId: 'me' },
+				parameters: { authentication: 'zoomConnectorOAuth2Api', resource: 'user', operation: 'get', userId: { __rl: true, mode: 'list', value: 'me' } },
 				credentials: { zoomConnectorOAuth2Api: credentialRef },
 			},
 		],
@@ -226,7 +226,9 @@ describe('n8n’s editor in a real browser', () => {
 			const shown = await output.innerText();
 			expect(shown).toContain('1 item');
 			expect(shown).toContain('Sandbox Host');
-			expect(shown).toContain('sandbox-account');
+			// Simplify is on by default: the documented fields (last_login_time the last), not Zoom's account_id.
+			expect(shown).toContain('last_login_time');
+			expect(shown).not.toContain('sandbox-account');
 			await shot('07-node-output');
 		});
 
@@ -236,7 +238,7 @@ describe('n8n’s editor in a real browser', () => {
 		const run = readRun(executions[0]);
 		expect(run[workflow.zoomNode].error).toBeUndefined();
 		expect(run[workflow.zoomNode].outputs[0]).toEqual([
-			expect.objectContaining({ email: 'host@example.com', display_name: 'Sandbox Host', account_id: 'sandbox-account' }),
+			expect.objectContaining({ email: 'host@example.com', display_name: 'Sandbox Host', last_login_time: expect.any(String) }),
 		]);
 	});
 

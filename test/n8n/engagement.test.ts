@@ -67,7 +67,7 @@ beforeAll(async () => {
 describe.each(KINDS)('Meeting Summary with %s', (kind) => {
 	it('Get reads an instance’s summary by UUID: Zoom’s fields plus overview, topics, next steps and full text', async () => {
 		const uuid = meeting.instances[1].uuid;
-		const result = await ok(kind, { resource: 'meetingSummary', operation: 'get', sessionId: '={{ $json.uuid }}' }, [{ uuid }]);
+		const result = await ok(kind, { resource: 'meetingSummary', operation: 'get', sessionId: '={{ $json.uuid }}', simplify: false }, [{ uuid }]);
 		const [summary] = result.json('Zoom');
 		expect(summary).toMatchObject({
 			meeting_uuid: uuid,

@@ -130,7 +130,7 @@ describe('Past Session', () => {
 		// The standup's instances each have rejoins; the "//" meeting proves double encoding on this path.
 		const expected = await direct(`/past_meetings/${encodeURIComponent(encodeURIComponent(slashMeeting.latestUuid))}/participants`, 'participants');
 		await h().sandbox.delete('/_sandbox/requests');
-		const result = await run(kind, { resource: 'pastSession', operation: 'getParticipants', sessionType: 'meeting', sessionId: slashMeeting.latestUuid, returnAll: true });
+		const result = await run(kind, { resource: 'pastSession', operation: 'getParticipants', sessionType: 'meeting', sessionId: slashMeeting.latestUuid, returnAll: true, simplify: false });
 		expect(result.nodes.Zoom.error).toBeUndefined();
 		expect(result.json('Zoom')).toEqual(
 			expected.map((row) => ({ ...row, sessionId: slashMeeting.id, sessionUuid: slashMeeting.latestUuid, sessionTopic: 'Past: double slash' })),
@@ -146,6 +146,7 @@ describe('Past Session', () => {
 			sessionId: instance.uuid,
 			returnAll: true,
 			addSessionFields: false,
+			simplify: false,
 		});
 		const rows = rejoins.json('Zoom');
 		expect(rows).toEqual(await direct(`/past_meetings/${encodeURIComponent(instance.uuid)}/participants`, 'participants'));
@@ -158,7 +159,7 @@ describe('Past Session', () => {
 
 	it('Return All reads all 34 pages of a 10,000-participant webinar: every row once, with session fields', async () => {
 		await h().sandbox.delete('/_sandbox/requests');
-		const result = await run('s2s', { resource: 'pastSession', operation: 'getParticipants', sessionType: 'webinar', sessionId: String(big.id), returnAll: true });
+		const result = await run('s2s', { resource: 'pastSession', operation: 'getParticipants', sessionType: 'webinar', sessionId: String(big.id), returnAll: true, simplify: false });
 		expect(result.nodes.Zoom.error).toBeUndefined();
 		const rows = result.json('Zoom');
 		expect(rows).toHaveLength(10_000);
@@ -176,7 +177,7 @@ describe('Past Session', () => {
 		await h().sandbox.post('/_sandbox/faults', { method: 'GET', path: pattern, kind: 'delay', delayMs: 0, count: 4 });
 		await h().sandbox.post('/_sandbox/faults', { method: 'GET', path: pattern, kind: 'status', status: 429, retryAfter: 2, count: 1 });
 		await h().sandbox.delete('/_sandbox/requests');
-		const result = await run('oauth2', { resource: 'pastSession', operation: 'getParticipants', sessionType: 'webinar', sessionId: big.id, returnAll: true });
+		const result = await run('oauth2', { resource: 'pastSession', operation: 'getParticipants', sessionType: 'webinar', sessionId: big.id, returnAll: true, simplify: false });
 		expect(result.nodes.Zoom.error).toBeUndefined();
 		const rows = result.json('Zoom');
 		expect(rows).toHaveLength(10_000);
@@ -215,11 +216,11 @@ describe('Past Session', () => {
 
 describe('Report', () => {
 	it.each(KINDS)('Meeting Details and Meeting Participants match Zoom’s report (%s)', async (kind) => {
-		const details = await run(kind, { resource: 'report', operation: 'getMeeting', sessionId: standup.id });
+		const details = await run(kind, { resource: 'report', operation: 'getMeeting', sessionId: standup.id, simplify: false });
 		expect(details.nodes.Zoom.error).toBeUndefined();
 		expect(details.json('Zoom')).toEqual([expect.objectContaining({ id: standup.id, uuid: standup.latestUuid, tracking_fields: expect.any(Array) })]);
 
-		const participants = await run(kind, { resource: 'report', operation: 'getMeetingParticipants', sessionId: standup.latestUuid, returnAll: true });
+		const participants = await run(kind, { resource: 'report', operation: 'getMeetingParticipants', sessionId: standup.latestUuid, returnAll: true, simplify: false });
 		expect(participants.nodes.Zoom.error).toBeUndefined();
 		const expected = await direct(`/report/meetings/${encodeURIComponent(standup.latestUuid)}/participants`, 'participants');
 		expect(participants.json('Zoom')).toEqual(

@@ -15,7 +15,7 @@ import { lockEntries, signatureAt } from 'n8n-nodes-zoom-connector/nodes/shared/
 import { postSigned } from '../harness/signedDelivery';
 import { pool, waitUntilServed, webhookUrls } from '../harness/queueWebhooks';
 import { activeSocketWorkflow, connectionsOf, newSubscription, push } from '../harness/socketDelivery';
-import { DAILY_SYNC, dailySyncNode, participantsSkippingProcessed, PKG, postToWebhook, readRun, zoomTriggerNode } from '../harness/workflows';
+import { DAILY_SYNC, dailySyncNode, locator, participantsSkippingProcessed, PKG, postToWebhook, readRun, ZOOM_CONNECTOR_VERSION, zoomTriggerNode } from '../harness/workflows';
 
 const h = () => harness();
 const describeQueue = process.env.ZOOM_QUEUE ? describe : describe.skip;
@@ -330,8 +330,8 @@ describeQueue('queue mode: main, 2 workers and a webhook processor', () => {
 				name: `queue kill return-all ${tag}`,
 				nodes: [
 					{ id: randomUUID(), name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: randomUUID(), parameters: { httpMethod: 'POST', path, responseMode: 'onReceived' } },
-					{ id: randomUUID(), name: 'Create meeting', type: `${PKG}.zoomConnector`, typeVersion: 1, position: [220, 0], credentials, parameters: { ...zoom, resource: 'meeting', operation: 'create', userId: host.email, topic: `Debrief ${tag}`, type: 2, startTime: '2030-07-01T09:30:00' } },
-					{ id: randomUUID(), name: 'Participants', type: `${PKG}.zoomConnector`, typeVersion: 1, position: [440, 0], credentials, parameters: { ...zoom, resource: 'pastSession', operation: 'getParticipants', sessionType: 'meeting', sessionId: uuid, returnAll: true, addSessionFields: false } },
+					{ id: randomUUID(), name: 'Create meeting', type: `${PKG}.zoomConnector`, typeVersion: ZOOM_CONNECTOR_VERSION, position: [220, 0], credentials, parameters: { ...zoom, resource: 'meeting', operation: 'create', userId: locator(host.email), topic: `Debrief ${tag}`, type: 2, startTime: '2030-07-01T09:30:00' } },
+					{ id: randomUUID(), name: 'Participants', type: `${PKG}.zoomConnector`, typeVersion: ZOOM_CONNECTOR_VERSION, position: [440, 0], credentials, parameters: { ...zoom, resource: 'pastSession', operation: 'getParticipants', sessionType: 'meeting', sessionId: locator(uuid), returnAll: true, addSessionFields: false } },
 				],
 				connections: {
 					Webhook: { main: [[{ node: 'Create meeting', type: 'main', index: 0 }]] },

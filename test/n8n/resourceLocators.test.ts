@@ -1,7 +1,7 @@
 /**
  * The Zoom Connector's resource locators in a real n8n against the sandbox: the listSearch methods
  * called as the editor calls them (POST /rest/dynamic-node-parameters/resource-locator-results), and
- * version 2 workflows run with each mode (From list, By URL, By ID, an expression).
+ * workflows run with each mode (From list, By URL, By ID, an expression).
  */
 import { harness, zoomCredentials, type CredentialRef } from '../harness/context';
 import { sandboxCredentialData } from '../harness/setup';
@@ -51,7 +51,7 @@ async function search(
 }
 
 async function run(kind: Kind, parameters: Record<string, unknown>): Promise<WorkflowRun> {
-	const workflow = new NodeWorkflow(h().n8n, [zoomConnectorNode(kind, parameters, { typeVersion: 2 })]);
+	const workflow = new NodeWorkflow(h().n8n, [zoomConnectorNode(kind, parameters)]);
 	try {
 		return await workflow.run();
 	} finally {
@@ -192,7 +192,7 @@ describe('listSearch in n8n', () => {
 	});
 });
 
-describe('version 2 workflows, every mode', () => {
+describe('workflows, every mode', () => {
 	const spaced = (id: number) => String(id).replace(/^(\d{3})(\d{4})(\d+)$/, '$1 $2 $3');
 
 	it.each([
@@ -221,7 +221,7 @@ describe('version 2 workflows, every mode', () => {
 		const rows = result.json('Zoom');
 		expect(rows.length).toBeGreaterThan(0);
 		expect(rows.every((r) => r.sessionUuid === oldest.uuid)).toBe(true);
-		// No instance: the most recent one, as version 1 did.
+		// No instance: the most recent one.
 		const latest = await run('s2s', { resource: 'pastSession', operation: 'getParticipants', sessionType: 'meeting', sessionId: rl('id', String(retro.id)), returnAll: true });
 		expect(latest.json('Zoom').every((r) => r.sessionUuid === retro.latestUuid)).toBe(true);
 	});

@@ -1,7 +1,6 @@
 /**
- * n8n's UX guidelines in a real n8n against the sandbox, node version 2: Simplify (on by default) gives
- * exactly the documented fields Zoom sent, off gives Zoom's whole answer; version 1 has no Simplify and
- * keeps the whole answer; every Delete and Remove answers exactly { deleted: true }, one item per input
+ * n8n's UX guidelines in a real n8n against the sandbox: Simplify (on by default) gives exactly the
+ * documented fields Zoom sent, off gives Zoom's whole answer; every Delete and Remove answers exactly { deleted: true }, one item per input
  * item, paired with it.
  */
 import { SIMPLIFIED_FIELDS } from 'n8n-nodes-zoom-connector/nodes/ZoomConnector/shared/simplify';
@@ -15,9 +14,9 @@ type Json = Record<string, any>;
 
 const rl = (value: string) => ({ __rl: true, mode: 'id', value });
 
-/** One Zoom Connector node (version 2 unless told), each input item its own run when `items` are given. */
-async function run(kind: Kind, parameters: Json, options: { items?: Json[]; typeVersion?: number } = {}): Promise<WorkflowRun> {
-	const node = zoomConnectorNode(kind, parameters, { typeVersion: options.typeVersion ?? 2 });
+/** One Zoom Connector node, each input item its own run when `items` are given. */
+async function run(kind: Kind, parameters: Json, options: { items?: Json[] } = {}): Promise<WorkflowRun> {
+	const node = zoomConnectorNode(kind, parameters);
 	const workflow = new NodeWorkflow(h().n8n, [node], { splitItems: options.items !== undefined });
 	try {
 		const result = await workflow.run(options.items ? { items: options.items } : {});
@@ -88,13 +87,11 @@ describe('Simplify', () => {
 		expect(simple[0].settings).toBeUndefined();
 	});
 
-	it('User › Get: the documented fields on, exactly Zoom’s answer off; version 1 has no Simplify and gets the whole answer', async () => {
+	it('User › Get: the documented fields on, exactly Zoom’s answer off', async () => {
 		const { simple, full, fields } = await both('s2s', { resource: 'user', operation: 'get', userId: rl('host@example.com') });
 		expectDocumentedSubset(simple, full, fields);
 		expect(simple[0]).toMatchObject({ email: 'host@example.com' });
 		expect(full).toEqual([(await zoomGet('/users/host@example.com')).data]);
-		const v1 = (await run('s2s', { resource: 'user', operation: 'get', userId: 'host@example.com' }, { typeVersion: 1 })).json('Zoom');
-		expect(v1).toEqual(full);
 	});
 
 	it('Registrant › Get Many: one simplified item per registrant, keeping what Zoom Attendance Match reads', async () => {

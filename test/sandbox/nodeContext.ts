@@ -17,7 +17,7 @@ const NODE: INode = {
 	id: 'test-node',
 	name: 'Zoom',
 	type: 'n8n-nodes-zoom-connector.zoomConnector',
-	typeVersion: 1,
+	typeVersion: 2,
 	position: [0, 0],
 	parameters: {},
 	credentials: { zoomConnectorServerToServerOAuthApi: { id: 'sandbox-s2s', name: 'sandbox' } },

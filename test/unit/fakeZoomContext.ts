@@ -19,7 +19,7 @@ export function fakeZoomContext(
 ) {
 	const requests: IHttpRequestOptions[] = [];
 	const context = {
-		getNode: () => ({ id: 'n1', name: 'Zoom Connector', type: 'test', typeVersion: 1, position: [0, 0], parameters: {}, credentials: { zoomConnectorOAuth2Api: { id: `cred-${Math.random()}`, name: 'c' } } }),
+		getNode: () => ({ id: 'n1', name: 'Zoom Connector', type: 'test', typeVersion: 2, position: [0, 0], parameters: {}, credentials: { zoomConnectorOAuth2Api: { id: `cred-${Math.random()}`, name: 'c' } } }),
 		getNodeParameter: (name: string, _item: number, fallback: unknown) => (name in parameters ? parameters[name] : fallback),
 		getInputData: () => [{ json: {} }],
 		getCredentials: async () => credentials,

@@ -1,5 +1,5 @@
 /**
- * The resource locators' pure parts: both parameter shapes read alike, the editor's By URL / By ID checks
+ * The resource locators' pure parts: a locator and a plain string read alike, the editor's By URL / By ID checks
  * (as n8n applies them: the whole value, ^…$) agree with the parser the node runs, Zoom's time zones.
  */
 import fc from 'fast-check';
@@ -21,9 +21,9 @@ function editorAccepts(mode: 'url' | 'id', value: string, uuid = false): boolean
 	return new RegExp(`^${validation.properties.regex}$`).test(value);
 }
 
-function context(parameters: Record<string, unknown>, typeVersion = 2): IExecuteFunctions {
+function context(parameters: Record<string, unknown>): IExecuteFunctions {
 	return {
-		getNode: () => ({ name: 'Zoom', typeVersion }),
+		getNode: () => ({ name: 'Zoom', typeVersion: 2 }),
 		getNodeParameter: (name: string, _item: number, fallback: unknown) => (name in parameters ? parameters[name] : fallback),
 	} as unknown as IExecuteFunctions;
 }
@@ -31,7 +31,7 @@ function context(parameters: Record<string, unknown>, typeVersion = 2): IExecute
 const rl = (mode: string, value: unknown) => ({ __rl: true, mode, value });
 const digits = fc.stringMatching(/^[1-9]\d{8,11}$/);
 
-describe('both parameter shapes', () => {
+describe('the locators', () => {
 	it('locatorValue unwraps a resource locator and leaves any other value alone', () => {
 		expect(locatorValue(rl('list', '85746065432'))).toBe('85746065432');
 		expect(locatorValue('85746065432')).toBe('85746065432');
@@ -39,7 +39,7 @@ describe('both parameter shapes', () => {
 		expect(locatorValue(['a'])).toEqual(['a']);
 	});
 
-	it('a meeting ID reads the same from version 1 text and from every version 2 mode (property)', () => {
+	it('a meeting ID reads the same from every mode and from a plain string (an expression, an AI tool) (property)', () => {
 		fc.assert(
 			fc.property(digits, (id) => {
 				const forms = [id, rl('list', id), rl('url', `https://zoom.us/j/${id}?pwd=x`), rl('url', `https://zoom.us/meeting/${id}`), rl('id', id.replace(/(\d{3})/, '$1 '))];
@@ -48,12 +48,12 @@ describe('both parameter shapes', () => {
 		);
 	});
 
-	it('version 2: a chosen instance wins over the meeting; version 1 has no Instance', () => {
+	it('a chosen instance wins over the meeting; none chosen leaves the meeting', () => {
 		const uuid = 'abc/DEF//ghiJKLmnoPQ==';
-		const v2 = readSessionRef(context({ sessionId: rl('list', '85746065432'), instanceId: rl('list', uuid) }), 0, { label: 'Meeting' });
-		expect(v2).toEqual({ kind: 'uuid', value: uuid, segment: encodeURIComponent(encodeURIComponent(uuid)) });
-		const v1 = readSessionRef(context({ sessionId: '85746065432', instanceId: rl('list', uuid) }, 1), 0, { label: 'Meeting' });
-		expect(v1).toEqual({ kind: 'id', value: '85746065432', segment: '85746065432' });
+		const chosen = readSessionRef(context({ sessionId: rl('list', '85746065432'), instanceId: rl('list', uuid) }), 0, { label: 'Meeting' });
+		expect(chosen).toEqual({ kind: 'uuid', value: uuid, segment: encodeURIComponent(encodeURIComponent(uuid)) });
+		const plain = readSessionRef(context({ sessionId: '85746065432', instanceId: uuid }), 0, { label: 'Meeting' });
+		expect(plain).toEqual(chosen);
 		const none = readSessionRef(context({ sessionId: rl('list', '85746065432'), instanceId: rl('list', '') }), 0, { label: 'Meeting' });
 		expect(none.kind).toBe('id');
 		expect(() => readSessionRef(context({ sessionId: rl('id', '85746065432'), instanceId: rl('id', 'not a uuid!') }), 0, { label: 'Meeting' })).toThrow(
@@ -61,16 +61,17 @@ describe('both parameter shapes', () => {
 		);
 	});
 
-	it('each ID field exists once per version, with the same name', () => {
-		const [v1, v2] = sessionIdField('meetingId', 'meeting', { show: { resource: ['meeting'] } });
-		expect([v1.name, v1.type, v1.displayOptions?.show?.['@version']]).toEqual(['meetingId', 'string', [1]]);
-		expect([v2.name, v2.type, v2.displayOptions?.show?.['@version']]).toEqual(['meetingId', 'resourceLocator', [{ _cnd: { gte: 2 } }]]);
+	it('an ID field is one resource locator, shown for no particular version', () => {
+		const field = sessionIdField('meetingId', 'meeting', { show: { resource: ['meeting'] } });
+		expect([field.name, field.type, field.displayOptions?.show?.['@version']]).toEqual(['meetingId', 'resourceLocator', undefined]);
 	});
 
-	it('the node is version 1 and 2, 2 by default, and every locator’s list method exists', () => {
+	it('the node has one version (2), no parameter depends on the version, and every locator’s list method exists', () => {
 		const node = new ZoomConnector();
-		expect(node.description.version).toEqual([1, 2]);
-		expect(node.description.defaultVersion).toBe(2);
+		expect(node.description.version).toBe(2);
+		expect(node.description.defaultVersion).toBeUndefined();
+		const properties = node.description.properties;
+		expect(properties.some((p) => p.displayOptions?.show?.['@version'] || p.displayOptions?.hide?.['@version'])).toBe(false);
 		const methods = node.description.properties
 			.filter((p: INodeProperties) => p.type === 'resourceLocator')
 			.flatMap((p) => (p.modes ?? []).map((m) => m.typeOptions?.searchListMethod).filter(Boolean));

@@ -77,7 +77,7 @@ describe('the field lists', () => {
 describe('the Simplify parameter', () => {
 	const properties = new ZoomConnector().description.properties.filter((p: INodeProperties) => p.name === 'simplify');
 
-	it('is n8n’s: boolean, on by default, with n8n’s wording, for version 2 only (version 1 workflows keep the full answer)', () => {
+	it('is n8n’s: boolean, on by default, with n8n’s wording, for the node’s one version', () => {
 		expect(properties.length).toBe(Object.keys(SIMPLIFIED_FIELDS).length);
 		for (const property of properties) {
 			expect(property).toMatchObject({
@@ -86,7 +86,7 @@ describe('the Simplify parameter', () => {
 				default: true,
 				description: 'Whether to return a simplified version of the response instead of the raw data',
 			});
-			expect(property.displayOptions?.show?.['@version']).toEqual([{ _cnd: { gte: 2 } }]);
+			expect(property.displayOptions?.show?.['@version']).toBeUndefined();
 		}
 	});
 

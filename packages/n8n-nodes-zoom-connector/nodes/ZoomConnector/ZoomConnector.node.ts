@@ -9,7 +9,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { authenticationProperty, zoomApiCredentials } from '../shared/transport';
 import { listSearch } from './methods/listSearch';
 import { route } from './router';
-import { DEFAULT_VERSION, NODE_VERSIONS } from './shared/locators';
+import { NODE_VERSION } from './shared/locators';
 import { resourceOptions, resources } from './resources';
 import { simplifyProperties } from './shared/simplify';
 
@@ -19,8 +19,7 @@ export class ZoomConnector implements INodeType {
 		name: 'zoomConnector',
 		icon: { light: 'file:zoomConnector.svg', dark: 'file:zoomConnector.dark.svg' },
 		group: ['transform'],
-		version: NODE_VERSIONS,
-		defaultVersion: DEFAULT_VERSION,
+		version: NODE_VERSION,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Work with Zoom meetings, webinars, registrants, participants, reports, recordings and users',

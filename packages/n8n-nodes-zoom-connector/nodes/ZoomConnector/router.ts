@@ -42,9 +42,9 @@ export async function route(this: IExecuteFunctions): Promise<INodeExecutionData
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const result = await handler.execute.call(this, itemIndex);
-			// Version 1 has no Simplify parameter: its workflows keep Zoom's full answer.
+			// The fallback is the parameter's default: Simplify is on unless turned off.
 			const keep =
-				fields && (this.getNodeParameter('simplify', itemIndex, false) as boolean)
+				fields && (this.getNodeParameter('simplify', itemIndex, true) as boolean)
 					? fields
 					: undefined;
 			for (const entry of Array.isArray(result) ? result : [result]) {

@@ -1,7 +1,7 @@
 /** Parameter descriptions the resources of the Zoom Connector share. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { listAndIdModes, locatorProperty, versioned } from './locators';
+import { listAndIdModes, locatorProperty } from './locators';
 
 /** How the user lists name "me". */
 export const ME_NAME = 'Me (the connected user)';
@@ -35,41 +35,29 @@ export function returnAllOrLimit(
 }
 
 /**
- * The user a call acts for: me, a Zoom user ID, or an email. Version 1 took text; version 2 a locator
- * listing the account's users (Server-to-Server) with "me" first.
+ * The user a call acts for: me, a Zoom user ID, or an email; the list shows the account's users
+ * (Server-to-Server) with "me" first.
  */
 export function userIdField(
 	resource: string,
 	operations: string[],
-	overrides: Partial<INodeProperties> = {},
-): INodeProperties[] {
-	const displayOptions = { show: { resource: [resource], operation: operations } };
-	const v1: INodeProperties = {
+	overrides: { description?: string } = {},
+): INodeProperties {
+	return locatorProperty({
 		displayName: 'User',
 		name: 'userId',
-		type: 'string',
-		default: 'me',
 		required: true,
-		placeholder: 'me, a Zoom user ID, or jane@example.com',
+		description:
+			overrides.description ??
+			'Whose data to use: "me" for the connected user, or a user ID or email',
 		hint: 'With a Server-to-Server credential, name the user: "me" is the app, not a person',
-		description: 'Whose data to use: "me" for the connected user, or a user ID or email',
-		displayOptions,
-		...overrides,
-	};
-	const v2 = locatorProperty({
-		displayName: 'User',
-		name: 'userId',
-		required: true,
-		description: overrides.description ?? v1.description,
-		hint: v1.hint,
 		default: { __rl: true, mode: 'list', value: 'me', cachedResultName: ME_NAME },
 		...listAndIdModes('searchUsers', 'Choose a user…', {
 			displayName: 'By ID or Email',
 			placeholder: 'me, a Zoom user ID, or jane@example.com',
 		}),
-		displayOptions,
+		displayOptions: { show: { resource: [resource], operation: operations } },
 	});
-	return versioned(v1, v2);
 }
 
 /**

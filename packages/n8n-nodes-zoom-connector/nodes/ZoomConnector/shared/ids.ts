@@ -6,24 +6,16 @@
  * - `sessionRefField`/`readSessionRef`: an ended session's numeric ID in any form people paste or, unless
  *   `uuid: false`, an instance UUID (parameter sessionId): Past Session, Report, Recording, Meeting Summary,
  *   Engagement; UUIDs leave here encoded for a path.
- * The parameter names differ because saved workflows hold them; n8n cannot rename a parameter in place.
- * Each builder returns the version 1 text field and the version 2 resource locator (shared/locators.ts);
- * each reader takes both shapes. With version 2 an ended session may also name one instance (`instanceId`,
- * picked from the meeting's past instances), which wins over the meeting's ID.
+ * Each builder returns a resource locator (shared/locators.ts); each reader also takes a plain string (an
+ * expression or an AI agent's value). An ended session may also name one instance (`instanceId`, picked
+ * from the meeting's past instances), which wins over the meeting's ID.
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { looksLikeUuid, parseSessionId, parseSessionRef } from '../../shared/ids';
 import { encodeSessionRef } from '../../shared/uuid';
-import {
-	listAndIdModes,
-	locatorProperty,
-	locatorValue,
-	sessionModes,
-	sinceVersion2,
-	versioned,
-} from './locators';
+import { listAndIdModes, locatorProperty, locatorValue, sessionModes } from './locators';
 import { fail } from './validation';
 
 /** Whether a session is a meeting or a webinar (the value of the Session Type parameters). */
@@ -50,43 +42,24 @@ const ENDED_LIST_METHOD: Record<EndedSessionList, string> = {
 };
 
 /**
- * The ID/UUID field of a resource's operations: version 1's text field; version 2's locator of the
- * meeting or webinar and, unless `uuid: false`, the Instance locator (one ended instance of it).
+ * The ID/UUID field of a resource's operations: the locator of the meeting or webinar and, unless
+ * `uuid: false`, the Instance locator (one ended instance of it).
  */
 export function sessionRefField(
 	resource: string,
 	operations: string[],
 	options: {
-		displayName: string;
 		uuid?: boolean;
-		description?: string;
 		list?: EndedSessionList;
 		/** The Instance's hint, where an empty Instance does not mean the most recent one. */
 		instanceHint?: string;
-	},
+	} = {},
 ): INodeProperties[] {
 	const uuid = options.uuid ?? true;
 	const displayOptions = { show: { resource: [resource], operation: operations } };
 	const list = options.list ?? 'sessionType';
 	const noun = list === 'sessionType' ? 'meeting or webinar' : list;
-	const v1: INodeProperties = {
-		displayName: options.displayName,
-		name: 'sessionId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: uuid ? `e.g. 85845671234 or ${UUID_EXAMPLE}` : 'e.g. 85845671234',
-		hint: uuid
-			? 'The numeric ID means the most recent ended session; an instance UUID (from Get Instances or a webhook) means that exact one'
-			: 'The numeric ID, as printed ("858 4567 1234") or in the join URL',
-		description:
-			options.description ??
-			(uuid
-				? 'Numeric ID (spaces, dashes or a join URL are fine) or instance UUID'
-				: 'Numeric ID (spaces, dashes or a join URL are fine)'),
-		displayOptions,
-	};
-	const v2 = locatorProperty({
+	const session = locatorProperty({
 		displayName:
 			list === 'webinar' ? 'Webinar' : list === 'meeting' ? 'Meeting' : 'Meeting or Webinar',
 		name: 'sessionId',
@@ -100,8 +73,7 @@ export function sessionRefField(
 		),
 		displayOptions,
 	});
-	const fields = versioned(v1, v2);
-	if (!uuid) return fields;
+	if (!uuid) return [session];
 	const instance = locatorProperty({
 		displayName: 'Instance',
 		name: 'instanceId',
@@ -115,7 +87,7 @@ export function sessionRefField(
 		}),
 		displayOptions,
 	});
-	return [...fields, sinceVersion2(instance)];
+	return [session, instance];
 }
 
 /** Reads and checks the `sessionId` field; a NodeOperationError naming the field and the expected form otherwise. */
@@ -145,27 +117,16 @@ export function readSessionRef(
 }
 
 /**
- * The ID field of a meeting or webinar: version 1's text (a number, "858 4567 1234" or a join URL);
- * version 2's locator listing the user's meetings or webinars.
+ * The ID field of a meeting or webinar: a locator listing the user's meetings or webinars, or taking
+ * a number ("858 4567 1234" too) or a join URL.
  */
 export function sessionIdField(
 	name: string,
 	noun: string,
 	displayOptions: INodeProperties['displayOptions'],
-): INodeProperties[] {
+): INodeProperties {
 	const Noun = noun[0].toUpperCase() + noun.slice(1);
-	const v1: INodeProperties = {
-		displayName: `${Noun} ID`,
-		name,
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: noun === 'meeting' ? '85746065432' : '98765432101',
-		hint: `The numeric ID, as Zoom shows it ("857 4606 5432"), or the ${noun}’s join URL`,
-		description: `The ${noun} to act on`,
-		displayOptions,
-	};
-	const v2 = locatorProperty({
+	return locatorProperty({
 		displayName: Noun,
 		name,
 		required: true,
@@ -177,7 +138,6 @@ export function sessionIdField(
 		),
 		displayOptions,
 	});
-	return versioned(v1, v2);
 }
 
 /** A meeting/webinar ID from a parameter, or a NodeOperationError naming the field, before any call. */
@@ -198,9 +158,8 @@ export function readSessionId(
 	);
 }
 
-/** The Instance locator's UUID (version 2), or '' when none is chosen (or the node is version 1). */
+/** The Instance locator's UUID, or '' when none is chosen. */
 function readInstance(context: IExecuteFunctions, itemIndex: number): string {
-	if (context.getNode().typeVersion < 2) return '';
 	const value = locatorValue(context.getNodeParameter('instanceId', itemIndex, ''));
 	const uuid = typeof value === 'string' ? value.trim() : '';
 	if (!uuid || looksLikeUuid(uuid)) return uuid;

@@ -1,47 +1,22 @@
 /**
- * Resource locators (From list / By URL / By ID) of the Zoom Connector, and the node versions they
- * belong to. Version 1 saved every ID as a plain string; version 2 saves `{ __rl, mode, value }`. Both
- * versions stay in the description, each shown for its own `@version`, and every reader takes both shapes
- * through `locatorValue`, so a workflow saved with version 1 runs unchanged.
+ * Resource locators (From list / By URL / By ID) of the Zoom Connector, and its one node version.
+ * IDs are saved as `{ __rl, mode, value }`; every reader goes through `locatorValue`, which also takes a
+ * plain string, as an expression over the whole parameter or an AI agent's tool call gives one.
  */
 import type {
-	DisplayCondition,
 	INodeParameterResourceLocator,
 	INodeProperties,
 	INodePropertyMode,
 } from 'n8n-workflow';
 
-/** The node's versions: 1 takes plain strings, 2 (the default for new nodes) resource locators. */
-export const NODE_VERSIONS = [1, 2];
-export const DEFAULT_VERSION = 2;
+/**
+ * The node's only version. It is 2, not 1, because the package's development had a version 1 (plain text
+ * IDs, no Simplify) that no published workflow ever used; the first release dropped it and kept the
+ * number, so the workflows, examples and tests saved at 2 load unchanged.
+ */
+export const NODE_VERSION = 2;
 
-const V1: Array<number | DisplayCondition> = [1];
-const V2: Array<number | DisplayCondition> = [{ _cnd: { gte: 2 } }];
-
-function withVersion(property: INodeProperties, version: typeof V1): INodeProperties {
-	const displayOptions = property.displayOptions ?? {};
-	return {
-		...property,
-		displayOptions: { ...displayOptions, show: { ...displayOptions.show, '@version': version } },
-	};
-}
-
-/** The same parameter as version 1 saved it and as version 2 shows it; the name stays the same. */
-export function versioned(v1: INodeProperties, v2: INodeProperties): INodeProperties[] {
-	return [withVersion(v1, V1), withVersion(v2, V2)];
-}
-
-/** A parameter only version 1 has. */
-export function onlyVersion1(property: INodeProperties): INodeProperties {
-	return withVersion(property, V1);
-}
-
-/** A parameter version 1 did not have. */
-export function sinceVersion2(property: INodeProperties): INodeProperties {
-	return withVersion(property, V2);
-}
-
-/** A parameter's value in either shape: the `value` of a resource locator, or the plain value of version 1. */
+/** A parameter's value: the `value` of a resource locator, or the value itself when it is a plain string. */
 export function locatorValue(raw: unknown): unknown {
 	if (raw && typeof raw === 'object' && !Array.isArray(raw) && '__rl' in raw) {
 		return (raw as INodeParameterResourceLocator).value;
@@ -145,7 +120,7 @@ export function listAndIdModes(
 	};
 }
 
-/** A version 2 resource locator parameter; `default` starts in From list mode unless given. */
+/** A resource locator parameter; `default` starts in From list mode unless given. */
 export function locatorProperty(
 	property: Omit<INodeProperties, 'type' | 'default'> & {
 		modes: INodePropertyMode[];

@@ -9,8 +9,6 @@
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { sinceVersion2 } from './locators';
-
 /** Meeting/Webinar › Get (28/25 fields) and Get Many (12 per item). */
 const SESSION = [
 	'id',
@@ -181,18 +179,14 @@ export function simplify(item: IDataObject, fields: readonly string[]): IDataObj
 	return simplified;
 }
 
-/**
- * The Simplify switch of each resource, shown for its operations that have a field list. Version 2 only:
- * a workflow saved with version 1 has no such parameter and keeps getting Zoom's full answer.
- */
+/** The Simplify switch of each resource (on by default), shown for its operations that have a field list. */
 export const simplifyProperties: INodeProperties[] = Object.entries(SIMPLIFIED_FIELDS).map(
-	([resource, operations]) =>
-		sinceVersion2({
-			displayName: 'Simplify',
-			name: 'simplify',
-			type: 'boolean',
-			default: true,
-			description: 'Whether to return a simplified version of the response instead of the raw data',
-			displayOptions: { show: { resource: [resource], operation: Object.keys(operations) } },
-		}),
+	([resource, operations]) => ({
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+		displayOptions: { show: { resource: [resource], operation: Object.keys(operations) } },
+	}),
 );

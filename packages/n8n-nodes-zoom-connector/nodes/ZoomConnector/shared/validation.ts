@@ -15,7 +15,7 @@ export function fail(
 
 /**
  * A required text parameter, trimmed; a clear error naming the field when it is empty. A resource
- * locator (version 2) gives its value.
+ * locator gives its value.
  */
 export function requireText(context: IExecuteFunctions, name: string, itemIndex: number): string {
 	const value = String(locatorValue(context.getNodeParameter(name, itemIndex, '')) ?? '').trim();

@@ -26,7 +26,7 @@ export function engagementFields(
 			{ show: { resource: ['engagement'], operation: [operation] } },
 			'Whether the ID names a meeting or a webinar',
 		),
-		...sessionRefField('engagement', [operation], { displayName: LABEL }),
+		...sessionRefField('engagement', [operation]),
 		...(options.source
 			? [
 					{

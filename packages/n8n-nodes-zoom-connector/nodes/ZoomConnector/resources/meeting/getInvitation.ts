@@ -4,7 +4,7 @@ import { zoomApiRequest } from '../../../shared/transport';
 import { readSessionId, sessionIdField } from '../../shared/ids';
 
 export const description: INodeProperties[] = [
-	...sessionIdField('meetingId', 'meeting', {
+	sessionIdField('meetingId', 'meeting', {
 		show: { resource: ['meeting'], operation: ['getInvitation'] },
 	}),
 ];

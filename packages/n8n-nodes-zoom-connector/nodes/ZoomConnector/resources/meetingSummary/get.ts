@@ -3,30 +3,17 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { zoomApiRequest } from '../../../shared/transport';
 import { readSessionRef, sessionRefField } from '../../shared/ids';
-import { onlyVersion1 } from '../../shared/locators';
 import { summaryFields, type ZoomMeetingSummary } from './fields';
 
 const LABEL = 'Meeting or Webinar UUID';
 
 export const description: INodeProperties[] = [
-	onlyVersion1({
-		displayName: LABEL,
-		name: 'sessionId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 4444AAAiAAAAAiAiAiiAii==',
-		hint: 'The UUID of one ended instance: from Past Session › Get Instances, Meeting Summary › Get Many or a webhook',
-		description: 'Instance UUID of the ended meeting or webinar whose AI Companion summary to read',
-		displayOptions: { show: { resource: ['meetingSummary'], operation: ['get'] } },
-	}),
-	// Version 2: the meeting from a list, then its instance (the summary belongs to one instance).
+	// The meeting from a list, then its instance (the summary belongs to one instance).
 	...sessionRefField('meetingSummary', ['get'], {
-		displayName: LABEL,
 		list: 'meeting',
 		instanceHint:
 			'Zoom keeps one summary per ended instance: choose it here (or give a UUID above)',
-	}).slice(1),
+	}),
 ];
 
 /**

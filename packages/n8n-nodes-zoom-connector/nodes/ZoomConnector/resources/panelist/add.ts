@@ -14,7 +14,7 @@ export const PANELISTS_PER_CALL = 30;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 export const description: INodeProperties[] = [
-	...webinarIdField('add'),
+	webinarIdField('add'),
 	{
 		displayName: 'Panelists',
 		name: 'panelists',

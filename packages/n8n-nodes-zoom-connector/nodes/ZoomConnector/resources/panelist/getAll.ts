@@ -5,7 +5,7 @@ import { readLimit } from '../../shared/participants';
 import { listPanelists, readWebinarId, webinarIdField } from './webinarRef';
 
 export const description: INodeProperties[] = [
-	...webinarIdField('getAll'),
+	webinarIdField('getAll'),
 	...returnAllOrLimit('panelist', 'getAll'),
 ];
 

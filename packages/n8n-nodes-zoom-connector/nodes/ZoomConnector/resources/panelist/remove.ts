@@ -6,7 +6,7 @@ import { requireText } from '../../shared/validation';
 import { listPanelists, readWebinarId, webinarIdField } from './webinarRef';
 
 export const description: INodeProperties[] = [
-	...webinarIdField('remove'),
+	webinarIdField('remove'),
 	{
 		displayName: 'Panelist ID or Email',
 		name: 'panelistId',

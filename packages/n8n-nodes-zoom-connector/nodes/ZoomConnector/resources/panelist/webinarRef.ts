@@ -7,7 +7,7 @@ import { readSessionId, sessionIdField } from '../../shared/ids';
 
 export type ZoomPanelist = NonNullable<WebinarsListPanelistsResponse['panelists']>[number];
 
-export function webinarIdField(operation: string): INodeProperties[] {
+export function webinarIdField(operation: string): INodeProperties {
 	return sessionIdField('webinarId', 'webinar', {
 		show: { resource: ['panelist'], operation: [operation] },
 	});

@@ -10,7 +10,7 @@ export const description: INodeProperties[] = [
 		{ show: { resource: ['pastSession'], operation: ['get'] } },
 		'Whether the ID names a meeting or a webinar',
 	),
-	...sessionRefField('pastSession', ['get'], { displayName: 'Meeting or Webinar ID or UUID' }),
+	...sessionRefField('pastSession', ['get']),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {

@@ -7,7 +7,6 @@ import { readSessionRef, sessionRefField } from '../../shared/ids';
 
 export const description: INodeProperties[] = [
 	...sessionRefField('pastSession', ['getAbsentees'], {
-		displayName: 'Webinar ID or UUID',
 		list: 'webinar',
 	}),
 	...returnAllOrLimit('pastSession', 'getAbsentees'),

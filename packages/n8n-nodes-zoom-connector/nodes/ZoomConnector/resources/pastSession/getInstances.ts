@@ -12,7 +12,6 @@ export const description: INodeProperties[] = [
 	),
 	// Zoom lists instances of a meeting ID; a UUID already is one instance.
 	...sessionRefField('pastSession', ['getInstances'], {
-		displayName: 'Meeting or Webinar ID',
 		uuid: false,
 	}),
 ];

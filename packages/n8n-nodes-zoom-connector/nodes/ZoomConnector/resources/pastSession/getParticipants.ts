@@ -10,9 +10,7 @@ export const description: INodeProperties[] = [
 		{ show: { resource: ['pastSession'], operation: ['getParticipants'] } },
 		'Whether the ID names a meeting or a webinar',
 	),
-	...sessionRefField('pastSession', ['getParticipants'], {
-		displayName: 'Meeting or Webinar ID or UUID',
-	}),
+	...sessionRefField('pastSession', ['getParticipants']),
 	...participantListFields('pastSession', 'getParticipants'),
 ];
 

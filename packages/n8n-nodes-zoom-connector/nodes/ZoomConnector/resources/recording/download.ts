@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { listAndIdModes, locatorProperty, versioned } from '../../shared/locators';
+import { listAndIdModes, locatorProperty } from '../../shared/locators';
 import { requireText } from '../../shared/validation';
 import { downloadFile, getRecording, pickFile, recordingRefField } from './files';
 
@@ -47,29 +47,17 @@ export const description: INodeProperties[] = [
 			'Which file of the recording to download; with several of a type (views), the first one',
 		displayOptions: { show: { ...show, pickFileBy: ['fileType'] } },
 	},
-	...versioned(
-		{
-			displayName: 'File ID',
-			name: 'fileId',
-			type: 'string',
-			default: '',
-			required: true,
+	locatorProperty({
+		displayName: 'File',
+		name: 'fileId',
+		required: true,
+		description: 'One file of the recording: the list shows each with its type and size',
+		...listAndIdModes('searchRecordingFiles', 'Choose a file…', {
+			displayName: 'By ID',
 			placeholder: 'e.g. 7c2a4e1b-6a7f-4f0e-9d1c-3b5a2e8f9d10',
-			description: 'The ID of the file, from the recording’s recording_files',
-			displayOptions: { show: { ...show, pickFileBy: ['fileId'] } },
-		},
-		locatorProperty({
-			displayName: 'File',
-			name: 'fileId',
-			required: true,
-			description: 'One file of the recording: the list shows each with its type and size',
-			...listAndIdModes('searchRecordingFiles', 'Choose a file…', {
-				displayName: 'By ID',
-				placeholder: 'e.g. 7c2a4e1b-6a7f-4f0e-9d1c-3b5a2e8f9d10',
-			}),
-			displayOptions: { show: { ...show, pickFileBy: ['fileId'] } },
 		}),
-	),
+		displayOptions: { show: { ...show, pickFileBy: ['fileId'] } },
+	}),
 	{
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',

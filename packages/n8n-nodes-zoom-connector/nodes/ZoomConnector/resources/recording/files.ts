@@ -14,10 +14,7 @@ export const SESSION_LABEL = 'Meeting or Webinar ID or UUID';
 
 export function recordingRefField(operations: string[]): INodeProperties[] {
 	return sessionRefField('recording', operations, {
-		displayName: SESSION_LABEL,
 		list: 'meeting',
-		description:
-			'Numeric ID (the most recent recorded instance) or instance UUID of the recorded meeting or webinar',
 	});
 }
 

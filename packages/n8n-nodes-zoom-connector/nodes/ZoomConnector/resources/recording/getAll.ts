@@ -15,7 +15,7 @@ import {
 const show = { resource: ['recording'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [
-	...userIdField('recording', ['getAll']),
+	userIdField('recording', ['getAll']),
 	{
 		displayName: 'From',
 		name: 'from',

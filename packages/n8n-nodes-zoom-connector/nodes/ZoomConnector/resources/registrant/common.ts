@@ -11,7 +11,7 @@ export const sessionTargetProperties: INodeProperties[] = [
 		'Whether the registrants belong to a meeting or a webinar',
 		true,
 	),
-	...[SESSION_NAMES.meeting, SESSION_NAMES.webinar].flatMap((kind) =>
+	...[SESSION_NAMES.meeting, SESSION_NAMES.webinar].map((kind) =>
 		sessionIdField(kind.idField, kind.noun, {
 			show: { resource: ['registrant'], sessionType: [kind.resource] },
 		}),

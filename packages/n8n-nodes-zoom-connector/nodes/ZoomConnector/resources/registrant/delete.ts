@@ -7,7 +7,7 @@ import { readTarget } from './common';
 import { occurrenceIdField, registrantIdField } from './registrantRef';
 
 export const description: INodeProperties[] = [
-	...registrantIdField('delete'),
+	registrantIdField('delete'),
 	occurrenceIdField('delete'),
 ];
 

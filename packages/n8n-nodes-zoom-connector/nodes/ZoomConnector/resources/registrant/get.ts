@@ -7,7 +7,7 @@ import { readTarget } from './common';
 import { occurrenceIdField, registrantIdField } from './registrantRef';
 
 export const description: INodeProperties[] = [
-	...registrantIdField('get'),
+	registrantIdField('get'),
 	// Zoom's Get a meeting registrant takes no occurrence_id (Rivet has no MeetingsGetMeetingRegistrantQueryParams);
 	// only the webinar one does (WebinarsGetWebinarRegistrantQueryParams).
 	occurrenceIdField('get', 'webinar'),

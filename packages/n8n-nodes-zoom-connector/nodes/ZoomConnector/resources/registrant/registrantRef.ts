@@ -2,34 +2,22 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { listAndIdModes, locatorProperty, versioned } from '../../shared/locators';
+import { listAndIdModes, locatorProperty } from '../../shared/locators';
 
-/** Registrant ID: version 1's text; version 2's locator listing the session's registrants. */
-export function registrantIdField(operation: string): INodeProperties[] {
+/** The Registrant locator, listing the session's registrants. */
+export function registrantIdField(operation: string): INodeProperties {
 	const displayOptions = { show: { resource: ['registrant'], operation: [operation] } };
-	return versioned(
-		{
-			displayName: 'Registrant ID',
-			name: 'registrantId',
-			type: 'string',
-			default: '',
-			required: true,
+	return locatorProperty({
+		displayName: 'Registrant',
+		name: 'registrantId',
+		required: true,
+		description: 'One registration of the meeting or webinar',
+		...listAndIdModes('searchRegistrants', 'Choose a registrant…', {
+			displayName: 'By ID',
 			placeholder: 'e.g. 9tboDiHUQAeOnbmudzWa5g',
-			description: 'Zoom’s ID of the registration, as Add returns it or Get Many lists it',
-			displayOptions,
-		},
-		locatorProperty({
-			displayName: 'Registrant',
-			name: 'registrantId',
-			required: true,
-			description: 'One registration of the meeting or webinar',
-			...listAndIdModes('searchRegistrants', 'Choose a registrant…', {
-				displayName: 'By ID',
-				placeholder: 'e.g. 9tboDiHUQAeOnbmudzWa5g',
-			}),
-			displayOptions,
 		}),
-	);
+		displayOptions,
+	});
 }
 
 /** Occurrence ID, shown for both session types unless Zoom's endpoint takes it for one only. */

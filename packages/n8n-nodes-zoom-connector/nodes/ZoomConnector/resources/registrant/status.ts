@@ -8,7 +8,7 @@ import type {
 
 import { zoomApiRequest } from '../../../shared/transport';
 import { occurrenceIdOption, optionsCollection } from '../../shared/descriptions';
-import { listAndIdModes, locatorProperty, locatorValue, versioned } from '../../shared/locators';
+import { listAndIdModes, locatorProperty, locatorValue } from '../../shared/locators';
 import { readTarget } from './common';
 
 /** The body of PUT /meetings/{meetingId}/registrants/status and its webinar twin: the same in Rivet. */
@@ -61,32 +61,18 @@ export function parseRegistrantRefs(value: unknown): RegistrantRefs {
 export function statusDescription(operation: StatusAction): INodeProperties[] {
 	const show = { resource: ['registrant'], operation: [operation] };
 	return [
-		...versioned(
-			{
-				displayName: 'Registrants',
-				name: 'registrants',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				required: true,
+		locatorProperty({
+			displayName: 'Registrants',
+			name: 'registrants',
+			required: true,
+			description: `The registrants to ${operation}: the list shows those whose status allows it`,
+			...listAndIdModes('searchRegistrants', 'Choose a registrant…', {
+				displayName: 'By ID or Email',
 				placeholder: 'jane@example.com, 9tboDiHUQAeOnbmudzWa5g',
-				description:
-					'Emails and/or registrant IDs, separated by commas or new lines (an expression may give a list)',
-				displayOptions: { show },
-			},
-			locatorProperty({
-				displayName: 'Registrants',
-				name: 'registrants',
-				required: true,
-				description: `The registrants to ${operation}: the list shows those whose status allows it`,
-				...listAndIdModes('searchRegistrants', 'Choose a registrant…', {
-					displayName: 'By ID or Email',
-					placeholder: 'jane@example.com, 9tboDiHUQAeOnbmudzWa5g',
-					hint: 'One or more emails and/or registrant IDs, separated by commas (an expression may give a list)',
-				}),
-				displayOptions: { show },
+				hint: 'One or more emails and/or registrant IDs, separated by commas (an expression may give a list)',
 			}),
-		),
+			displayOptions: { show },
+		}),
 		optionsCollection({ show }, [occurrenceIdOption('Change the status for this occurrence only')]),
 	];
 }

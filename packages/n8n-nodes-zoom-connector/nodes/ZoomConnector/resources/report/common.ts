@@ -13,7 +13,7 @@ const LABEL: Record<SessionType, string> = {
 const base = (type: SessionType) => `/report/${type}s`;
 
 export function detailsDescription(operation: string, type: SessionType): INodeProperties[] {
-	return sessionRefField('report', [operation], { displayName: LABEL[type], list: type });
+	return sessionRefField('report', [operation], { list: type });
 }
 
 export async function getDetails(
@@ -27,7 +27,7 @@ export async function getDetails(
 
 export function participantsDescription(operation: string, type: SessionType): INodeProperties[] {
 	return [
-		...sessionRefField('report', [operation], { displayName: LABEL[type], list: type }),
+		...sessionRefField('report', [operation], { list: type }),
 		...participantListFields('report', operation),
 		{
 			displayName: 'Include Registrant ID',

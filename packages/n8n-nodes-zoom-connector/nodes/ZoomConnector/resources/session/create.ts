@@ -3,7 +3,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { zoomApiRequest } from '../../../shared/transport';
 import { userIdField } from '../../shared/descriptions';
-import { versioned } from '../../shared/locators';
 import { fail, requireText } from '../../shared/validation';
 import { mainFields, recurrenceProperty, settingsProperty } from './fields';
 import { show, type SessionKind } from './kind';
@@ -11,7 +10,7 @@ import { readSessionBody } from './readBody';
 
 export function createDescription(kind: SessionKind): INodeProperties[] {
 	return [
-		...userIdField(kind.resource, ['create'], {
+		userIdField(kind.resource, ['create'], {
 			description: `Who hosts the ${kind.noun}: "me", or a user ID or email`,
 		}),
 		{
@@ -35,12 +34,12 @@ export function createDescription(kind: SessionKind): INodeProperties[] {
 			displayOptions: { show: show(kind, 'create', { type: kind.timedTypes }) },
 		},
 		recurrenceProperty(kind, { show: show(kind, 'create', { type: [kind.recurringFixedType] }) }),
-		...versioned(additionalFields(kind, 1), additionalFields(kind, 2)),
+		additionalFields(kind),
 		settingsProperty(kind, { show: show(kind, 'create') }),
 	];
 }
 
-function additionalFields(kind: SessionKind, version: 1 | 2): INodeProperties {
+function additionalFields(kind: SessionKind): INodeProperties {
 	return {
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -49,7 +48,7 @@ function additionalFields(kind: SessionKind, version: 1 | 2): INodeProperties {
 		default: {},
 		displayOptions: { show: show(kind, 'create') },
 		options: [
-			...mainFields(kind, version),
+			...mainFields(kind),
 			{
 				displayName: 'Schedule For',
 				name: 'scheduleFor',

@@ -12,7 +12,7 @@ import { show, type SessionKind } from './kind';
 
 export function deleteDescription(kind: SessionKind): INodeProperties[] {
 	return [
-		...sessionIdField(kind.idField, kind.noun, { show: show(kind, 'delete') }),
+		sessionIdField(kind.idField, kind.noun, { show: show(kind, 'delete') }),
 		optionsCollection({ show: show(kind, 'delete') }, [
 			...kind.deleteOptions,
 			occurrenceIdOption(

@@ -14,7 +14,7 @@ import type { SessionKind } from './kind';
 
 export function endDescription(kind: SessionKind): INodeProperties[] {
 	return [
-		...sessionIdField(kind.idField, kind.noun, {
+		sessionIdField(kind.idField, kind.noun, {
 			show: { resource: [kind.resource], operation: ['end'] },
 		}),
 	];

@@ -84,17 +84,7 @@ export function sessionSettings(noun: string, own: INodeProperties[]): INodeProp
 	return [...shared, ...own].sort(byDisplayName);
 }
 
-export const timeZoneProperty: INodeProperties = {
-	displayName: 'Time Zone',
-	name: 'timezone',
-	type: 'string',
-	default: '',
-	placeholder: 'Europe/Berlin',
-	description:
-		'IANA time zone the start time is read in and shown to attendees. Empty: the start time is sent in UTC and Zoom uses the host’s time zone.',
-};
-
-/** Version 2: Zoom's accepted time zones as a list (an expression still gives any of them). */
+/** Zoom's accepted time zones as a list (an expression still gives any of them). */
 export const timeZoneListProperty: INodeProperties = {
 	displayName: 'Time Zone',
 	name: 'timezone',
@@ -105,8 +95,8 @@ export const timeZoneListProperty: INodeProperties = {
 		'Time zone the start time is read in and shown to attendees, from Zoom’s list. Not added: the start time is sent in UTC and Zoom uses the host’s time zone.',
 };
 
-/** The main fields of Create's and Update's collections; version 2 picks the time zone from Zoom's list. */
-export function mainFields(kind: SessionKind, version: 1 | 2 = 1): INodeProperties[] {
+/** The main fields of Create's and Update's collections; the time zone comes from Zoom's list. */
+export function mainFields(kind: SessionKind): INodeProperties[] {
 	return [
 		{
 			displayName: 'Agenda',
@@ -132,7 +122,7 @@ export function mainFields(kind: SessionKind, version: 1 | 2 = 1): INodeProperti
 			default: '',
 			description: 'Up to 10 characters: letters, digits and @ - _ *',
 		},
-		version === 1 ? timeZoneProperty : timeZoneListProperty,
+		timeZoneListProperty,
 	];
 }
 

@@ -8,7 +8,7 @@ import { show, type SessionKind } from './kind';
 
 export function getDescription(kind: SessionKind): INodeProperties[] {
 	return [
-		...sessionIdField(kind.idField, kind.noun, { show: show(kind, 'get') }),
+		sessionIdField(kind.idField, kind.noun, { show: show(kind, 'get') }),
 		optionsCollection({ show: show(kind, 'get') }, [
 			occurrenceIdOption(`Return this occurrence of a recurring ${kind.noun}`),
 			{

@@ -9,7 +9,7 @@ import { show, type SessionKind } from './kind';
 
 export function getAllDescription(kind: SessionKind): INodeProperties[] {
 	return [
-		...userIdField(kind.resource, ['getAll'], {
+		userIdField(kind.resource, ['getAll'], {
 			description: `Whose ${kind.noun}s to list: "me", or a user ID or email`,
 		}),
 		{

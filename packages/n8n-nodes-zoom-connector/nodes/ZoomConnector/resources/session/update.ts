@@ -4,7 +4,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { zoomApiRequest } from '../../../shared/transport';
 import { occurrenceIdOption } from '../../shared/descriptions';
 import { readSessionId, sessionIdField } from '../../shared/ids';
-import { versioned } from '../../shared/locators';
 import { fail } from '../../shared/validation';
 import { mainFields, recurrenceProperty, settingsProperty } from './fields';
 import { show, type SessionKind } from './kind';
@@ -12,14 +11,14 @@ import { readSessionBody } from './readBody';
 
 export function updateDescription(kind: SessionKind): INodeProperties[] {
 	return [
-		...sessionIdField(kind.idField, kind.noun, { show: show(kind, 'update') }),
-		...versioned(updateFields(kind, 1), updateFields(kind, 2)),
+		sessionIdField(kind.idField, kind.noun, { show: show(kind, 'update') }),
+		updateFields(kind),
 		recurrenceProperty(kind, { show: show(kind, 'update') }),
 		settingsProperty(kind, { show: show(kind, 'update') }),
 	];
 }
 
-function updateFields(kind: SessionKind, version: 1 | 2): INodeProperties {
+function updateFields(kind: SessionKind): INodeProperties {
 	return {
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -28,7 +27,7 @@ function updateFields(kind: SessionKind, version: 1 | 2): INodeProperties {
 		default: {},
 		displayOptions: { show: show(kind, 'update') },
 		options: [
-			...mainFields(kind, version),
+			...mainFields(kind),
 			occurrenceIdOption(
 				`Change only this occurrence of a recurring ${kind.noun} (agenda, start time and duration)`,
 			),

@@ -4,7 +4,7 @@ import { zoomApiRequest } from '../../../shared/transport';
 import { userIdField } from '../../shared/descriptions';
 import { requireText } from '../../shared/validation';
 
-export const description: INodeProperties[] = userIdField('user', ['get']);
+export const description: INodeProperties[] = [userIdField('user', ['get'])];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const userId = requireText(this, 'userId', itemIndex);
