@@ -29,9 +29,11 @@ import {
 	figures,
 	participantJoined,
 	retryAsZoom,
+	searchRate,
 	sendAtRate,
 	startHttpTarget,
 	triggerWorkflow,
+	untilRegistered,
 	untilSettled,
 	withCopies,
 	joined,
@@ -133,41 +135,20 @@ benchmarkInN8n(async (env) => {
 const label = (name: 'auth' | 'trigger' | 'plain') =>
 	({ auth: "n8n's Webhook node with header auth", trigger: 'the Zoom Connector Trigger', plain: "n8n's Webhook node" })[name];
 
-/** n8n registers a new webhook path a moment after activation: waits until none answers 404. */
-async function untilRegistered(urls: string[]): Promise<void> {
-	for (const url of urls) {
-		for (let tries = 0; tries < 100; tries++) {
-			const response = await fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', [BENCH_AUTH_HEADER]: BENCH_AUTH_VALUE } });
-			if (response.status !== 404) break;
-			await new Promise((resolve) => setTimeout(resolve, 200));
-		}
-	}
-}
-
 /**
  * Probes the header-auth Webhook node with PROBE deliveries per step, from START_RATE up by ×1.25 while
  * its p99 stays under 3 s and it keeps the rate (or down, when the first step fails). Waits for each
  * step's runs to finish before the next, so no step inherits another's backlog.
  */
 async function findRate(url: string, target: HttpTarget): Promise<number> {
-	let rate = START_RATE;
-	let best = 0;
-	for (let step = 0; step < 12; step++) {
+	const best = await searchRate(START_RATE, { maxSteps: 12, floor: 0.5 }, async (rate, step) => {
 		const probe = Array.from({ length: PROBE }, (_, i) => participantJoined(i, `probe${step}`));
 		const result = figures(await sendAtRate(probe, () => url, { rate, maxInFlight: IN_FLIGHT }));
 		await untilSettled(() => target.received('auth').length);
 		const holds = result.p99 < ZOOM_ACK_LIMIT_MS && result.rate >= 0.95 * rate && result.notDelivered === 0;
 		console.log(`  probe ${rate.toFixed(2)}/s: ${describe(result)} → ${holds ? 'holds' : 'does not hold'}`);
-		if (holds) {
-			best = rate;
-			rate *= 1.25;
-		} else if (best > 0) {
-			return best;
-		} else {
-			rate /= 1.25;
-		}
-		if (rate < 0.5) break;
-	}
+		return holds;
+	});
 	if (best === 0) throw new Error('the header-auth Webhook node did not keep p99 under 3 s at any rate tried');
 	return best;
 }

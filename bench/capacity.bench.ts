@@ -24,9 +24,11 @@ import {
 	emissionCounts,
 	figures,
 	participantJoined,
+	searchRate,
 	sendAtRate,
 	startHttpTarget,
 	triggerWorkflow,
+	untilRegistered,
 	untilSettled,
 	webhookWorkflow,
 	withCopies,
@@ -65,7 +67,7 @@ benchmarkInN8n(
 			for (const id of Object.values(workflows)) await n8n.activate(id);
 			const paths: Record<Name, string> = { trigger: `webhook/${hook}/zoom`, auth: `webhook/${authPath}` };
 			const urlOf = (name: Name) => (i: number) => `${bases[i % bases.length]}/${paths[name]}`;
-			for (const name of ['trigger', 'auth'] as const) for (let i = 0; i < bases.length; i++) await untilServed(urlOf(name)(i));
+			for (const name of ['trigger', 'auth'] as const) await untilRegistered(bases.map((_, i) => urlOf(name)(i)));
 
 			const where = QUEUE ? { services: env.state.queue!.services } : { userFolder: n8n.state.userFolder };
 			const filled = fillMemory(where, workflows.trigger, triggerDefinition.nodes[0].id, MEMORY_ENTRIES);
@@ -105,24 +107,13 @@ benchmarkInN8n(
 
 const label = (name: Name) => ({ auth: "n8n's Webhook node with header auth", trigger: 'the Zoom Connector Trigger' })[name];
 
-/** Waits until n8n serves the new webhook (it answers 404 a moment after activation). */
-async function untilServed(url: string): Promise<void> {
-	for (let tries = 0; tries < 100; tries++) {
-		const response = await fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', [BENCH_AUTH_HEADER]: BENCH_AUTH_VALUE } });
-		if (response.status !== 404) return;
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-}
-
 /**
  * The highest step (×1.25) at which p99 < 3 s, 95 % of the rate is kept, every delivery is acknowledged
  * in time and each event reaches the next node once. Each step waits for its runs to finish, so no
  * step inherits another's backlog; the first step that fails ends the search (or steps down first).
  */
 async function findCapacity(name: Name, urlOf: (i: number) => string, target: HttpTarget, tag: string): Promise<number> {
-	let rate = START_RATE;
-	let best = 0;
-	for (let step = 0; step < MAX_STEPS; step++) {
+	return await searchRate(START_RATE, { maxSteps: MAX_STEPS, floor: 0.5 }, async (rate, step) => {
 		const distinct = Array.from({ length: PROBE }, (_, i) => participantJoined(i, `${tag}${name}${step}`));
 		const sends = name === 'trigger' ? withCopies(distinct, Math.round(PROBE / 10)) : distinct;
 		const before = target.received(name).length;
@@ -132,15 +123,6 @@ async function findCapacity(name: Name, urlOf: (i: number) => string, target: Ht
 		const once = emissionCounts(target.received(name).slice(before), distinct);
 		const holds = result.p99 < ZOOM_ACK_LIMIT_MS && result.rate >= 0.95 * rate && result.notDelivered === 0 && once.twice === 0 && once.missing === 0;
 		console.log(`  ${name} at ${rate.toFixed(2)}/s: ${describe(result)}; ${once.twice} doubled, ${once.missing} missing → ${holds ? 'holds' : 'does not hold'}`);
-		if (holds) {
-			best = rate;
-			rate *= 1.25;
-		} else if (best > 0) {
-			return best;
-		} else {
-			rate /= 1.25;
-		}
-		if (rate < 0.5) break;
-	}
-	return best;
+		return holds;
+	});
 }

@@ -329,3 +329,35 @@ export async function retryAsZoom(
 	if (pending.length > 0) console.log(`  ${pending.length} deliveries still failed after Zoom's retries`);
 	return pending.length;
 }
+
+/** n8n serves a new webhook path a moment after activation: waits until each URL stops answering 404. */
+export async function untilRegistered(urls: string[]): Promise<void> {
+	for (const url of urls) {
+		for (let tries = 0; tries < 100; tries++) {
+			const response = await fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json', [BENCH_AUTH_HEADER]: BENCH_AUTH_VALUE } });
+			if (response.status !== 404) break;
+			await new Promise((resolve) => setTimeout(resolve, 200));
+		}
+	}
+}
+
+/**
+ * The highest rate that holds, in steps of ×1.25: up from `start` while each step holds, down first when the
+ * first one does not; the first step that fails after one held ends the search. 0 when none held.
+ */
+export async function searchRate(start: number, options: { maxSteps: number; floor: number }, holdsAt: (rate: number, step: number) => Promise<boolean>): Promise<number> {
+	let rate = start;
+	let best = 0;
+	for (let step = 0; step < options.maxSteps; step++) {
+		if (await holdsAt(rate, step)) {
+			best = rate;
+			rate *= 1.25;
+		} else if (best > 0) {
+			return best;
+		} else {
+			rate /= 1.25;
+		}
+		if (rate < options.floor) break;
+	}
+	return best;
+}

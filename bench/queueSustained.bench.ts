@@ -20,6 +20,7 @@ import {
 	emissionCounts,
 	participantJoined,
 	retryAsZoom,
+	searchRate,
 	sendAtRate,
 	startHttpTarget,
 	triggerWorkflow,
@@ -100,24 +101,14 @@ benchmarkInN8n(
 			};
 
 			// The rate.
-			let rate = START_RATE;
-			let best = 0;
-			for (let step = 0; step < 10; step++) {
+			const best = await searchRate(START_RATE, { maxSteps: 10, floor: 0.3 }, async (rate, step) => {
 				const { p, result, backlogSeconds } = await run(rate, PROBE_S, `probe${step}`);
 				const f = byKind(result, p);
 				const holds =
 					result.outcomes.every(deliveredForZoom) && result.sendRate >= 0.95 * ((rate * p.sends.length) / p.triggerEvents.length) && backlogSeconds <= BACKLOG_LIMIT_S;
 				console.log(`  probe ${rate.toFixed(2)}/s per workflow (${result.achievedRate.toFixed(1)} requests/s): trigger ${describe(f.trigger)}; Webhook node ${describe(f.baseline)}; runs finished ${backlogSeconds.toFixed(0)} s after the last request → ${holds ? 'holds' : 'does not hold'}`);
-				if (holds) {
-					best = rate;
-					rate *= 1.25;
-				} else if (best > 0) {
-					break;
-				} else {
-					rate /= 1.25;
-				}
-				if (rate < 0.3) break;
-			}
+				return holds;
+			});
 			if (best === 0) throw new Error('no rate held in the probes');
 
 			// The hold.
