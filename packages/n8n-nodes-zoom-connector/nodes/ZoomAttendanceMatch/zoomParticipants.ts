@@ -10,12 +10,11 @@ import { asNodeError } from '../shared/nodeError';
 import {
 	authenticationProperty,
 	zoomApiCredentials,
-	zoomApiRequest,
 	zoomApiRequestAllItems,
 } from '../shared/transport';
-import { encodeSessionRef } from '../shared/uuid';
 import { readSessionRef, type SessionType } from '../ZoomConnector/shared/ids';
 import { listAndIdModes, locatorProperty, sessionModes } from '../ZoomConnector/shared/locators';
+import { readSessionInstance } from '../ZoomConnector/shared/participants';
 import { pastBase, pastDetailsBase } from '../ZoomConnector/shared/pastPaths';
 
 export type ParticipantsSource = 'input' | 'zoom';
@@ -112,14 +111,12 @@ export async function fetchParticipants(context: IExecuteFunctions): Promise<Fet
 	const type = context.getNodeParameter('sessionType', itemIndex, 'meeting') as SessionType;
 	const ref = readSessionRef(context, itemIndex, { label: 'Meeting or Webinar' });
 	try {
-		const details = await zoomApiRequest.call(
+		const { details, segment } = await readSessionInstance(
 			context,
-			'GET',
-			`${pastDetailsBase(type)}/${ref.segment}`,
-			{ itemIndex },
+			itemIndex,
+			pastDetailsBase(type),
+			ref,
 		);
-		const uuid = typeof details.uuid === 'string' && details.uuid ? details.uuid : undefined;
-		const segment = ref.kind === 'id' && uuid ? encodeSessionRef(uuid) : ref.segment;
 		const rows = await zoomApiRequestAllItems.call(
 			context,
 			`${pastBase(type)}/${segment}/participants`,

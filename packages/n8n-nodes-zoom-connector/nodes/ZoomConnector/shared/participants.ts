@@ -53,6 +53,30 @@ export interface ParticipantPaths {
 }
 
 /**
+ * An ended session's details (`${details}/{ref}`) and the path segment of the instance they describe: for a
+ * numeric ID Zoom's "latest instance" is pinned to the UUID Zoom named, so rows read by that segment describe
+ * the same instance even if another one ends in between.
+ */
+export async function readSessionInstance(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	detailsPath: string,
+	ref: SessionPathRef,
+): Promise<{ details: IDataObject; segment: string; instanceUuid?: string }> {
+	const details = await zoomApiRequest.call(context, 'GET', `${detailsPath}/${ref.segment}`, {
+		itemIndex,
+	});
+	if (ref.kind === 'id' && typeof details.uuid === 'string' && details.uuid) {
+		return { details, segment: encodeSessionRef(details.uuid), instanceUuid: details.uuid };
+	}
+	return {
+		details,
+		segment: ref.segment,
+		instanceUuid: ref.kind === 'uuid' ? ref.value : undefined,
+	};
+}
+
+/**
  * The rows of `${list}/{ref}/participants`. With session fields, the session is read first
  * (`${details}/{ref}`) and, for a numeric ID, its rows are then read by the UUID Zoom named, so the
  * rows and the session fields describe the same instance even if another one ends in between.
@@ -72,9 +96,8 @@ export async function listParticipants(
 	let instanceUuid = ref.kind === 'uuid' ? ref.value : undefined;
 	// A numeric ID means "the latest instance": which one it is must be known to skip it.
 	if (addSessionFields || (skipProcessed && !instanceUuid)) {
-		const details = await zoomApiRequest.call(this, 'GET', `${paths.details}/${ref.segment}`, {
-			itemIndex,
-		});
+		const instance = await readSessionInstance(this, itemIndex, paths.details, ref);
+		const details = instance.details;
 		if (addSessionFields) {
 			session = {
 				sessionId: details.id ?? null,
@@ -82,10 +105,8 @@ export async function listParticipants(
 				sessionTopic: details.topic ?? null,
 			};
 		}
-		if (ref.kind === 'id' && typeof details.uuid === 'string' && details.uuid) {
-			segment = encodeSessionRef(details.uuid);
-			instanceUuid = details.uuid;
-		}
+		segment = instance.segment;
+		instanceUuid = instance.instanceUuid;
 	}
 
 	const processedKey = skipProcessed && instanceUuid ? `${paths.list}/${instanceUuid}` : undefined;
